@@ -1,0 +1,195 @@
+"""One FilterSet per resource. A value that cannot be parsed is a 400 naming the filter, never an empty list."""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from measures.choices import Comparator, Instrument, MeasureStatus, OrganizationKind, ParkKind, SourceKind
+from measures.models import FIRST_YEAR, LAST_YEAR, Measure, Organization, Park, Source, Target, Theme
+
+
+class MultiValueWidget(forms.SelectMultiple):
+    """Reads `?status=a&status=b` and `?status=a,b` alike."""
+
+    def value_from_datadict(self, data, files, name):
+        return [part.strip() for value in data.getlist(name) for part in value.split(",") if part.strip()]
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0, yes/no); anything else is an error rather than 'no filter'."""
+
+    values = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return self.values[str(value).lower()]
+        except KeyError:
+            raise forms.ValidationError(_("Must be true or false."), code="invalid") from None
+
+
+class SearchFilter(filters.CharFilter):
+    """Free text: a case-insensitive substring of any of `fields`, so it works on Chinese without word splitting."""
+
+    def __init__(self, *args, fields, **kwargs):
+        self.fields = fields
+        kwargs.setdefault("label", _("Free-text search"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        value = value.strip() if value else value
+        if not value:
+            return qs
+        condition = Q()
+        for field in self.fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return qs.filter(condition)
+
+
+class SlugsFilter(filters.ModelMultipleChoiceFilter):
+    """Records linked to any of the given slugs; with `descendants`, to anything below them in the tree too."""
+
+    def __init__(self, *args, descendants=False, **kwargs):
+        self.descendants = descendants
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("widget", MultiValueWidget)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        pks = self.queryset.model.with_descendants(value) if self.descendants else {obj.pk for obj in value}
+        # A subquery rather than a join: a measure linked to two matching parks is still one row.
+        linked = qs.model.objects.filter(**{f"{self.field_name}__in": pks}).values("pk")
+        return qs.filter(pk__in=linked)
+
+
+def choices_filter(choices, label, field_name=None):
+    return filters.MultipleChoiceFilter(
+        field_name=field_name, choices=choices, widget=MultiValueWidget, label=label
+    )
+
+
+class YearFilter(filters.NumberFilter):
+    """A whole year within the registry's range, so a huge number is a 400 rather than a database error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class MultiValueField(forms.Field):
+    widget = MultiValueWidget
+
+    def to_python(self, value):
+        return list(value or [])
+
+
+class MeasureFilter(filters.FilterSet):
+    q = SearchFilter(fields=["title", "title_en", "summary", "summary_en", "quote"])
+    source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
+    park = SlugsFilter(
+        field_name="parks", queryset=Park.objects.all(), descendants=True, label=_("Park slugs (with sub-parks)")
+    )
+    theme = SlugsFilter(
+        field_name="themes", queryset=Theme.objects.all(), descendants=True, label=_("Theme slugs (with sub-themes)")
+    )
+    organization = SlugsFilter(
+        field_name="organizations", queryset=Organization.objects.all(), label=_("Responsible organization slugs")
+    )
+    status = choices_filter(MeasureStatus.choices, _("Statuses"))
+    instrument = choices_filter(Instrument.choices, _("Instrument types"))
+    year = YearFilter(
+        method="filter_in_force", label=_("In force in this year")
+    )
+    start_year_min = YearFilter(
+        field_name="start_year", lookup_expr="gte", label=_("Starts in or after")
+    )
+    start_year_max = YearFilter(
+        field_name="start_year", lookup_expr="lte", label=_("Starts in or before")
+    )
+    has_targets = filters.Filter(
+        method="filter_has_targets", field_class=StrictBooleanField, label=_("Has targets (true/false)")
+    )
+    updated_since = filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label=_("Updated at or after (ISO 8601)")
+    )
+    ordering = filters.OrderingFilter(
+        fields=["slug", "title", "start_year", "end_year", "created_at", "updated_at"], label=_("Order by")
+    )
+
+    class Meta:
+        model = Measure
+        fields = []
+
+    def filter_in_force(self, qs, name, value):
+        return qs.filter(Q(end_year__isnull=True) | Q(end_year__gte=value), start_year__lte=value)
+
+    def filter_has_targets(self, qs, name, value):
+        with_targets = Target.objects.filter(measure__isnull=False).values("measure_id")
+        return qs.filter(pk__in=with_targets) if value else qs.exclude(pk__in=with_targets)
+
+
+class TargetFilter(filters.FilterSet):
+    q = SearchFilter(fields=["indicator", "indicator_en", "quote"])
+    source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
+    measure = SlugsFilter(queryset=Measure.objects.all(), label=_("Measure slugs"))
+    park = SlugsFilter(queryset=Park.objects.all(), descendants=True, label=_("Park slugs (with sub-parks)"))
+    target_year = YearFilter(label=_("Target year"))
+    target_year_min = YearFilter(
+        field_name="target_year", lookup_expr="gte", label=_("Target year from")
+    )
+    target_year_max = YearFilter(
+        field_name="target_year", lookup_expr="lte", label=_("Target year to")
+    )
+    unit = filters.Filter(field_name="unit", lookup_expr="in", field_class=MultiValueField, label=_("Units, as written"))
+    comparator = choices_filter(Comparator.choices, _("Comparators"))
+    ordering = filters.OrderingFilter(fields=["slug", "indicator", "target_year", "value", "updated_at"], label=_("Order by"))
+
+    class Meta:
+        model = Target
+        fields = []
+
+
+class ParkFilter(filters.FilterSet):
+    q = SearchFilter(fields=["name", "name_en", "aliases", "district"])
+    kind = choices_filter(ParkKind.choices, _("Park kinds"))
+    parent = SlugsFilter(queryset=Park.objects.all(), label=_("Parent park slugs (direct children)"))
+    ordering = filters.OrderingFilter(fields=["slug", "name", "kind"], label=_("Order by"))
+
+    class Meta:
+        model = Park
+        fields = []
+
+
+class SourceFilter(filters.FilterSet):
+    q = SearchFilter(fields=["title", "title_en", "publisher", "author"])
+    kind = choices_filter(SourceKind.choices, _("Source kinds"))
+    ordering = filters.OrderingFilter(fields=["slug", "title", "published_on"], label=_("Order by"))
+
+    class Meta:
+        model = Source
+        fields = []
+
+
+class ThemeFilter(filters.FilterSet):
+    q = SearchFilter(fields=["name", "name_en", "description"])
+    parent = SlugsFilter(queryset=Theme.objects.all(), label=_("Parent theme slugs (direct children)"))
+    ordering = filters.OrderingFilter(fields=["slug", "name"], label=_("Order by"))
+
+    class Meta:
+        model = Theme
+        fields = []
+
+
+class OrganizationFilter(filters.FilterSet):
+    q = SearchFilter(fields=["name", "name_en", "aliases"])
+    kind = choices_filter(OrganizationKind.choices, _("Organization kinds"))
+    ordering = filters.OrderingFilter(fields=["slug", "name", "kind"], label=_("Order by"))
+
+    class Meta:
+        model = Organization
+        fields = []

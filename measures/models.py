@@ -1,0 +1,376 @@
+"""The registry's records: sources, the park tree, measures, targets and their taxonomies."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from measures.choices import (
+    Comparator,
+    DatePrecision,
+    Instrument,
+    MeasureStatus,
+    OrganizationKind,
+    ParkKind,
+    SourceKind,
+)
+
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+
+
+def year_field(verbose_name):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+
+
+def unique_slug(model_name):
+    return models.UniqueConstraint(fields=["slug"], name=f"measures_{model_name}_slug_unique")
+
+
+def year_in_range(field):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__range": (FIRST_YEAR, LAST_YEAR)}),
+        name=f"%(app_label)s_%(class)s_{field}_in_range",
+    )
+
+
+def quote_not_empty():
+    return models.CheckConstraint(
+        condition=Q(quote__regex=r"\S"), name="%(app_label)s_%(class)s_quote_not_empty"
+    )
+
+
+def locate_quote(text, quote, offset=None):
+    """The offset of `quote` in `text`: `offset` if the quote is there, else its first occurrence.
+
+    Raises ValidationError naming the quote when the source does not contain it verbatim.
+    """
+    if offset is not None and text[offset : offset + len(quote)] == quote:
+        return offset
+    found = text.find(quote)
+    if found == -1:
+        raise ValidationError({"quote": _("The quote must be a verbatim excerpt of the source's text.")})
+    return found
+
+
+class TreeNode(models.Model):
+    """A record with a parent of its own kind; the admin and the filters walk it."""
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def with_descendants(cls, roots):
+        """Primary keys of `roots` and everything below them, from one query over the tree."""
+        children = {}
+        for pk, parent_id in cls.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, stack = set(), [root.pk for root in roots]
+        while stack:
+            pk = stack.pop()
+            if pk not in found:
+                found.add(pk)
+                stack.extend(children.get(pk, []))
+        return found
+
+
+class Organization(models.Model):
+    """A body that issues a source or is responsible for a measure."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
+    aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other names the documents use, one per line."))
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        constraints = [unique_slug("organization")]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(TreeNode):
+    """A policy theme; themes form a tree so a filter on a broad theme finds narrower ones."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [unique_slug("theme")]
+
+    def __str__(self):
+        return self.name
+
+
+class Park(TreeNode):
+    """A park of the demonstration zone: the zone itself, a sub-park, specialty park, science city..."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ParkKind.choices)
+    district = models.CharField(_("district or location"), max_length=100, blank=True)
+    aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other names the documents use, one per line."))
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("park")
+        verbose_name_plural = _("parks")
+        constraints = [unique_slug("park")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Source(models.Model):
+    """A policy document or report that registry records are taken from."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    title = models.CharField(_("title"), max_length=300)
+    title_en = models.CharField(_("English title"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    author = models.CharField(_("author or issuer"), max_length=200, blank=True)
+    issuers = models.ManyToManyField(Organization, verbose_name=_("issuing organizations"), blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    period_start_year = year_field(_("period start year"))
+    period_end_year = year_field(_("period end year"))
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=20, default="zh-Hans")
+    raw_text = models.TextField(_("raw text"), help_text=_("Exactly as retrieved."))
+    text = models.TextField(_("text"), help_text=_("Cleaned text; quotes and offsets refer to it."))
+    sha256 = models.CharField(_("SHA-256 of the raw file"), max_length=64)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            unique_slug("source"),
+            models.UniqueConstraint(fields=["sha256"], name="measures_source_sha256_unique"),
+            models.CheckConstraint(
+                condition=Q(period_end_year__isnull=True)
+                | Q(period_start_year__isnull=True)
+                | Q(period_end_year__gte=F("period_start_year")),
+                name="%(app_label)s_%(class)s_period_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=False) | Q(date_precision=DatePrecision.UNKNOWN),
+                name="%(app_label)s_%(class)s_unknown_date_has_no_precision",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class TextCorrection(models.Model):
+    """One change from a source's raw text to its cleaned text; flagged ones were not applied."""
+
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="corrections")
+    position = models.PositiveIntegerField(_("position in raw text"))
+    original = models.TextField(_("original"), blank=True)
+    replacement = models.TextField(_("replacement"), blank=True)
+    reason = models.TextField(_("reason"))
+    flagged = models.BooleanField(_("flagged as uncertain"), default=False)
+
+    class Meta:
+        ordering = ["source", "position"]
+        verbose_name = _("text correction")
+        verbose_name_plural = _("text corrections")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "position"], name="measures_textcorrection_position_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.original!r} → {self.replacement!r}"
+
+
+class Quoted(models.Model):
+    """A record that quotes its source verbatim at a character offset of the cleaned text."""
+
+    quote = models.TextField(_("quote"), help_text=_("Verbatim excerpt of the source's cleaned text."))
+    quote_offset = models.PositiveIntegerField(_("quote offset"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.source_id is not None and self.quote:
+            self.quote_offset = locate_quote(self.source.text, self.quote, self.quote_offset)
+
+    def quote_in_context(self, margin=200):
+        """The paragraph around the quote as (before, quote, after), or None if it is not there."""
+        text = self.source.text
+        start = self.quote_offset
+        if start is None or text[start : start + len(self.quote)] != self.quote:
+            start = text.find(self.quote)
+            if start == -1 or not self.quote:
+                return None
+        end = start + len(self.quote)
+        paragraph_start = max(text.rfind("\n", 0, start) + 1, start - margin)
+        paragraph_end = text.find("\n", end)
+        paragraph_end = min(len(text) if paragraph_end == -1 else paragraph_end, end + margin)
+        return text[paragraph_start:start], self.quote, text[end:paragraph_end]
+
+
+class Measure(Quoted):
+    """A concrete policy measure, programme, platform, pilot or project described by a source."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("English title"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    summary_en = models.TextField(_("English summary"), blank=True)
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="measures")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("policy package"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="provisions",
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="measures")
+    instrument = models.CharField(_("instrument"), max_length=20, choices=Instrument.choices)
+    organizations = models.ManyToManyField(
+        Organization, verbose_name=_("responsible organizations"), blank=True, related_name="measures"
+    )
+    parks = models.ManyToManyField(Park, verbose_name=_("parks"), blank=True, related_name="measures")
+    status = models.CharField(_("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.UNKNOWN)
+    start_year = year_field(_("start year"))
+    end_year = year_field(_("end year"))
+    funding_amount = models.DecimalField(
+        _("funding ceiling"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    funding_unit = models.CharField(_("funding unit"), max_length=20, blank=True, help_text=_("As written: 万元, 亿元 …"))
+    funding_period = models.CharField(_("funding period"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        constraints = [
+            unique_slug("measure"),
+            quote_not_empty(),
+            year_in_range("start_year"),
+            year_in_range("end_year"),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(start_year__isnull=True) | Q(end_year__gte=F("start_year")),
+                name="%(app_label)s_%(class)s_years_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(funding_amount__isnull=True) | Q(funding_amount__gte=0),
+                name="%(app_label)s_%(class)s_funding_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Target(Quoted):
+    """A quantitative or dated goal, with its unit as written, target year and baseline."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    indicator = models.CharField(_("indicator"), max_length=300)
+    indicator_en = models.CharField(_("English indicator"), max_length=300, blank=True)
+    comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices)
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4, null=True, blank=True)
+    value_max = models.DecimalField(_("upper value"), max_digits=20, decimal_places=4, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=30, blank=True, help_text=_("As written: %, 万元/人, 家, 件 …"))
+    target_year = year_field(_("target year"))
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=20, decimal_places=4, null=True, blank=True)
+    baseline_year = year_field(_("baseline year"))
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="targets")
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), null=True, blank=True, on_delete=models.SET_NULL, related_name="targets"
+    )
+    park = models.ForeignKey(
+        Park, verbose_name=_("park"), null=True, blank=True, on_delete=models.PROTECT, related_name="targets"
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            unique_slug("target"),
+            quote_not_empty(),
+            year_in_range("target_year"),
+            year_in_range("baseline_year"),
+            models.CheckConstraint(
+                condition=Q(value_max__isnull=True) | Q(value__isnull=False, value_max__gte=F("value")),
+                name="%(app_label)s_%(class)s_value_max_not_below_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(comparator=Comparator.RANGE, value_max__isnull=False)
+                | (~Q(comparator=Comparator.RANGE) & Q(value_max__isnull=True)),
+                name="%(app_label)s_%(class)s_range_has_upper_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_year__isnull=True)
+                | Q(target_year__isnull=True)
+                | Q(target_year__gte=F("baseline_year")),
+                name="%(app_label)s_%(class)s_years_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.indicator
+
+
+class SeedRecord(models.Model):
+    """What the seed last wrote to a record, so a re-run can tell a curator's edit from its own."""
+
+    model = models.CharField(max_length=50)
+    slug = models.SlugField(max_length=100)
+    digest = models.CharField(max_length=64)
+    seeded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["model", "slug"]
+        verbose_name = _("seeded record")
+        verbose_name_plural = _("seeded records")
+        constraints = [models.UniqueConstraint(fields=["model", "slug"], name="measures_seedrecord_unique")]
+
+    def __str__(self):
+        return f"{self.model} {self.slug}"

@@ -1,0 +1,44 @@
+"""Page-number pagination that rejects a bad page or page size instead of guessing."""
+
+from rest_framework import pagination
+from rest_framework.exceptions import NotFound, ValidationError
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    """DRF's envelope; `page_size` up to 500, and 400 for a page or page size out of range."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        return self.positive_int(self.page_size_query_param, raw, self.max_page_size)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is not None and raw != "last":
+            self.positive_int(self.page_query_param, raw, None)
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as error:
+            raise NotFound({self.page_query_param: [str(error.detail)]}) from error
+
+    @staticmethod
+    def positive_int(name, raw, maximum):
+        if not raw.isdigit() or int(raw) < 1 or len(raw) > 9:
+            raise ValidationError({name: [f"Must be a whole number from 1 to {maximum or 999999999}."]})
+        if maximum is not None and int(raw) > maximum:
+            raise ValidationError({name: [f"Must be at most {maximum}."]})
+        return int(raw)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size, "default": self.page_size})
+                parameter["description"] = f"Results per page, at most {self.max_page_size}; more is a 400 error."
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+        return parameters

@@ -1,0 +1,28 @@
+"""CSV for every list: one flat row per record, nested records reduced to their slugs."""
+
+from rest_framework_csv.renderers import CSVRenderer as LibraryCSVRenderer
+
+
+def flat_value(value):
+    """A nested record becomes its slug; a list of them, slugs joined by '; '."""
+    if isinstance(value, dict):
+        return value.get("slug", value.get("id", ""))
+    if isinstance(value, list):
+        return "; ".join(str(flat_value(item)) for item in value)
+    return value
+
+
+class CSVRenderer(LibraryCSVRenderer):
+    """Renders a list (paginated or not) with the serializer's fields, in their order, as columns."""
+
+    def render(self, data, media_type=None, renderer_context=None):
+        renderer_context = dict(renderer_context or {})
+        if isinstance(data, dict) and "results" in data:
+            data = data["results"]
+        rows = data if isinstance(data, list) else [data]
+        if rows and isinstance(rows[0], dict):
+            renderer_context.setdefault("header", list(rows[0]))
+        return super().render(rows, media_type, renderer_context)
+
+    def flatten_item(self, item):
+        return {key: flat_value(value) for key, value in item.items()}

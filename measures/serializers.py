@@ -1,0 +1,251 @@
+"""Read serializers (nested, fed by prefetched querysets) and write serializers (relations by slug)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme, locate_quote
+
+
+class SlugNameSerializer(serializers.Serializer):
+    """A related record reduced to how a client links to it and how a person reads it."""
+
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class SourceReferenceSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    title = serializers.CharField(read_only=True)
+
+
+class AliasListField(serializers.Field):
+    """Aliases are stored one per line and served as a list of strings."""
+
+    def to_representation(self, value):
+        return [line.strip() for line in value.splitlines() if line.strip()]
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+            raise serializers.ValidationError("Must be a list of strings.")
+        if any("\n" in item or "\x00" in item for item in data):
+            raise serializers.ValidationError("An alias cannot contain a line break or a NUL character.")
+        return "\n".join(item.strip() for item in data if item.strip())
+
+
+class QuotedWriteMixin:
+    """Writes must quote the source verbatim; the offset is found (or checked) on the server."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        source = attrs.get("source", getattr(self.instance, "source", None))
+        quote = attrs.get("quote", getattr(self.instance, "quote", None))
+        if source is not None and quote:
+            try:
+                attrs["quote_offset"] = locate_quote(source.text, quote, attrs.get("quote_offset"))
+            except DjangoValidationError as error:
+                raise serializers.ValidationError(error.message_dict) from error
+        return attrs
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    aliases = AliasListField(required=False)
+
+    class Meta:
+        model = Organization
+        fields = ["slug", "name", "name_en", "kind", "aliases"]
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), allow_null=True, required=False)
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "name_en", "parent", "description"]
+
+
+class ParkSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", queryset=Park.objects.all(), allow_null=True, required=False)
+    aliases = AliasListField(required=False)
+
+    class Meta:
+        model = Park
+        fields = ["slug", "name", "name_en", "kind", "parent", "district", "aliases", "notes"]
+
+
+class TextCorrectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TextCorrection
+        fields = ["position", "original", "replacement", "reason", "flagged"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    issuers = SlugNameSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "slug",
+            "title",
+            "title_en",
+            "kind",
+            "publisher",
+            "author",
+            "issuers",
+            "published_on",
+            "date_precision",
+            "period_start_year",
+            "period_end_year",
+            "url",
+            "language",
+            "sha256",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["sha256", "created_at", "updated_at"]
+
+
+class SourceDetailSerializer(SourceSerializer):
+    corrections = TextCorrectionSerializer(many=True, read_only=True)
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "corrections", "text", "raw_text"]
+        read_only_fields = [*SourceSerializer.Meta.read_only_fields, "text", "raw_text"]
+
+
+class NestedTargetSerializer(serializers.ModelSerializer):
+    park = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Target
+        fields = [
+            "slug",
+            "indicator",
+            "indicator_en",
+            "comparator",
+            "value",
+            "value_max",
+            "unit",
+            "target_year",
+            "baseline_value",
+            "baseline_year",
+            "park",
+        ]
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    source = SourceReferenceSerializer(read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    themes = SlugNameSerializer(many=True, read_only=True)
+    organizations = SlugNameSerializer(many=True, read_only=True)
+    parks = SlugNameSerializer(many=True, read_only=True)
+    targets = NestedTargetSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Measure
+        fields = [
+            "slug",
+            "title",
+            "title_en",
+            "summary",
+            "summary_en",
+            "source",
+            "quote",
+            "quote_offset",
+            "parent",
+            "themes",
+            "instrument",
+            "organizations",
+            "parks",
+            "status",
+            "start_year",
+            "end_year",
+            "funding_amount",
+            "funding_unit",
+            "funding_period",
+            "targets",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
+
+
+def slug_field(queryset, **kwargs):
+    return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
+
+
+class MeasureWriteSerializer(QuotedWriteMixin, serializers.ModelSerializer):
+    source = slug_field(Source.objects.all())
+    parent = slug_field(Measure.objects.all(), allow_null=True, required=False)
+    themes = slug_field(Theme.objects.all(), many=True, required=False)
+    organizations = slug_field(Organization.objects.all(), many=True, required=False)
+    parks = slug_field(Park.objects.all(), many=True, required=False)
+
+    class Meta:
+        model = Measure
+        fields = [field for field in MeasureSerializer.Meta.fields if field != "targets"]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        start = attrs.get("start_year", getattr(self.instance, "start_year", None))
+        end = attrs.get("end_year", getattr(self.instance, "end_year", None))
+        if start is not None and end is not None and end < start:
+            raise serializers.ValidationError({"end_year": ["Must not be before start_year."]})
+        return attrs
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    source = SourceReferenceSerializer(read_only=True)
+    measure = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    park = SlugNameSerializer(read_only=True)
+
+    class Meta:
+        model = Target
+        fields = [
+            "slug",
+            "indicator",
+            "indicator_en",
+            "comparator",
+            "value",
+            "value_max",
+            "unit",
+            "target_year",
+            "baseline_value",
+            "baseline_year",
+            "source",
+            "quote",
+            "quote_offset",
+            "measure",
+            "park",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class TargetWriteSerializer(QuotedWriteMixin, serializers.ModelSerializer):
+    source = slug_field(Source.objects.all())
+    measure = slug_field(Measure.objects.all(), allow_null=True, required=False)
+    park = slug_field(Park.objects.all(), allow_null=True, required=False)
+
+    class Meta:
+        model = Target
+        fields = TargetSerializer.Meta.fields
+        read_only_fields = ["created_at", "updated_at"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+
+        def current(name):
+            return attrs.get(name, getattr(self.instance, name, None))
+
+        value, value_max = current("value"), current("value_max")
+        if value_max is not None and (value is None or value_max < value):
+            raise serializers.ValidationError({"value_max": ["Must be at least value."]})
+        if (current("comparator") == "range") != (value_max is not None):
+            raise serializers.ValidationError({"value_max": ["Required with comparator 'range', and only with it."]})
+        baseline_year, target_year = current("baseline_year"), current("target_year")
+        if baseline_year is not None and target_year is not None and target_year < baseline_year:
+            raise serializers.ValidationError({"target_year": ["Must not be before baseline_year."]})
+        return attrs
