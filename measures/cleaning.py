@@ -39,9 +39,7 @@ def whitespace_corrections(raw):
     corrections = []
     leading = len(raw) - len(raw.lstrip())
     if leading:
-        corrections.append(
-            Correction(0, raw[:leading], "", "whitespace left by the page layout before the text")
-        )
+        corrections.append(Correction(0, raw[:leading], "", "whitespace left by the page layout before the text"))
     trailing = len(raw) - len(raw.rstrip())
     if trailing and trailing < len(raw):
         corrections.append(
@@ -67,8 +65,7 @@ def apply_corrections(raw, corrections):
         found = raw[correction.position : correction.end]
         if found != correction.original:
             raise CorrectionError(
-                f"correction at {correction.position}: expected {correction.original!r}, "
-                f"raw text has {found!r}"
+                f"correction at {correction.position}: expected {correction.original!r}, raw text has {found!r}"
             )
         if correction.position < previous_end:
             raise CorrectionError(f"correction at {correction.position} overlaps the one before")

@@ -4,9 +4,11 @@ import django_filters as filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from measures.choices import Comparator, Instrument, MeasureStatus, OrganizationKind, ParkKind, SourceKind
-from measures.models import FIRST_YEAR, LAST_YEAR, Measure, Organization, Park, Source, Target, Theme
+from measures.models import Measure, Organization, Park, Source, Target, Theme
 
 
 class MultiValueWidget(forms.SelectMultiple):
@@ -67,9 +69,7 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
 
 
 def choices_filter(choices, label, field_name=None):
-    return filters.MultipleChoiceFilter(
-        field_name=field_name, choices=choices, widget=MultiValueWidget, label=label
-    )
+    return filters.MultipleChoiceFilter(field_name=field_name, choices=choices, widget=MultiValueWidget, label=label)
 
 
 class YearFilter(filters.NumberFilter):
@@ -102,15 +102,9 @@ class MeasureFilter(filters.FilterSet):
     )
     status = choices_filter(MeasureStatus.choices, _("Statuses"))
     instrument = choices_filter(Instrument.choices, _("Instrument types"))
-    year = YearFilter(
-        method="filter_in_force", label=_("In force in this year")
-    )
-    start_year_min = YearFilter(
-        field_name="start_year", lookup_expr="gte", label=_("Starts in or after")
-    )
-    start_year_max = YearFilter(
-        field_name="start_year", lookup_expr="lte", label=_("Starts in or before")
-    )
+    year = YearFilter(method="filter_in_force", label=_("In force in this year"))
+    start_year_min = YearFilter(field_name="start_year", lookup_expr="gte", label=_("Starts in or after"))
+    start_year_max = YearFilter(field_name="start_year", lookup_expr="lte", label=_("Starts in or before"))
     has_targets = filters.Filter(
         method="filter_has_targets", field_class=StrictBooleanField, label=_("Has targets (true/false)")
     )
@@ -128,6 +122,7 @@ class MeasureFilter(filters.FilterSet):
     def filter_in_force(self, qs, name, value):
         return qs.filter(Q(end_year__isnull=True) | Q(end_year__gte=value), start_year__lte=value)
 
+    @extend_schema_field(OpenApiTypes.BOOL)
     def filter_has_targets(self, qs, name, value):
         with_targets = Target.objects.filter(measure__isnull=False).values("measure_id")
         return qs.filter(pk__in=with_targets) if value else qs.exclude(pk__in=with_targets)
@@ -139,15 +134,15 @@ class TargetFilter(filters.FilterSet):
     measure = SlugsFilter(queryset=Measure.objects.all(), label=_("Measure slugs"))
     park = SlugsFilter(queryset=Park.objects.all(), descendants=True, label=_("Park slugs (with sub-parks)"))
     target_year = YearFilter(label=_("Target year"))
-    target_year_min = YearFilter(
-        field_name="target_year", lookup_expr="gte", label=_("Target year from")
+    target_year_min = YearFilter(field_name="target_year", lookup_expr="gte", label=_("Target year from"))
+    target_year_max = YearFilter(field_name="target_year", lookup_expr="lte", label=_("Target year to"))
+    unit = filters.Filter(
+        field_name="unit", lookup_expr="in", field_class=MultiValueField, label=_("Units, as written")
     )
-    target_year_max = YearFilter(
-        field_name="target_year", lookup_expr="lte", label=_("Target year to")
-    )
-    unit = filters.Filter(field_name="unit", lookup_expr="in", field_class=MultiValueField, label=_("Units, as written"))
     comparator = choices_filter(Comparator.choices, _("Comparators"))
-    ordering = filters.OrderingFilter(fields=["slug", "indicator", "target_year", "value", "updated_at"], label=_("Order by"))
+    ordering = filters.OrderingFilter(
+        fields=["slug", "indicator", "target_year", "value", "updated_at"], label=_("Order by")
+    )
 
     class Meta:
         model = Target

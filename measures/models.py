@@ -40,9 +40,7 @@ def year_in_range(field):
 
 
 def quote_not_empty():
-    return models.CheckConstraint(
-        condition=Q(quote__regex=r"\S"), name="%(app_label)s_%(class)s_quote_not_empty"
-    )
+    return models.CheckConstraint(condition=Q(quote__regex=r"\S"), name="%(app_label)s_%(class)s_quote_not_empty")
 
 
 def locate_quote(text, quote, offset=None):
@@ -278,10 +276,10 @@ class Measure(Quoted):
     status = models.CharField(_("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.UNKNOWN)
     start_year = year_field(_("start year"))
     end_year = year_field(_("end year"))
-    funding_amount = models.DecimalField(
-        _("funding ceiling"), max_digits=16, decimal_places=2, null=True, blank=True
+    funding_amount = models.DecimalField(_("funding ceiling"), max_digits=16, decimal_places=2, null=True, blank=True)
+    funding_unit = models.CharField(
+        _("funding unit"), max_length=20, blank=True, help_text=_("As written: 万元, 亿元 …")
     )
-    funding_unit = models.CharField(_("funding unit"), max_length=20, blank=True, help_text=_("As written: 万元, 亿元 …"))
     funding_period = models.CharField(_("funding period"), max_length=50, blank=True)
 
     class Meta:
@@ -357,20 +355,27 @@ class Target(Quoted):
     def __str__(self):
         return self.indicator
 
+    def clean(self):
+        if self.source_id is None and self.measure is not None and self.measure.source_id is not None:
+            self.source = self.measure.source  # a target added beside its measure quotes the same source
+        super().clean()
+
 
 class SeedRecord(models.Model):
     """What the seed last wrote to a record, so a re-run can tell a curator's edit from its own."""
 
     model = models.CharField(max_length=50)
-    slug = models.SlugField(max_length=100)
-    digest = models.CharField(max_length=64)
+    key = models.CharField(
+        max_length=200, help_text=_("The record's slug, or source slug and position for a correction.")
+    )
+    digest = models.CharField(max_length=64, help_text=_("Hash of the record as the seed left it."))
     seeded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["model", "slug"]
+        ordering = ["model", "key"]
         verbose_name = _("seeded record")
         verbose_name_plural = _("seeded records")
-        constraints = [models.UniqueConstraint(fields=["model", "slug"], name="measures_seedrecord_unique")]
+        constraints = [models.UniqueConstraint(fields=["model", "key"], name="measures_seedrecord_unique")]
 
     def __str__(self):
-        return f"{self.model} {self.slug}"
+        return f"{self.model} {self.key}"

@@ -139,7 +139,7 @@ class ParkNames:
                 start = text.find(name, start + 1)
         spans.sort(key=lambda span: (span[0], -span[1]))
         mentioned, covered_until = set(), -1
-        for start, end, slug in spans:
+        for _start, end, slug in spans:
             if end <= covered_until:
                 continue
             mentioned.add(slug)
@@ -165,7 +165,9 @@ def read_taxonomies(directory):
         for alias in park.get("aliases", []):
             check_no_spam("parks.json", f"park {park['slug']}", {"alias": alias}, ("alias",))
     for organization in organizations:
-        check_choice("organizations.json", f"organization {organization['slug']}", organization["kind"], OrganizationKind, "kind")
+        check_choice(
+            "organizations.json", f"organization {organization['slug']}", organization["kind"], OrganizationKind, "kind"
+        )
     check_tree("parks.json", parks, "park")
     check_tree("themes.json", themes, "theme")
     roots = [park["slug"] for park in parks if park.get("parent") is None]
@@ -185,7 +187,9 @@ def read_corrections(path, raw, data):
         raise FixtureError(path, "corrections", str(error)) from error
     for position, word in find_spam(raw):
         if not any(c.position <= position < c.end for c in corrections):
-            raise FixtureError(path, "corrections", f"injected text {word!r} at {position} is neither corrected nor flagged")
+            raise FixtureError(
+                path, "corrections", f"injected text {word!r} at {position} is neither corrected nor flagged"
+            )
     return corrections, text
 
 
@@ -242,7 +246,12 @@ def check_measure(path, item, text, seed, park_names, measure_slugs):
 
 def check_target(path, item, text, park_names, measure_slugs):
     record = f"target {item.get('slug')}"
-    require(path, record, item, ("slug", "indicator", "indicator_en", "comparator", "value", "unit", "target_year", "quote", "offset"))
+    require(
+        path,
+        record,
+        item,
+        ("slug", "indicator", "indicator_en", "comparator", "value", "unit", "target_year", "quote", "offset"),
+    )
     check_quote(path, record, item, text)
     check_no_spam(path, record, item, TARGET_TEXT_FIELDS)
     check_choice(path, record, item["comparator"], Comparator, "comparator")

@@ -1,6 +1,7 @@
 """Read serializers (nested, fed by prefetched querysets) and write serializers (relations by slug)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme, locate_quote
@@ -18,6 +19,7 @@ class SourceReferenceSerializer(serializers.Serializer):
     title = serializers.CharField(read_only=True)
 
 
+@extend_schema_field(serializers.ListField(child=serializers.CharField()))
 class AliasListField(serializers.Field):
     """Aliases are stored one per line and served as a list of strings."""
 
@@ -56,7 +58,9 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
 
 class ThemeSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), allow_null=True, required=False)
+    parent = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Theme.objects.all(), allow_null=True, required=False
+    )
 
     class Meta:
         model = Theme
@@ -64,7 +68,9 @@ class ThemeSerializer(serializers.ModelSerializer):
 
 
 class ParkSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", queryset=Park.objects.all(), allow_null=True, required=False)
+    parent = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Park.objects.all(), allow_null=True, required=False
+    )
     aliases = AliasListField(required=False)
 
     class Meta:

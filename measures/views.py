@@ -48,10 +48,14 @@ class MeasureViewSet(RegistryViewSet):
         Measure.objects.select_related("source", "parent")
         .defer("source__raw_text", "source__text", "parent__quote", "parent__summary", "parent__summary_en")
         .prefetch_related(
-            Prefetch("targets", queryset=Target.objects.select_related("park").only(
-                *[f for f in serializers.NestedTargetSerializer.Meta.fields if f != "park"],
-                "measure_id", "park__slug",
-            )),
+            Prefetch(
+                "targets",
+                queryset=Target.objects.select_related("park").only(
+                    *[f for f in serializers.NestedTargetSerializer.Meta.fields if f != "park"],
+                    "measure_id",
+                    "park__slug",
+                ),
+            ),
             Prefetch("parks", queryset=Park.objects.only("slug", "name")),
             Prefetch("themes", queryset=Theme.objects.only("slug", "name")),
             Prefetch("organizations", queryset=Organization.objects.only("slug", "name")),
@@ -67,7 +71,11 @@ class TargetViewSet(RegistryViewSet):
 
     queryset = Target.objects.select_related("source", "measure", "park").only(
         *[f for f in serializers.TargetSerializer.Meta.fields if f not in {"source", "measure", "park"}],
-        "source__slug", "source__title", "measure__slug", "park__slug", "park__name",
+        "source__slug",
+        "source__title",
+        "measure__slug",
+        "park__slug",
+        "park__name",
     )
     serializer_class = serializers.TargetSerializer
     write_serializer_class = serializers.TargetWriteSerializer
@@ -101,7 +109,10 @@ class OrganizationViewSet(RegistryViewSet):
 
 
 class SourceViewSet(
-    RegistryViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+    RegistryViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     """Source documents. Their text is fixed once stored, so the API edits metadata only."""

@@ -1,0 +1,46 @@
+# Two commands: `make run` serves the registry on SQLite with the seed loaded; `make test` runs the suite.
+# DATABASE_URL=postgres://... switches either to PostgreSQL.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DEV_ENV := DJANGO_DEBUG=true
+
+.PHONY: install run test lint format seed clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+run: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py seed
+	$(DEV_ENV) $(BIN)/python manage.py local_admin
+	@echo ""
+	@echo "  API:   http://127.0.0.1:8000/api/v1/   (e.g. /api/v1/measures/?q=人工智能, add &format=csv for CSV)"
+	@echo "  Docs:  http://127.0.0.1:8000/api/docs/  (OpenAPI schema at /api/v1/schema/)"
+	@echo "  Admin: http://127.0.0.1:8000/admin/     (log in with the user and password printed above)"
+	@echo ""
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+seed: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py seed
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles
