@@ -15,7 +15,15 @@ class MultiValueWidget(forms.SelectMultiple):
     """Reads `?status=a&status=b` and `?status=a,b` alike."""
 
     def value_from_datadict(self, data, files, name):
-        return [part.strip() for value in data.getlist(name) for part in value.split(",") if part.strip()]
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name) or ""]
+        return [part.strip() for value in values for part in str(value).split(",") if part.strip()]
+
+
+class MultiValueField(forms.Field):
+    widget = MultiValueWidget
+
+    def to_python(self, value):
+        return list(value or [])
 
 
 class StrictBooleanField(forms.Field):
@@ -30,6 +38,16 @@ class StrictBooleanField(forms.Field):
             return self.values[str(value).lower()]
         except KeyError:
             raise forms.ValidationError(_("Must be true or false."), code="invalid") from None
+
+
+class StrictBooleanFilter(filters.Filter):
+    field_class = StrictBooleanField
+
+
+class MultiValueFilter(filters.Filter):
+    """Free-text values (such as units as written), repeated or comma-separated."""
+
+    field_class = MultiValueField
 
 
 class SearchFilter(filters.CharFilter):
@@ -81,12 +99,6 @@ class YearFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class MultiValueField(forms.Field):
-    widget = MultiValueWidget
-
-    def to_python(self, value):
-        return list(value or [])
-
 
 class MeasureFilter(filters.FilterSet):
     q = SearchFilter(fields=["title", "title_en", "summary", "summary_en", "quote"])
@@ -105,9 +117,7 @@ class MeasureFilter(filters.FilterSet):
     year = YearFilter(method="filter_in_force", label=_("In force in this year"))
     start_year_min = YearFilter(field_name="start_year", lookup_expr="gte", label=_("Starts in or after"))
     start_year_max = YearFilter(field_name="start_year", lookup_expr="lte", label=_("Starts in or before"))
-    has_targets = filters.Filter(
-        method="filter_has_targets", field_class=StrictBooleanField, label=_("Has targets (true/false)")
-    )
+    has_targets = StrictBooleanFilter(method="filter_has_targets", label=_("Has targets (true/false)"))
     updated_since = filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Updated at or after (ISO 8601)")
     )
@@ -136,9 +146,7 @@ class TargetFilter(filters.FilterSet):
     target_year = YearFilter(label=_("Target year"))
     target_year_min = YearFilter(field_name="target_year", lookup_expr="gte", label=_("Target year from"))
     target_year_max = YearFilter(field_name="target_year", lookup_expr="lte", label=_("Target year to"))
-    unit = filters.Filter(
-        field_name="unit", lookup_expr="in", field_class=MultiValueField, label=_("Units, as written")
-    )
+    unit = MultiValueFilter(field_name="unit", lookup_expr="in", label=_("Units, as written"))
     comparator = choices_filter(Comparator.choices, _("Comparators"))
     ordering = filters.OrderingFilter(
         fields=["slug", "indicator", "target_year", "value", "updated_at"], label=_("Order by")

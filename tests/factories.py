@@ -1,0 +1,81 @@
+"""Small factories for API and filter tests; the seed has its own tests on the real fixtures."""
+
+import hashlib
+
+import factory
+
+from measures.models import Measure, Organization, Park, Source, Target, Theme
+
+SOURCE_TEXT = "到2025年，海淀园研发投入强度达到12%左右。支持中关村科学城建设人工智能创新平台。"
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    slug = factory.Sequence(lambda n: f"organization-{n}")
+    name = factory.Sequence(lambda n: f"组织{n}")
+    name_en = factory.Sequence(lambda n: f"Organization {n}")
+    kind = "agency"
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    name = factory.Sequence(lambda n: f"主题{n}")
+    name_en = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class ParkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Park
+
+    slug = factory.Sequence(lambda n: f"park-{n}")
+    name = factory.Sequence(lambda n: f"园区{n}")
+    name_en = factory.Sequence(lambda n: f"Park {n}")
+    kind = "sub_park"
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    slug = factory.Sequence(lambda n: f"source-{n}")
+    title = factory.Sequence(lambda n: f"规划{n}")
+    kind = "plan"
+    raw_text = SOURCE_TEXT
+    text = SOURCE_TEXT
+    sha256 = factory.Sequence(lambda n: hashlib.sha256(f"source-{n}".encode()).hexdigest())
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    slug = factory.Sequence(lambda n: f"measure-{n}")
+    title = factory.Sequence(lambda n: f"措施{n}")
+    title_en = factory.Sequence(lambda n: f"Measure {n}")
+    summary = "支持建设创新平台。"
+    source = factory.SubFactory(SourceFactory)
+    quote = "支持中关村科学城建设人工智能创新平台。"
+    quote_offset = SOURCE_TEXT.index("支持中关村科学城")
+    instrument = "platform"
+    status = "planned"
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    slug = factory.Sequence(lambda n: f"target-{n}")
+    indicator = "研发投入强度"
+    indicator_en = "R&D intensity"
+    comparator = "about"
+    value = 12
+    unit = "%"
+    target_year = 2025
+    source = factory.SubFactory(SourceFactory)
+    quote = "到2025年，海淀园研发投入强度达到12%左右。"
+    quote_offset = 0

@@ -1,0 +1,61 @@
+"""The measures resource: envelope, nested relations, detail by slug, constant query count."""
+
+import pytest
+
+from tests import factories
+
+
+def test_list_uses_drf_envelope_with_nested_relations(client, registry):
+    body = client.get("/api/v1/measures/").json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] == 3
+    measure = next(item for item in body["results"] if item["slug"] == "ai-platform")
+    assert measure["source"] == {"slug": "plan", "title": registry["plan"].title}
+    assert measure["parks"] == [{"slug": "science-city", "name": "中关村科学城"}]
+    assert measure["themes"] == [{"slug": "ai", "name": "人工智能"}]
+    assert measure["organizations"] == [{"slug": "commission", "name": "北京市科学技术委员会"}]
+    assert {target["slug"] for target in measure["targets"]} == {"rd-2025", "firms-2035"}
+    range_target = next(target for target in measure["targets"] if target["slug"] == "firms-2035")
+    assert (range_target["comparator"], range_target["value"], range_target["value_max"]) == ("range", 2.0, 3.0)
+
+
+def test_detail_by_slug_matches_list_item(client, registry):
+    detail = client.get("/api/v1/measures/ai-platform/").json()
+    listed = client.get("/api/v1/measures/?source=plan").json()["results"][0]
+    assert detail == listed
+    assert detail["quote"] in registry["plan"].text
+
+
+def test_unknown_slug_is_404_json(client, registry):
+    response = client.get("/api/v1/measures/no-such-measure/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
+def test_page_size_and_navigation(client, registry):
+    body = client.get("/api/v1/measures/?page_size=2").json()
+    assert len(body["results"]) == 2 and body["next"] and body["previous"] is None
+    second = client.get(body["next"]).json()
+    assert len(second["results"]) == 1 and second["next"] is None
+
+
+@pytest.mark.parametrize("page_size", [5, 100])
+def test_list_query_count_does_not_grow_with_page_size(client, db, django_assert_num_queries, page_size):
+    source = factories.SourceFactory()
+    park, theme, organization = factories.ParkFactory(), factories.ThemeFactory(), factories.OrganizationFactory()
+    for _ in range(page_size):
+        measure = factories.MeasureFactory(source=source)
+        measure.parks.set([park])
+        measure.themes.set([theme])
+        measure.organizations.set([organization])
+        factories.TargetFactory(source=source, measure=measure, park=park)
+    # count, page of measures (with source and package), targets (with park), parks, themes, organizations
+    with django_assert_num_queries(6):
+        response = client.get(f"/api/v1/measures/?page_size={page_size}")
+    assert len(response.json()["results"]) == page_size
+
+
+def test_detail_query_count(client, registry, django_assert_num_queries):
+    # measure (with source and package), targets, parks, themes, organizations
+    with django_assert_num_queries(5):
+        assert client.get("/api/v1/measures/ai-platform/").status_code == 200
