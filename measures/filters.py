@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from measures.choices import Comparator, Instrument, MeasureStatus, OrganizationKind, ParkKind, SourceKind
-from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.models import FIRST_YEAR, LAST_YEAR, Measure, Organization, Park, Source, Target, Theme
 
 
 class MultiValueWidget(forms.SelectMultiple):
@@ -96,8 +96,7 @@ class YearFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
+        super().__init__(*args, min_value=FIRST_YEAR, max_value=LAST_YEAR, **kwargs)
 
 
 class MeasureFilter(filters.FilterSet):

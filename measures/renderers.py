@@ -22,6 +22,10 @@ class CSVRenderer(LibraryCSVRenderer):
         rows = data if isinstance(data, list) else [data]
         if rows and isinstance(rows[0], dict):
             renderer_context.setdefault("header", list(rows[0]))
+        request, response = renderer_context.get("request"), renderer_context.get("response")
+        if request is not None and response is not None and not response.exception:
+            resource = request.path.rstrip("/").rsplit("/", 1)[-1]  # "targets" for /api/v1/targets/
+            response["Content-Disposition"] = f'attachment; filename="{resource}.csv"'
         return super().render(rows, media_type, renderer_context)
 
     def flatten_item(self, item):

@@ -1,0 +1,128 @@
+"""Bad input is a 4xx JSON error naming the problem, never a 500 and never a silently empty list."""
+
+import pytest
+from django.contrib.auth.models import Permission, User
+
+
+def assert_json_error(response, status, field):
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/json"
+    assert field in response.json(), response.json()
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("status=retired", "status"),
+        ("instrument=magic", "instrument"),
+        ("park=no-such-park", "park"),
+        ("theme=no-such-theme", "theme"),
+        ("source=a,no-such-source", "source"),
+        ("year=twenty", "year"),
+        ("year=99999999999999999999999999", "year"),
+        ("start_year_min=-5", "start_year_min"),
+        ("has_targets=maybe", "has_targets"),
+        ("updated_since=yesterday", "updated_since"),
+        ("ordering=password", "ordering"),
+        ("ordering=-quote", "ordering"),
+        ("q=%00", "q"),
+        ("park=%00", "park"),
+        ("ordering=title%00", "ordering"),
+        ("page_size=501", "page_size"),
+        ("page_size=0", "page_size"),
+        ("page_size=99999999999999999999", "page_size"),
+        ("page=abc", "page"),
+        ("page=0", "page"),
+    ],
+)
+def test_measure_list_rejects(client, registry, query, field):
+    assert_json_error(client.get(f"/api/v1/measures/?{query}"), 400, field)
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/api/v1/targets/?target_year=1e3", "target_year"),
+        ("/api/v1/targets/?target_year_max=100000000000000000000", "target_year_max"),
+        ("/api/v1/targets/?comparator=roughly", "comparator"),
+        ("/api/v1/targets/?measure=nope", "measure"),
+        ("/api/v1/targets/?unit=%25%00", "unit"),
+        ("/api/v1/parks/?kind=castle", "kind"),
+        ("/api/v1/parks/?parent=nope", "parent"),
+        ("/api/v1/sources/?kind=tweet", "kind"),
+        ("/api/v1/themes/?ordering=description", "ordering"),
+        ("/api/v1/organizations/?kind=club", "kind"),
+    ],
+)
+def test_other_lists_reject(client, registry, url, field):
+    assert_json_error(client.get(url), 400, field)
+
+
+def test_page_past_the_end_is_404_naming_page(client, registry):
+    assert_json_error(client.get("/api/v1/measures/?page=999999"), 404, "page")
+
+
+def test_csv_client_gets_errors_as_json(client, registry):
+    assert_json_error(client.get("/api/v1/measures/?format=csv&status=retired"), 400, "status")
+    assert_json_error(client.get("/api/v1/measures/?status=retired", HTTP_ACCEPT="text/csv"), 400, "status")
+
+
+def test_nul_in_slug_path_is_404(client, registry):
+    response = client.get("/api/v1/measures/ai%00platform/")
+    assert response.status_code == 404
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", password="pw-for-tests-only")
+    user.user_permissions.set(Permission.objects.filter(codename__in=["add_measure", "change_measure", "add_target"]))
+    return user
+
+
+def test_malformed_json_body(client, registry, editor):
+    client.force_authenticate(editor)
+    response = client.post("/api/v1/measures/", data='{"slug": "x",', content_type="application/json")
+    assert_json_error(response, 400, "detail")
+    assert "JSON parse error" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"start_year": 10**20}, "start_year"),
+        ({"start_year": 3000}, "start_year"),
+        ({"start_year": 2025, "end_year": 2021}, "end_year"),
+        ({"funding_amount": "1" * 40}, "funding_amount"),
+        ({"title": "平台\x00"}, "title"),
+        ({"quote": "这句话不在来源里。"}, "quote"),
+        ({"quote": "   "}, "quote"),
+        ({"status": "retired"}, "status"),
+        ({"parks": ["no-such-park"]}, "parks"),
+        ({"source": "no-such-source"}, "source"),
+    ],
+)
+def test_measure_write_validation(client, registry, editor, change, field):
+    client.force_authenticate(editor)
+    response = client.patch("/api/v1/measures/ai-platform/", data=change, format="json")
+    assert_json_error(response, 400, field)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"comparator": "range", "value": 3, "value_max": 2}, "value_max"),
+        ({"comparator": "about", "value": 3, "value_max": 5}, "value_max"),
+        ({"comparator": "range", "value": 3}, "value_max"),
+        ({"value": "1e400"}, "value"),
+        ({"target_year": 2020, "baseline_year": 2024}, "target_year"),
+    ],
+)
+def test_target_write_validation(client, registry, editor, change, field):
+    editor.user_permissions.add(Permission.objects.get(codename="change_target"))
+    client.force_authenticate(editor)
+    body = {
+        "slug": "new-target", "indicator": "指标", "indicator_en": "Indicator", "comparator": "about", "value": 1,
+        "unit": "%", "target_year": 2025, "source": "plan", "quote": "研发投入强度达到12%左右",
+    }
+    response = client.post("/api/v1/targets/", data={**body, **change}, format="json")
+    assert_json_error(response, 400, field)
