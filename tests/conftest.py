@@ -12,7 +12,9 @@ def client():
 @pytest.fixture
 def registry(db):
     """A small registry: a park tree, a theme tree, two sources, measures with and without targets."""
-    zone = factories.ParkFactory(slug="zgc", name="中关村国家自主创新示范区", kind="demonstration_zone", aliases="中关村示范区")
+    zone = factories.ParkFactory(
+        slug="zgc", name="中关村国家自主创新示范区", kind="demonstration_zone", aliases="中关村示范区"
+    )
     haidian = factories.ParkFactory(slug="haidian", name="海淀园", parent=zone, aliases="中关村海淀园")
     science_city = factories.ParkFactory(slug="science-city", name="中关村科学城", kind="science_city", parent=haidian)
     changping = factories.ParkFactory(slug="changping", name="昌平园", parent=zone)
@@ -24,31 +26,63 @@ def registry(db):
     report = factories.SourceFactory(slug="report", kind="news_report")
 
     ai_platform = factories.MeasureFactory(
-        slug="ai-platform", title="建设人工智能创新平台", title_en="Build an AI innovation platform",
-        source=plan, status="planned", instrument="platform", start_year=2021, end_year=2025,
+        slug="ai-platform",
+        title="建设人工智能创新平台",
+        title_en="Build an AI innovation platform",
+        source=plan,
+        status="planned",
+        instrument="platform",
+        start_year=2021,
+        end_year=2025,
     )
     ai_platform.parks.set([science_city])
     ai_platform.themes.set([ai])
     ai_platform.organizations.set([commission])
     talent_programme = factories.MeasureFactory(
-        slug="talent-programme", title="人才引进计划", title_en="Talent programme", summary="引进海外高层次人才。",
-        source=report, status="in_force", instrument="talent", start_year=2018, end_year=None,
+        slug="talent-programme",
+        title="人才引进计划",
+        title_en="Talent programme",
+        summary="引进海外高层次人才。",
+        source=report,
+        status="in_force",
+        instrument="talent",
+        start_year=2018,
+        end_year=None,
     )
     talent_programme.parks.set([changping])
     talent_programme.themes.set([talent])
     old_pilot = factories.MeasureFactory(
-        slug="old-pilot", title="投贷联动试点", title_en="Investment-loan pilot", source=report,
-        status="completed", instrument="pilot", start_year=2014, end_year=2016,
+        slug="old-pilot",
+        title="投贷联动试点",
+        title_en="Investment-loan pilot",
+        source=report,
+        status="completed",
+        instrument="pilot",
+        start_year=2014,
+        end_year=2016,
     )
     old_pilot.parks.set([zone])
     factories.TargetFactory(slug="rd-2025", source=plan, measure=ai_platform, park=haidian)
     factories.TargetFactory(
-        slug="firms-2035", indicator="独角兽企业数量", indicator_en="Unicorn firms", comparator="range",
-        value=2, value_max=3, unit="家", target_year=2035, source=plan, measure=ai_platform,
+        slug="firms-2035",
+        indicator="独角兽企业数量",
+        indicator_en="Unicorn firms",
+        comparator="range",
+        value=2,
+        value_max=3,
+        unit="家",
+        target_year=2035,
+        source=plan,
+        measure=ai_platform,
     )
     return {
-        "zone": zone, "haidian": haidian, "science_city": science_city, "changping": changping,
-        "plan": plan, "report": report, "ai_platform": ai_platform, "talent_programme": talent_programme,
+        "zone": zone,
+        "haidian": haidian,
+        "science_city": science_city,
+        "changping": changping,
+        "plan": plan,
+        "report": report,
+        "ai_platform": ai_platform,
+        "talent_programme": talent_programme,
         "old_pilot": old_pilot,
     }
-

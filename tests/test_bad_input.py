@@ -121,8 +121,15 @@ def test_target_write_validation(client, registry, editor, change, field):
     editor.user_permissions.add(Permission.objects.get(codename="change_target"))
     client.force_authenticate(editor)
     body = {
-        "slug": "new-target", "indicator": "指标", "indicator_en": "Indicator", "comparator": "about", "value": 1,
-        "unit": "%", "target_year": 2025, "source": "plan", "quote": "研发投入强度达到12%左右",
+        "slug": "new-target",
+        "indicator": "指标",
+        "indicator_en": "Indicator",
+        "comparator": "about",
+        "value": 1,
+        "unit": "%",
+        "target_year": 2025,
+        "source": "plan",
+        "quote": "研发投入强度达到12%左右",
     }
     response = client.post("/api/v1/targets/", data={**body, **change}, format="json")
     assert_json_error(response, 400, field)

@@ -1,0 +1,76 @@
+"""Reads are public; writes need an authenticated user holding the model permission (session or token)."""
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from rest_framework.authtoken.models import Token
+
+NEW_MEASURE = {
+    "slug": "new-measure",
+    "title": "新措施",
+    "title_en": "New measure",
+    "source": "plan",
+    "quote": "研发投入强度达到12%左右",
+    "instrument": "programme",
+    "status": "planned",
+    "parks": ["haidian"],
+}
+
+
+@pytest.fixture
+def user(db):
+    return User.objects.create_user("curator", password="pw-for-tests-only")
+
+
+@pytest.mark.parametrize("resource", ["measures", "targets", "parks", "sources", "themes", "organizations"])
+def test_anonymous_reads(client, registry, resource):
+    assert client.get(f"/api/v1/{resource}/").status_code == 200
+
+
+def test_anonymous_write_is_refused(client, registry):
+    assert client.post("/api/v1/measures/", NEW_MEASURE, format="json").status_code in (401, 403)
+    assert client.delete("/api/v1/measures/old-pilot/").status_code in (401, 403)
+
+
+def test_user_without_permission_is_forbidden(client, registry, user):
+    client.force_authenticate(user)
+    assert client.get("/api/v1/measures/").status_code == 200
+    assert client.post("/api/v1/measures/", NEW_MEASURE, format="json").status_code == 403
+
+
+def test_token_user_with_permission_creates_and_quote_offset_is_found(client, registry, user):
+    user.user_permissions.add(Permission.objects.get(codename="add_measure"))
+    token = Token.objects.create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.post("/api/v1/measures/", NEW_MEASURE, format="json")
+    assert response.status_code == 201, response.content
+    created = client.get("/api/v1/measures/new-measure/").json()
+    assert created["parks"] == [{"slug": "haidian", "name": "海淀园"}]
+    assert created["quote_offset"] == registry["plan"].text.index(NEW_MEASURE["quote"])
+
+
+def test_session_user_with_permission_updates_and_deletes(client, registry, user):
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["change_measure", "delete_measure"]))
+    client.force_login(user)
+    response = client.patch("/api/v1/measures/old-pilot/", {"status": "superseded"}, format="json")
+    assert response.status_code == 200, response.content
+    assert client.get("/api/v1/measures/old-pilot/").json()["status"] == "superseded"
+    assert client.delete("/api/v1/measures/old-pilot/").status_code == 204
+
+
+def test_deleting_a_protected_record_is_a_conflict_not_a_500(client, registry, user):
+    user.user_permissions.add(Permission.objects.get(codename="delete_park"))
+    client.force_authenticate(user)
+    response = client.delete("/api/v1/parks/haidian/")
+    assert response.status_code == 409
+    assert "detail" in response.json()
+
+
+def test_sources_are_not_created_or_deleted_over_the_api(client, registry, user):
+    user.is_superuser = True
+    user.save()
+    client.force_authenticate(user)
+    assert client.post("/api/v1/sources/", {"slug": "x"}, format="json").status_code == 405
+    assert client.delete("/api/v1/sources/plan/").status_code == 405
+    response = client.patch("/api/v1/sources/plan/", {"sha256": "0" * 64, "notes": "checked"}, format="json")
+    assert response.status_code == 200
+    assert response.json()["notes"] == "checked" and response.json()["sha256"] == registry["plan"].sha256
