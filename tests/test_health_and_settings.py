@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-PROBE = "import django; django.setup(); from django.test import Client; r = Client().get('/healthz'); print(r.status_code, r.json()['status'])"
+PROBE = (
+    "import django; django.setup(); from django.test import Client; "
+    "response = Client().get('/healthz'); print(response.status_code, response.json()['status'])"
+)
 
 
 def run_python(code, **env):

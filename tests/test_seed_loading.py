@@ -188,6 +188,6 @@ def test_a_broken_fixture_aborts_naming_file_and_record_and_changes_nothing(db, 
 
 def test_unreadable_json_names_the_file(db, fixture_dir):
     (fixture_dir / "001_test.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(CommandError, match="001_test.json: file: cannot be read"):
+    with pytest.raises(CommandError, match=r"001_test\.json: file: cannot be read"):
         seed(fixture_dir)
     assert not Source.objects.exists()
