@@ -152,6 +152,23 @@ class TextCorrectionInline(admin.TabularInline):
         return False
 
 
+@admin.register(TextCorrection)
+class TextCorrectionAdmin(admin.ModelAdmin):
+    """Every change from raw to cleaned text, so a curator can review the uncertain (flagged) ones."""
+
+    list_display = ["source", "position", "original", "replacement", "flagged", "reason"]
+    list_select_related = ["source"]
+    list_filter = ["flagged", "source"]
+    search_fields = ["original", "replacement", "reason"]
+    readonly_fields = ["source", "position", "original", "replacement"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("source__raw_text", "source__text")
+
+    def has_add_permission(self, request):
+        return False
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "publisher", "published_on", "date_precision", "language"]
