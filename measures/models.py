@@ -311,7 +311,13 @@ class Target(Quoted):
     slug = models.SlugField(_("slug"), max_length=100)
     indicator = models.CharField(_("indicator"), max_length=300)
     indicator_en = models.CharField(_("English indicator"), max_length=300, blank=True)
-    comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices)
+    comparator = models.CharField(
+        _("comparator"),
+        max_length=10,
+        choices=Comparator.choices,
+        blank=True,
+        help_text=_("Blank for a qualitative goal, which has no value."),
+    )
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=4, null=True, blank=True)
     value_max = models.DecimalField(_("upper value"), max_digits=20, decimal_places=4, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=30, blank=True, help_text=_("As written: %, 万元/人, 家, 件 …"))
@@ -338,6 +344,10 @@ class Target(Quoted):
             models.CheckConstraint(
                 condition=Q(value_max__isnull=True) | Q(value__isnull=False, value_max__gte=F("value")),
                 name="%(app_label)s_%(class)s_value_max_not_below_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True, comparator="") | Q(value__isnull=False) & ~Q(comparator=""),
+                name="%(app_label)s_%(class)s_comparator_iff_value",
             ),
             models.CheckConstraint(
                 condition=Q(comparator=Comparator.RANGE, value_max__isnull=False)

@@ -25,7 +25,7 @@ from measures.cleaning import Correction, CorrectionError, apply_corrections, fi
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 TAXONOMY_FILES = ("parks.json", "themes.json", "organizations.json")
-MEASURE_TEXT_FIELDS = ("title", "title_en", "summary", "summary_en", "quote")
+MEASURE_TEXT_FIELDS = ("title", "title_en", "summary", "summary_en", "quote", "notes")
 TARGET_TEXT_FIELDS = ("indicator", "indicator_en", "quote", "notes")
 
 
@@ -159,15 +159,16 @@ def read_taxonomies(directory):
         for record in records:
             require(path, f"{kind} {record.get('slug')}", record, keys)
         check_unique(path, records, "slug", kind)
-    for park in parks:
-        check_choice("parks.json", f"park {park['slug']}", park["kind"], ParkKind, "kind")
-        check_no_spam("parks.json", f"park {park['slug']}", park, ("name", "name_en"))
-        for alias in park.get("aliases", []):
-            check_no_spam("parks.json", f"park {park['slug']}", {"alias": alias}, ("alias",))
-    for organization in organizations:
-        check_choice(
-            "organizations.json", f"organization {organization['slug']}", organization["kind"], OrganizationKind, "kind"
-        )
+    for path, records, kind, choices in (
+        ("parks.json", parks, "park", ParkKind),
+        ("organizations.json", organizations, "organization", OrganizationKind),
+    ):
+        for record in records:
+            check_choice(path, f"{kind} {record['slug']}", record["kind"], choices, "kind")
+            names = {"aliases": " ".join(record.get("aliases", []))}
+            check_no_spam(
+                path, f"{kind} {record['slug']}", {**record, **names}, ("name", "name_en", "notes", "aliases")
+            )
     check_tree("parks.json", parks, "park")
     check_tree("themes.json", themes, "theme")
     roots = [park["slug"] for park in parks if park.get("parent") is None]
@@ -254,8 +255,12 @@ def check_target(path, item, text, park_names, measure_slugs):
     )
     check_quote(path, record, item, text)
     check_no_spam(path, record, item, TARGET_TEXT_FIELDS)
-    check_choice(path, record, item["comparator"], Comparator, "comparator")
     value, value_max = item["value"], item.get("value_max")
+    if value is None:
+        if item["comparator"] or not item.get("notes"):
+            raise FixtureError(path, record, 'a qualitative target (no value) has comparator "" and notes saying so')
+    else:
+        check_choice(path, record, item["comparator"], Comparator, "comparator")
     if value_max is not None and (value is None or value_max < value):
         raise FixtureError(path, record, "value_max must be at least value")
     if (item["comparator"] == Comparator.RANGE) != (value_max is not None):
@@ -280,7 +285,7 @@ def read_source(path, seed, park_names):
     require(path, record, source, ("slug", "file", "title", "kind", "date_precision", "language"))
     check_choice(path, record, source["kind"], SourceKind, "kind")
     check_choice(path, record, source["date_precision"], DatePrecision, "date_precision")
-    check_no_spam(path, record, source, ("title", "title_en"))
+    check_no_spam(path, record, source, ("title", "title_en", "publisher", "author", "notes"))
     raw_path = path.parent / source["file"]
     try:
         raw_bytes = raw_path.read_bytes()

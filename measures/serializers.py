@@ -247,6 +247,10 @@ class TargetWriteSerializer(QuotedWriteMixin, serializers.ModelSerializer):
             return attrs.get(name, getattr(self.instance, name, None))
 
         value, value_max = current("value"), current("value_max")
+        if (value is None) != (not current("comparator")):
+            raise serializers.ValidationError(
+                {"comparator": ["Blank exactly when value is blank (a qualitative goal)."]}
+            )
         if value_max is not None and (value is None or value_max < value):
             raise serializers.ValidationError({"value_max": ["Must be at least value."]})
         if (current("comparator") == "range") != (value_max is not None):
