@@ -1,11 +1,18 @@
 """The curators' admin: cheap to browse, quick to curate, and honest about where each record comes from."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Min
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+from simple_history.admin import SimpleHistoryAdmin
 
+from measures import resources
+from measures.choices import ReviewState
 from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
+from measures.review import REVIEWER_ONLY_STATES, can_publish, change_state, may_set_state
 
 
 @admin.display(description=_("quote in its source"))
@@ -35,7 +42,60 @@ class InForceYearFilter(admin.SimpleListFilter):
         return queryset.filter(start_year__lte=self.value()).exclude(end_year__lt=self.value())
 
 
-class TargetInline(admin.StackedInline):
+class CuratedAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    """History with diffs and revert, and CSV/XLSX import and export of the filtered list."""
+
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+
+
+class ReviewStateFieldMixin:
+    """Curators choose only draft or in review; a published or retracted record's state is a reviewer's call."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "review_state" and not can_publish(request.user, self.model):
+            kwargs["choices"] = [(s.value, s.label) for s in ReviewState if s not in REVIEWER_ONLY_STATES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.review_state in REVIEWER_ONLY_STATES and not can_publish(request.user, self.model):
+            readonly.append("review_state")
+        return readonly
+
+
+class ReviewedAdmin(ReviewStateFieldMixin, CuratedAdmin):
+    """Review actions: anyone who may change records submits them; only reviewers publish and retract."""
+
+    actions = ["submit_for_review", "publish", "retract"]
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user, self.model)
+
+    def save_model(self, request, obj, form, change):
+        old = type(obj).objects.get(pk=obj.pk).review_state if change else ReviewState.DRAFT
+        if not may_set_state(request.user, type(obj), old, obj.review_state):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+    def transition(self, request, queryset, state):
+        changed = change_state(queryset, state)
+        self.message_user(request, _("%(count)d records are now %(state)s.") % {"count": changed, "state": state.label})
+
+    @admin.action(description=_("Submit selected for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self.transition(request, queryset.filter(review_state=ReviewState.DRAFT), ReviewState.IN_REVIEW)
+
+    @admin.action(description=_("Publish selected"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self.transition(request, queryset.exclude(review_state=ReviewState.PUBLISHED), ReviewState.PUBLISHED)
+
+    @admin.action(description=_("Retract selected"), permissions=["publish"])
+    def retract(self, request, queryset):
+        self.transition(request, queryset.filter(review_state=ReviewState.PUBLISHED), ReviewState.RETRACTED)
+
+
+class TargetInline(ReviewStateFieldMixin, admin.StackedInline):
     model = Target
     extra = 0
     fields = [
@@ -43,17 +103,19 @@ class TargetInline(admin.StackedInline):
         ("comparator", "value", "value_max", "unit"),
         ("target_year", "baseline_value", "baseline_year", "park"),
         "quote",
-        "notes",
+        ("notes", "review_state"),
     ]
     autocomplete_fields = ["park"]
     show_change_link = True
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
-    list_display = ["title", "title_en", "source", "status", "instrument", "start_year", "end_year", "updated_at"]
+class MeasureAdmin(ReviewedAdmin):
+    resource_classes = [resources.MeasureResource]
+    list_display = ["title", "title_en", "source", "status", "review_state", "start_year", "end_year", "updated_at"]
     list_select_related = ["source"]
     list_filter = [
+        "review_state",
         "source",
         ("parks", admin.RelatedOnlyFieldListFilter),
         ("themes", admin.RelatedOnlyFieldListFilter),
@@ -84,6 +146,7 @@ class MeasureAdmin(admin.ModelAdmin):
             },
         ),
         (_("Funding"), {"fields": [("funding_amount", "funding_unit", "funding_period")]}),
+        (_("Review"), {"fields": ["review_state"]}),
         (None, {"fields": ["notes", ("created_at", "updated_at")]}),
     ]
 
@@ -92,10 +155,18 @@ class MeasureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "comparator", "value", "value_max", "unit", "target_year", "source", "park"]
-    list_select_related = ["source", "park"]
-    list_filter = ["source", ("park", admin.RelatedOnlyFieldListFilter), "comparator", "target_year", "unit"]
+class TargetAdmin(ReviewedAdmin):
+    resource_classes = [resources.TargetResource]
+    list_display = ["indicator", "comparator", "value", "value_max", "unit", "target_year", "source", "review_state"]
+    list_select_related = ["source"]
+    list_filter = [
+        "review_state",
+        "source",
+        ("park", admin.RelatedOnlyFieldListFilter),
+        "comparator",
+        "target_year",
+        "unit",
+    ]
     search_fields = ["slug", "indicator", "indicator_en", "quote"]
     autocomplete_fields = ["source", "measure", "park"]
     readonly_fields = [quote_in_source, "quote_offset", "created_at", "updated_at"]
@@ -110,6 +181,7 @@ class TargetAdmin(admin.ModelAdmin):
         quote_in_source,
         "quote_offset",
         "notes",
+        "review_state",
         ("created_at", "updated_at"),
     ]
 
@@ -118,16 +190,18 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Park)
-class ParkAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "kind", "parent", "district"]
+class ParkAdmin(ReviewedAdmin):
+    resource_classes = [resources.ParkResource]
+    list_display = ["name", "name_en", "kind", "parent", "district", "review_state"]
     list_select_related = ["parent"]
-    list_filter = ["kind", "district"]
+    list_filter = ["review_state", "kind", "district"]
     search_fields = ["slug", "name", "name_en", "aliases"]
     autocomplete_fields = ["parent"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(CuratedAdmin):
+    resource_classes = [resources.ThemeResource]
     list_display = ["name", "name_en", "parent"]
     list_select_related = ["parent"]
     search_fields = ["slug", "name", "name_en", "description"]
@@ -135,7 +209,8 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(CuratedAdmin):
+    resource_classes = [resources.OrganizationResource]
     list_display = ["name", "name_en", "kind"]
     list_filter = ["kind"]
     search_fields = ["slug", "name", "name_en", "aliases"]
@@ -153,11 +228,12 @@ class TextCorrectionInline(admin.TabularInline):
 
 
 @admin.register(TextCorrection)
-class TextCorrectionAdmin(admin.ModelAdmin):
+class TextCorrectionAdmin(CuratedAdmin):
     """Every change from raw to cleaned text, so a curator can review the uncertain (flagged) ones."""
 
     list_display = ["source", "position", "original", "replacement", "flagged", "reason"]
     list_select_related = ["source"]
+    resource_classes = [resources.TextCorrectionResource]
     list_filter = ["flagged", "source"]
     search_fields = ["original", "replacement", "reason"]
     readonly_fields = ["source", "position", "original", "replacement"]
@@ -170,7 +246,8 @@ class TextCorrectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(CuratedAdmin):
+    resource_classes = [resources.SourceResource]
     list_display = ["title", "kind", "publisher", "published_on", "date_precision", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["slug", "title", "title_en", "publisher", "author"]

@@ -79,3 +79,10 @@ class Comparator(models.TextChoices):
     AT_MOST = "at_most", _("at most")
     EXACTLY = "exactly", _("exactly")
     RANGE = "range", _("range")
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    IN_REVIEW = "in_review", _("in review")
+    PUBLISHED = "published", _("published")
+    RETRACTED = "retracted", _("retracted")

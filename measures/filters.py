@@ -7,8 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from measures.choices import Comparator, Instrument, MeasureStatus, OrganizationKind, ParkKind, SourceKind
+from measures.choices import (
+    Comparator,
+    Instrument,
+    MeasureStatus,
+    OrganizationKind,
+    ParkKind,
+    ReviewState,
+    SourceKind,
+)
 from measures.models import FIRST_YEAR, LAST_YEAR, Measure, Organization, Park, Source, Target, Theme
+from measures.review import visible
 
 
 class MultiValueWidget(forms.SelectMultiple):
@@ -80,10 +89,15 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        pks = self.queryset.model.with_descendants(value) if self.descendants else {obj.pk for obj in value}
+        pks = type(value[0]).with_descendants(value) if self.descendants else {obj.pk for obj in value}
         # A subquery rather than a join: a measure linked to two matching parks is still one row.
         linked = qs.model.objects.filter(**{f"{self.field_name}__in": pks}).values("pk")
         return qs.filter(pk__in=linked)
+
+
+def visible_to_requester(model):
+    """A filter's choices: the records of `model` the requester may see."""
+    return lambda request: visible(model.objects.all(), getattr(request, "user", None))
 
 
 def choices_filter(choices, label, field_name=None):
@@ -103,7 +117,10 @@ class MeasureFilter(filters.FilterSet):
     q = SearchFilter(fields=["title", "title_en", "summary", "summary_en", "quote"])
     source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
     park = SlugsFilter(
-        field_name="parks", queryset=Park.objects.all(), descendants=True, label=_("Park slugs (with sub-parks)")
+        field_name="parks",
+        queryset=visible_to_requester(Park),
+        descendants=True,
+        label=_("Park slugs (with sub-parks)"),
     )
     theme = SlugsFilter(
         field_name="themes", queryset=Theme.objects.all(), descendants=True, label=_("Theme slugs (with sub-themes)")
@@ -112,6 +129,7 @@ class MeasureFilter(filters.FilterSet):
         field_name="organizations", queryset=Organization.objects.all(), label=_("Responsible organization slugs")
     )
     status = choices_filter(MeasureStatus.choices, _("Statuses"))
+    review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
     instrument = choices_filter(Instrument.choices, _("Instrument types"))
     year = YearFilter(method="filter_in_force", label=_("In force in this year"))
     start_year_min = YearFilter(field_name="start_year", lookup_expr="gte", label=_("Starts in or after"))
@@ -140,13 +158,14 @@ class MeasureFilter(filters.FilterSet):
 class TargetFilter(filters.FilterSet):
     q = SearchFilter(fields=["indicator", "indicator_en", "quote"])
     source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
-    measure = SlugsFilter(queryset=Measure.objects.all(), label=_("Measure slugs"))
-    park = SlugsFilter(queryset=Park.objects.all(), descendants=True, label=_("Park slugs (with sub-parks)"))
+    measure = SlugsFilter(queryset=visible_to_requester(Measure), label=_("Measure slugs"))
+    park = SlugsFilter(queryset=visible_to_requester(Park), descendants=True, label=_("Park slugs (with sub-parks)"))
     target_year = YearFilter(label=_("Target year"))
     target_year_min = YearFilter(field_name="target_year", lookup_expr="gte", label=_("Target year from"))
     target_year_max = YearFilter(field_name="target_year", lookup_expr="lte", label=_("Target year to"))
     unit = MultiValueFilter(field_name="unit", lookup_expr="in", label=_("Units, as written"))
     comparator = choices_filter(Comparator.choices, _("Comparators"))
+    review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
     ordering = filters.OrderingFilter(
         fields=["slug", "indicator", "target_year", "value", "updated_at"], label=_("Order by")
     )
@@ -159,7 +178,8 @@ class TargetFilter(filters.FilterSet):
 class ParkFilter(filters.FilterSet):
     q = SearchFilter(fields=["name", "name_en", "aliases", "district"])
     kind = choices_filter(ParkKind.choices, _("Park kinds"))
-    parent = SlugsFilter(queryset=Park.objects.all(), label=_("Parent park slugs (direct children)"))
+    review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
+    parent = SlugsFilter(queryset=visible_to_requester(Park), label=_("Parent park slugs (direct children)"))
     ordering = filters.OrderingFilter(fields=["slug", "name", "kind"], label=_("Order by"))
 
     class Meta:

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from measures.choices import (
     Comparator,
@@ -13,6 +14,7 @@ from measures.choices import (
     MeasureStatus,
     OrganizationKind,
     ParkKind,
+    ReviewState,
     SourceKind,
 )
 
@@ -56,6 +58,17 @@ def locate_quote(text, quote, offset=None):
     return found
 
 
+class Reviewed(models.Model):
+    """A record the public sees only once a reviewer has published it."""
+
+    review_state = models.CharField(
+        _("review state"), max_length=10, choices=ReviewState.choices, default=ReviewState.DRAFT, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class TreeNode(models.Model):
     """A record with a parent of its own kind; the admin and the filters walk it."""
 
@@ -95,6 +108,8 @@ class Organization(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
     aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other names the documents use, one per line."))
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name", "slug"]
         verbose_name = _("organization")
@@ -113,6 +128,8 @@ class Theme(TreeNode):
     name_en = models.CharField(_("English name"), max_length=100, blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("theme")
@@ -123,7 +140,7 @@ class Theme(TreeNode):
         return self.name
 
 
-class Park(TreeNode):
+class Park(Reviewed, TreeNode):
     """A park of the demonstration zone: the zone itself, a sub-park, specialty park, science city..."""
 
     slug = models.SlugField(_("slug"), max_length=100)
@@ -134,10 +151,13 @@ class Park(TreeNode):
     aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other names the documents use, one per line."))
     notes = models.TextField(_("notes"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("park")
         verbose_name_plural = _("parks")
+        permissions = [("publish_park", "Can publish and retract parks")]
         constraints = [unique_slug("park")]
 
     def __str__(self):
@@ -173,6 +193,8 @@ class Source(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    history = HistoricalRecords(m2m_fields=[issuers])
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("source")
@@ -205,6 +227,8 @@ class TextCorrection(models.Model):
     replacement = models.TextField(_("replacement"), blank=True)
     reason = models.TextField(_("reason"))
     flagged = models.BooleanField(_("flagged as uncertain"), default=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["source", "position"]
@@ -250,7 +274,7 @@ class Quoted(models.Model):
         return text[paragraph_start:start], self.quote, text[end:paragraph_end]
 
 
-class Measure(Quoted):
+class Measure(Reviewed, Quoted):
     """A concrete policy measure, programme, platform, pilot or project described by a source."""
 
     slug = models.SlugField(_("slug"), max_length=100)
@@ -282,10 +306,13 @@ class Measure(Quoted):
     )
     funding_period = models.CharField(_("funding period"), max_length=50, blank=True)
 
+    history = HistoricalRecords(m2m_fields=[themes, organizations, parks])
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
+        permissions = [("publish_measure", "Can publish and retract measures")]
         constraints = [
             unique_slug("measure"),
             quote_not_empty(),
@@ -305,7 +332,7 @@ class Measure(Quoted):
         return self.title
 
 
-class Target(Quoted):
+class Target(Reviewed, Quoted):
     """A quantitative or dated goal, with its unit as written, target year and baseline."""
 
     slug = models.SlugField(_("slug"), max_length=100)
@@ -332,10 +359,13 @@ class Target(Quoted):
         Park, verbose_name=_("park"), null=True, blank=True, on_delete=models.PROTECT, related_name="targets"
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
+        permissions = [("publish_target", "Can publish and retract targets")]
         constraints = [
             unique_slug("target"),
             quote_not_empty(),

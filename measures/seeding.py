@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from measures.choices import ReviewState
 from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
 from measures.seed_files import read_seed
 
@@ -125,6 +126,7 @@ class SeedLoader:
                     "aliases": lines(item.get("aliases")),
                     "notes": item.get("notes") or "",
                     "parent": parks.get(item.get("parent")),
+                    "review_state": ReviewState.PUBLISHED,
                 },
             )
         for fixture in seed.sources:
@@ -194,6 +196,7 @@ class SeedLoader:
                     "funding_unit": funding.get("unit") or "",
                     "funding_period": funding.get("period") or "",
                     "notes": item.get("notes") or "",
+                    "review_state": ReviewState.PUBLISHED,
                 },
                 {
                     "themes": existing(themes, item.get("themes")),
@@ -222,6 +225,7 @@ class SeedLoader:
                     "measure": measures.get(item.get("measure")),
                     "park": parks.get(item.get("park")),
                     "notes": item.get("notes") or "",
+                    "review_state": ReviewState.PUBLISHED,
                 },
             )
 

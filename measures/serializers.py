@@ -3,8 +3,32 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
 
+from measures.choices import ReviewState
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme, locate_quote
+from measures.review import may_set_state, sees_unpublished
+
+
+def requester(serializer):
+    request = serializer.context.get("request")
+    return request.user if request is not None else None
+
+
+class HidesUnpublishedMixin:
+    """A link to a record the requester may not see is shown as null."""
+
+    def get_attribute(self, instance):
+        related = super().get_attribute(instance)
+        state = getattr(related, "review_state", ReviewState.PUBLISHED)
+        if state != ReviewState.PUBLISHED and not sees_unpublished(requester(self)):
+            return None
+        return related
+
+
+class VisibleSlugField(HidesUnpublishedMixin, serializers.SlugRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", **kwargs)
 
 
 class SlugNameSerializer(serializers.Serializer):
@@ -12,6 +36,10 @@ class SlugNameSerializer(serializers.Serializer):
 
     slug = serializers.SlugField(read_only=True)
     name = serializers.CharField(read_only=True)
+
+
+class VisibleSlugNameSerializer(HidesUnpublishedMixin, SlugNameSerializer):
+    pass
 
 
 class SourceReferenceSerializer(serializers.Serializer):
@@ -32,6 +60,16 @@ class AliasListField(serializers.Field):
         if any("\n" in item or "\x00" in item for item in data):
             raise serializers.ValidationError("An alias cannot contain a line break or a NUL character.")
         return "\n".join(item.strip() for item in data if item.strip())
+
+
+class ReviewStateWriteMixin:
+    """Only a user allowed to publish may move a record into or out of published or retracted."""
+
+    def validate_review_state(self, value):
+        old = self.instance.review_state if self.instance is not None else ReviewState.DRAFT
+        if not may_set_state(requester(self), self.Meta.model, old, value):
+            raise PermissionDenied(f"You may not move a {self.Meta.model._meta.verbose_name} from {old} to {value}.")
+        return value
 
 
 class QuotedWriteMixin:
@@ -120,7 +158,7 @@ class SourceDetailSerializer(SourceSerializer):
 
 
 class NestedTargetSerializer(serializers.ModelSerializer):
-    park = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    park = VisibleSlugField(read_only=True)
 
     class Meta:
         model = Target
@@ -141,7 +179,7 @@ class NestedTargetSerializer(serializers.ModelSerializer):
 
 class MeasureSerializer(serializers.ModelSerializer):
     source = SourceReferenceSerializer(read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = VisibleSlugField(read_only=True)
     themes = SlugNameSerializer(many=True, read_only=True)
     organizations = SlugNameSerializer(many=True, read_only=True)
     parks = SlugNameSerializer(many=True, read_only=True)
@@ -171,6 +209,7 @@ class MeasureSerializer(serializers.ModelSerializer):
             "funding_period",
             "targets",
             "notes",
+            "review_state",
             "created_at",
             "updated_at",
         ]
@@ -180,7 +219,7 @@ def slug_field(queryset, **kwargs):
     return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
 
 
-class MeasureWriteSerializer(QuotedWriteMixin, serializers.ModelSerializer):
+class MeasureWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, serializers.ModelSerializer):
     source = slug_field(Source.objects.all())
     parent = slug_field(Measure.objects.all(), allow_null=True, required=False)
     themes = slug_field(Theme.objects.all(), many=True, required=False)
@@ -203,8 +242,8 @@ class MeasureWriteSerializer(QuotedWriteMixin, serializers.ModelSerializer):
 
 class TargetSerializer(serializers.ModelSerializer):
     source = SourceReferenceSerializer(read_only=True)
-    measure = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    park = SlugNameSerializer(read_only=True)
+    measure = VisibleSlugField(read_only=True)
+    park = VisibleSlugNameSerializer(read_only=True)
 
     class Meta:
         model = Target
@@ -225,12 +264,13 @@ class TargetSerializer(serializers.ModelSerializer):
             "measure",
             "park",
             "notes",
+            "review_state",
             "created_at",
             "updated_at",
         ]
 
 
-class TargetWriteSerializer(QuotedWriteMixin, serializers.ModelSerializer):
+class TargetWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, serializers.ModelSerializer):
     source = slug_field(Source.objects.all())
     measure = slug_field(Measure.objects.all(), allow_null=True, required=False)
     park = slug_field(Park.objects.all(), allow_null=True, required=False)

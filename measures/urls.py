@@ -1,8 +1,10 @@
 """The v1 API: one route per resource, records addressed by slug."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from measures import views
+from measures.export import RegistryExportView
 
 app_name = "measures-api"
 
@@ -14,4 +16,4 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("themes", views.ThemeViewSet)
 router.register("organizations", views.OrganizationViewSet)
 
-urlpatterns = router.urls
+urlpatterns = [path("export/", RegistryExportView.as_view(), name="export"), *router.urls]

@@ -1,14 +1,24 @@
 """Viewsets: a queryset that fetches what its serializer shows, a serializer and a filterset."""
 
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from measures import filters, serializers
+from measures.history import HistoryEntrySerializer, history_entries
 from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.review import sees_unpublished, visible
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 WRITE_ACTIONS = {"create", "update", "partial_update"}
+
+
+def fields_of(serializer_class, *, besides=()):
+    """The model fields a serializer reads, for `.only()`, without the relations it renders itself."""
+    return [name for name in serializer_class.Meta.fields if name not in besides]
 
 
 class RegistryViewSetMixin:
@@ -37,59 +47,89 @@ class RegistryViewSetMixin:
         return super().paginator
 
 
+class HistoryMixin:
+    """`{slug}/history/`: every recorded change to the record, newest first, with what changed."""
+
+    @extend_schema(responses=HistoryEntrySerializer(many=True), filters=False)
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def history(self, request, slug=None):
+        entries = history_entries(self.get_object(), show_users=sees_unpublished(request.user))
+        page = self.paginate_queryset(entries)
+        serializer = HistoryEntrySerializer(page if page is not None else entries, many=True)
+        return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
+
+
 class RegistryViewSet(RegistryViewSetMixin, viewsets.ModelViewSet):
     pass
 
 
-class MeasureViewSet(RegistryViewSet):
+class MeasureViewSet(HistoryMixin, RegistryViewSet):
     """Policy measures with their targets, parks, themes, organizations and source."""
 
-    queryset = (
-        Measure.objects.select_related("source", "parent")
-        .defer("source__raw_text", "source__text", "parent__quote", "parent__summary", "parent__summary_en")
-        .prefetch_related(
-            Prefetch(
-                "targets",
-                queryset=Target.objects.select_related("park").only(
-                    *[f for f in serializers.NestedTargetSerializer.Meta.fields if f != "park"],
-                    "measure_id",
-                    "park__slug",
-                ),
-            ),
-            Prefetch("parks", queryset=Park.objects.only("slug", "name")),
-            Prefetch("themes", queryset=Theme.objects.only("slug", "name")),
-            Prefetch("organizations", queryset=Organization.objects.only("slug", "name")),
-        )
-    )
+    queryset = Measure.objects.all()
     serializer_class = serializers.MeasureSerializer
     write_serializer_class = serializers.MeasureWriteSerializer
     filterset_class = filters.MeasureFilter
 
+    def get_queryset(self):
+        user = self.request.user
+        targets = Target.objects.select_related("park").only(
+            *fields_of(serializers.NestedTargetSerializer, besides={"park"}),
+            "measure_id",
+            "park__slug",
+            "park__review_state",
+        )
+        return (
+            visible(Measure.objects.all(), user)
+            .select_related("source", "parent")
+            .defer("source__raw_text", "source__text", "parent__quote", "parent__summary", "parent__summary_en")
+            .prefetch_related(
+                Prefetch("targets", queryset=visible(targets, user)),
+                Prefetch("parks", queryset=visible(Park.objects.only("slug", "name"), user)),
+                Prefetch("themes", queryset=Theme.objects.only("slug", "name")),
+                Prefetch("organizations", queryset=Organization.objects.only("slug", "name")),
+            )
+        )
 
-class TargetViewSet(RegistryViewSet):
+
+class TargetViewSet(HistoryMixin, RegistryViewSet):
     """Quantitative and dated goals, with unit, target year and baseline."""
 
-    queryset = Target.objects.select_related("source", "measure", "park").only(
-        *[f for f in serializers.TargetSerializer.Meta.fields if f not in {"source", "measure", "park"}],
-        "source__slug",
-        "source__title",
-        "measure__slug",
-        "park__slug",
-        "park__name",
-    )
+    queryset = Target.objects.all()
     serializer_class = serializers.TargetSerializer
     write_serializer_class = serializers.TargetWriteSerializer
     filterset_class = filters.TargetFilter
 
+    def get_queryset(self):
+        return (
+            visible(Target.objects.all(), self.request.user)
+            .select_related("source", "measure", "park")
+            .only(
+                *fields_of(serializers.TargetSerializer, besides={"source", "measure", "park"}),
+                "source__slug",
+                "source__title",
+                "measure__slug",
+                "measure__review_state",
+                "park__slug",
+                "park__name",
+                "park__review_state",
+            )
+        )
 
-class ParkViewSet(RegistryViewSet):
+
+class ParkViewSet(HistoryMixin, RegistryViewSet):
     """The demonstration zone and its parks, as a tree (`parent`)."""
 
-    queryset = Park.objects.select_related("parent").only(
-        *[f for f in serializers.ParkSerializer.Meta.fields if f != "parent"], "parent__slug"
-    )
+    queryset = Park.objects.all()
     serializer_class = serializers.ParkSerializer
     filterset_class = filters.ParkFilter
+
+    def get_queryset(self):
+        return (
+            visible(Park.objects.all(), self.request.user)
+            .select_related("parent")
+            .only(*fields_of(serializers.ParkSerializer, besides={"parent"}), "parent__slug", "parent__review_state")
+        )
 
 
 class ThemeViewSet(RegistryViewSet):
@@ -109,6 +149,7 @@ class OrganizationViewSet(RegistryViewSet):
 
 
 class SourceViewSet(
+    HistoryMixin,
     RegistryViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -117,7 +158,7 @@ class SourceViewSet(
 ):
     """Source documents. Their text is fixed once stored, so the API edits metadata only."""
 
-    serializer_class = serializers.SourceSerializer
+    queryset = Source.objects.all()
     filterset_class = filters.SourceFilter
 
     def get_queryset(self):

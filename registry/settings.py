@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
+    "import_export",
     "measures",
 ]
 
@@ -58,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "registry.urls"
@@ -165,6 +168,9 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "measures.choices.OrganizationKind",
     },
 }
+
+IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with any error changes nothing
+IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 
 LOGGING = {
     "version": 1,

@@ -36,6 +36,7 @@ class ParkFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"园区{n}")
     name_en = factory.Sequence(lambda n: f"Park {n}")
     kind = "sub_park"
+    review_state = "published"
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -63,6 +64,7 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     quote_offset = SOURCE_TEXT.index("支持中关村科学城")
     instrument = "platform"
     status = "planned"
+    review_state = "published"
 
 
 class TargetFactory(factory.django.DjangoModelFactory):
@@ -79,3 +81,4 @@ class TargetFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     quote = "到2025年，海淀园研发投入强度达到12%左右。"
     quote_offset = 0
+    review_state = "published"

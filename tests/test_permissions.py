@@ -37,7 +37,9 @@ def test_user_without_permission_is_forbidden(client, registry, user):
     assert client.post("/api/v1/measures/", NEW_MEASURE, format="json").status_code == 403
 
 
-def test_token_user_with_permission_creates_and_quote_offset_is_found(client, registry, user):
+def test_token_user_with_permission_creates_a_draft_and_quote_offset_is_found(client, registry, user):
+    user.is_staff = True
+    user.save()
     user.user_permissions.add(Permission.objects.get(codename="add_measure"))
     token = Token.objects.create(user=user)
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
@@ -46,6 +48,7 @@ def test_token_user_with_permission_creates_and_quote_offset_is_found(client, re
     created = client.get("/api/v1/measures/new-measure/").json()
     assert created["parks"] == [{"slug": "haidian", "name": "海淀园"}]
     assert created["quote_offset"] == registry["plan"].text.index(NEW_MEASURE["quote"])
+    assert created["review_state"] == "draft"
 
 
 def test_session_user_with_permission_updates_and_deletes(client, registry, user):

@@ -1,0 +1,81 @@
+"""`/api/v1/export/`: the whole registry as one zip, one CSV per resource, for clients who want everything."""
+
+import csv
+import io
+import json
+import zipfile
+
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
+
+from measures.models import Measure, Source, Target
+from measures.resources import RESOURCES
+from measures.review import sees_unpublished, visible
+
+
+def data_dictionary(resource):
+    """One row per column: what it holds, in English, from the model's own field descriptions."""
+    model = resource._meta.model
+    with translation.override("en"):
+        for field in resource.get_export_fields():
+            model_field = model._meta.get_field(field.attribute) if field.attribute else None
+            description = str(getattr(model_field, "verbose_name", ""))
+            if getattr(model_field, "help_text", ""):
+                description += f" ({model_field.help_text})"
+            if model_field is not None and model_field.is_relation:
+                separator = " separated by ;" if model_field.many_to_many else ""
+                description += f" (slugs{separator} of {model_field.related_model._meta.verbose_name_plural})"
+            yield [field.column_name, model_field.get_internal_type() if model_field else "", description]
+
+
+class RegistryExportView(APIView):
+    """Everything the requester may see: the public gets published records and links between them only."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        responses={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, description="A zip of CSV files")}
+    )
+    def get(self, request):
+        public = not sees_unpublished(request.user)
+        buffer = io.BytesIO()
+        dictionary = io.StringIO()
+        dictionary_writer = csv.writer(dictionary)
+        dictionary_writer.writerow(["file", "column", "type", "description"])
+        counts = {}
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, resource_class in RESOURCES.items():
+                resource = resource_class(public=public)
+                queryset = visible(resource.get_queryset(), request.user)
+                dataset = resource.export(queryset=queryset)
+                archive.writestr(f"{name}.csv", dataset.csv)
+                counts[name] = len(dataset)
+                for row in data_dictionary(resource):
+                    dictionary_writer.writerow([f"{name}.csv", *row])
+            archive.writestr("data-dictionary.csv", dictionary.getvalue())
+            archive.writestr("metadata.json", json.dumps(self.metadata(request, public, counts), indent=2))
+        response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+        response["Content-Disposition"] = 'attachment; filename="zhongguancun-registry.zip"'
+        return response
+
+    @staticmethod
+    def metadata(request, public, counts):
+        last_updated = max(
+            (
+                stamp
+                for model in (Measure, Target, Source)
+                if (stamp := model.objects.aggregate(last=Max("updated_at"))["last"])
+            ),
+            default=None,
+        )
+        return {
+            "generated_at": timezone.now().isoformat(),
+            "last_updated": last_updated.isoformat() if last_updated else None,
+            "records": "published only" if public else "every review state",
+            "counts": counts,
+        }

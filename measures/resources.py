@@ -1,0 +1,143 @@
+"""Spreadsheet rows for every record (django-import-export): relations by slug, parents before children.
+
+The same resources serve the admin's CSV/XLSX import and export and the API's whole-registry download,
+so a file exported from one can be imported by the other.
+"""
+
+from django.db import transaction
+from import_export import fields, resources, widgets
+
+from measures.choices import ReviewState
+from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
+from measures.review import visible
+
+TIMESTAMPS = ("id", "created_at", "updated_at")
+
+
+def by_slug(model):
+    return widgets.ForeignKeyWidget(model, field="slug")
+
+
+def slugs_of(model):
+    return widgets.ManyToManyWidget(model, field="slug", separator=";")
+
+
+def parents_first(records):
+    """Tree records ordered so that each parent row comes before its children's rows."""
+    records = list(records)
+    parent_of = {record.pk: record.parent_id for record in records}
+
+    def depth(record):
+        level, parent = 0, record.parent_id
+        while parent is not None and parent in parent_of:
+            level, parent = level + 1, parent_of[parent]
+        return level
+
+    return sorted(records, key=lambda record: (depth(record), record.slug))
+
+
+class RegistryResource(resources.ModelResource):
+    """Rows keyed by slug; model validation (quotes, constraints) runs on every imported row.
+
+    A `public` export leaves out links to records the public may not see (drafts, retracted).
+    """
+
+    def __init__(self, public=False, **kwargs):
+        super().__init__(**kwargs)
+        self.public = public
+
+    def export_field(self, field, instance, **kwargs):
+        if self.public and field.attribute:
+            value = field.get_value(instance)
+            if hasattr(value, "all"):  # a many-to-many manager
+                return field.widget.render(visible(value.all(), user=None))
+            if getattr(value, "review_state", ReviewState.PUBLISHED) != ReviewState.PUBLISHED:
+                return ""
+        return super().export_field(field, instance, **kwargs)
+
+    class Meta:
+        import_id_fields = ["slug"]
+        exclude = TIMESTAMPS
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def import_data(self, dataset, **kwargs):
+        """All rows or none: a file with any invalid row changes nothing, whoever imports it."""
+        with transaction.atomic():
+            result = super().import_data(dataset, **kwargs)
+            if result.has_errors() or result.has_validation_errors():
+                transaction.set_rollback(True)
+        return result
+
+
+class TreeResource(RegistryResource):
+    def export(self, queryset=None, **kwargs):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return super().export(queryset=parents_first(queryset.select_related(None)), **kwargs)
+
+
+class OrganizationResource(RegistryResource):
+    class Meta(RegistryResource.Meta):
+        model = Organization
+
+
+class ThemeResource(TreeResource):
+    parent = fields.Field(attribute="parent", column_name="parent", widget=by_slug(Theme))
+
+    class Meta(RegistryResource.Meta):
+        model = Theme
+
+
+class ParkResource(TreeResource):
+    parent = fields.Field(attribute="parent", column_name="parent", widget=by_slug(Park))
+
+    class Meta(RegistryResource.Meta):
+        model = Park
+
+
+class SourceResource(RegistryResource):
+    issuers = fields.Field(attribute="issuers", column_name="issuers", widget=slugs_of(Organization))
+
+    class Meta(RegistryResource.Meta):
+        model = Source
+
+
+class TextCorrectionResource(RegistryResource):
+    source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
+
+    class Meta(RegistryResource.Meta):
+        model = TextCorrection
+        import_id_fields = ["source", "position"]
+
+
+class MeasureResource(TreeResource):
+    source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
+    parent = fields.Field(attribute="parent", column_name="parent", widget=by_slug(Measure))
+    themes = fields.Field(attribute="themes", column_name="themes", widget=slugs_of(Theme))
+    organizations = fields.Field(attribute="organizations", column_name="organizations", widget=slugs_of(Organization))
+    parks = fields.Field(attribute="parks", column_name="parks", widget=slugs_of(Park))
+
+    class Meta(RegistryResource.Meta):
+        model = Measure
+
+
+class TargetResource(RegistryResource):
+    source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
+    measure = fields.Field(attribute="measure", column_name="measure", widget=by_slug(Measure))
+    park = fields.Field(attribute="park", column_name="park", widget=by_slug(Park))
+
+    class Meta(RegistryResource.Meta):
+        model = Target
+
+
+# In the order an empty database must receive them.
+RESOURCES = {
+    "organizations": OrganizationResource,
+    "themes": ThemeResource,
+    "parks": ParkResource,
+    "sources": SourceResource,
+    "text-corrections": TextCorrectionResource,
+    "measures": MeasureResource,
+    "targets": TargetResource,
+}

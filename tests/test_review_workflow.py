@@ -1,0 +1,122 @@
+"""Review states: the public sees published records only; curators submit, reviewers publish and retract."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from measures.models import Measure, Target
+from tests import factories
+from tests.helpers import slugs
+
+
+@pytest.fixture
+def drafts(registry):
+    """A draft measure with a draft target, a published measure's draft target, and a draft park."""
+    draft = factories.MeasureFactory(slug="draft-measure", source=registry["plan"], review_state="draft")
+    factories.TargetFactory(slug="draft-target", source=registry["plan"], measure=draft, review_state="draft")
+    factories.TargetFactory(
+        slug="hidden-target", source=registry["plan"], measure=registry["ai_platform"], review_state="in_review"
+    )
+    hidden_park = factories.ParkFactory(slug="hidden-park", parent=registry["zone"], review_state="draft")
+    registry["ai_platform"].parks.add(hidden_park)
+    return registry
+
+
+def staff_in(group_name):
+    user = User.objects.create_user(group_name.lower(), password="pw-for-tests-only", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_anonymous_lists_details_children_filters_and_counts_show_published_only(client, drafts):
+    assert slugs(client.get("/api/v1/measures/")) == ["ai-platform", "old-pilot", "talent-programme"]
+    assert client.get("/api/v1/measures/").json()["count"] == 3
+    assert client.get("/api/v1/measures/draft-measure/").status_code == 404
+    platform = client.get("/api/v1/measures/ai-platform/").json()
+    assert {t["slug"] for t in platform["targets"]} == {"rd-2025", "firms-2035"}
+    assert "hidden-park" not in {p["slug"] for p in platform["parks"]}
+    assert "draft-target" not in slugs(client.get("/api/v1/targets/"))
+    assert "hidden-park" not in slugs(client.get("/api/v1/parks/?page_size=500"))
+    assert client.get("/api/v1/measures/?park=hidden-park").status_code == 400
+    assert client.get("/api/v1/measures/?review_state=draft").json()["count"] == 0
+    csv_body = client.get("/api/v1/measures/?format=csv").content.decode()
+    assert "draft-measure" not in csv_body and "hidden-park" not in csv_body
+
+
+def test_staff_see_every_state_and_filter_by_it(client, drafts):
+    client.force_authenticate(staff_in("Curator"))
+    assert slugs(client.get("/api/v1/measures/?review_state=draft")) == ["draft-measure"]
+    assert slugs(client.get("/api/v1/targets/?review_state=draft,in_review")) == ["draft-target", "hidden-target"]
+    assert slugs(client.get("/api/v1/parks/?review_state=draft")) == ["hidden-park"]
+
+
+def test_the_seed_publishes_what_it_loads(db):
+    from django.core.management import call_command
+
+    call_command("seed", stdout=io.StringIO())
+    assert not Measure.objects.exclude(review_state="published").exists()
+    assert not Target.objects.exclude(review_state="published").exists()
+
+
+def test_curator_may_submit_but_not_publish_over_the_api(client, drafts):
+    client.force_authenticate(staff_in("Curator"))
+    assert client.patch("/api/v1/measures/draft-measure/", {"review_state": "in_review"}, format="json").status_code == 200
+    response = client.patch("/api/v1/measures/draft-measure/", {"review_state": "published"}, format="json")
+    assert response.status_code == 403
+    assert Measure.objects.get(slug="draft-measure").review_state == "in_review"
+
+
+def test_reviewer_may_publish_over_the_api(client, drafts):
+    client.force_authenticate(staff_in("Reviewer"))
+    response = client.patch("/api/v1/measures/draft-measure/", {"review_state": "published"}, format="json")
+    assert response.status_code == 200
+    client.force_authenticate(None)
+    assert client.get("/api/v1/measures/draft-measure/").status_code == 200
+
+
+def admin_action(client, action, slugs_):
+    ids = [Measure.objects.get(slug=slug).pk for slug in slugs_]
+    return client.post("/admin/measures/measure/", {"action": action, "_selected_action": ids})
+
+
+def test_admin_curator_cannot_publish_by_action_or_form(client, drafts):
+    client.force_login(staff_in("Curator"))
+    assert "publish" not in client.get("/admin/measures/measure/").content.decode().split('name="action"')[1][:2000]
+    admin_action(client, "publish", ["draft-measure"])
+    assert Measure.objects.get(slug="draft-measure").review_state == "draft"
+    form_page = client.get(f"/admin/measures/measure/{Measure.objects.get(slug='draft-measure').pk}/change/")
+    options = form_page.content.decode().split('name="review_state"')[1].split("</select>")[0]
+    assert 'value="in_review"' in options and 'value="published"' not in options
+    admin_action(client, "submit_for_review", ["draft-measure"])
+    assert Measure.objects.get(slug="draft-measure").review_state == "in_review"
+    assert Target.objects.get(slug="draft-target").review_state == "in_review"  # submitted with its measure
+
+
+def test_admin_reviewer_publishes_and_retracts(client, drafts):
+    client.force_login(staff_in("Reviewer"))
+    Measure.objects.filter(slug="draft-measure").update(review_state="in_review")
+    Target.objects.filter(slug="draft-target").update(review_state="in_review")
+    admin_action(client, "publish", ["draft-measure"])
+    assert Measure.objects.get(slug="draft-measure").review_state == "published"
+    assert Target.objects.get(slug="draft-target").review_state == "published"
+    admin_action(client, "retract", ["draft-measure"])
+    assert Measure.objects.get(slug="draft-measure").review_state == "retracted"
+
+
+def test_whole_registry_export_is_a_zip_of_csvs_with_a_dictionary(client, drafts):
+    response = client.get("/api/v1/export/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = set(archive.namelist())
+    for name in ("measures", "targets", "parks", "sources", "themes", "organizations"):
+        assert f"{name}.csv" in names
+    assert {"data-dictionary.csv", "metadata.json"} <= names
+    metadata = json.loads(archive.read("metadata.json"))
+    assert metadata["last_updated"] and metadata["counts"]["measures"] == 3
+    measures_csv = archive.read("measures.csv").decode()
+    assert "draft-measure" not in measures_csv and "hidden-park" not in measures_csv
+    assert "hidden-park" not in archive.read("parks.csv").decode()
+    assert "quote" in archive.read("data-dictionary.csv").decode()
