@@ -3,6 +3,9 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Min
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
@@ -11,6 +14,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from measures import resources
 from measures.choices import ReviewState
+from measures.forms import IngestForm
+from measures.ingest import Document, IngestError, ingest
 from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
 from measures.review import REVIEWER_ONLY_STATES, can_publish, change_state, may_set_state
 
@@ -248,6 +253,7 @@ class TextCorrectionAdmin(CuratedAdmin):
 @admin.register(Source)
 class SourceAdmin(CuratedAdmin):
     resource_classes = [resources.SourceResource]
+    change_list_template = "admin/measures/source/ingest_change_list.html"
     list_display = ["title", "kind", "publisher", "published_on", "date_precision", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["slug", "title", "title_en", "publisher", "author"]
@@ -258,6 +264,40 @@ class SourceAdmin(CuratedAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset if request.resolver_match.url_name.endswith("_change") else queryset.defer("raw_text", "text")
+
+    def get_urls(self):
+        ingest_url = path("ingest/", self.admin_site.admin_view(self.ingest_view), name="measures_source_ingest")
+        return [ingest_url, *super().get_urls()]
+
+    def ingest_view(self, request):
+        """Upload a document: it is stored cleaned, and its proposals become drafts for review."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = IngestForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            document = Document(
+                raw_bytes=data["document"].read(),
+                **{name: data[name] for name in ("title", "kind", "publisher", "date", "url")},
+            )
+            try:
+                result = ingest(document)
+            except IngestError as error:
+                form.add_error("document", str(error))
+            else:
+                self.message_user(
+                    request,
+                    _("Ingested with %(measures)d draft measures and %(targets)d draft targets to review.")
+                    % {"measures": len(result.proposal["measures"]), "targets": len(result.proposal["targets"])},
+                )
+                return redirect("admin:measures_source_change", result.source.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "opts": self.model._meta,
+            "title": _("Ingest a document"),
+        }
+        return TemplateResponse(request, "admin/measures/source/ingest.html", context)
 
 
 @admin.register(SeedRecord)

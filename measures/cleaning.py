@@ -84,3 +84,21 @@ def apply_corrections(raw, corrections):
 def find_spam(text):
     """Every injected-looking word in `text`, as (position, word) pairs."""
     return [(match.start(), match.group()) for match in SPAM_PATTERN.finditer(text)]
+
+
+def spam_corrections(raw, known):
+    """Corrections for every injected word in `raw`.
+
+    `known` maps (injected word, the two characters after it) to the replacement curators chose for
+    it before, with their reason; a word seen in that context before is corrected the same way, any
+    other is flagged for a curator rather than guessed.
+    """
+    corrections = []
+    for position, word in find_spam(raw):
+        after = raw[position + len(word) : position + len(word) + 2]
+        replacement, reason = known.get((word, after), (None, None))
+        if replacement is None:
+            corrections.append(Correction(position, word, "", "injected site word; the right word is unknown", True))
+        else:
+            corrections.append(Correction(position, word, replacement, f"as corrected before: {reason}"))
+    return corrections

@@ -108,7 +108,7 @@ def ratio(value, part, whole):
 def main():
     results = evaluate(read_seed())
     columns = ["targets P", "targets R", "quant. P", "quant. R", "measures R", "park links P", "park links R"]
-    print(f"{'source':<32}" + "".join(f"{column:>16}" for column in columns))
+    print(f"{'source':<38}" + "".join(f"{column:>16}" for column in columns))
     for name, row in results.items():
         cells = []
         for kind in ("targets", "quantitative targets"):
@@ -120,7 +120,7 @@ def main():
         cells.append(ratio(row["measures"].recall, row["measures"].found, row["measures"].seeded))
         links = row["park links"]
         cells += [ratio(links.precision, links.correct, links.proposed), ratio(links.recall, links.found, links.seeded)]
-        print(f"{name:<32}" + "".join(f"{cell:>16}" for cell in cells))
+        print(f"{name:<38}" + "".join(f"{cell:>16}" for cell in cells))
 
 
 if __name__ == "__main__":

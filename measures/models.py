@@ -241,6 +241,10 @@ class TextCorrection(models.Model):
     def __str__(self):
         return f"{self.original!r} → {self.replacement!r}"
 
+    @property
+    def end(self):
+        return self.position + len(self.original)
+
 
 class Quoted(models.Model):
     """A record that quotes its source verbatim at a character offset of the cleaned text."""

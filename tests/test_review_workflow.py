@@ -63,7 +63,9 @@ def test_the_seed_publishes_what_it_loads(db):
 
 def test_curator_may_submit_but_not_publish_over_the_api(client, drafts):
     client.force_authenticate(staff_in("Curator"))
-    assert client.patch("/api/v1/measures/draft-measure/", {"review_state": "in_review"}, format="json").status_code == 200
+    assert (
+        client.patch("/api/v1/measures/draft-measure/", {"review_state": "in_review"}, format="json").status_code == 200
+    )
     response = client.patch("/api/v1/measures/draft-measure/", {"review_state": "published"}, format="json")
     assert response.status_code == 403
     assert Measure.objects.get(slug="draft-measure").review_state == "in_review"
