@@ -1,6 +1,7 @@
 """The curators' admin: cheap to browse, quick to curate, and honest about where each record comes from."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Min
 from django.shortcuts import redirect
@@ -14,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from measures import resources
 from measures.choices import ReviewState
-from measures.forms import IngestForm
+from measures.forms import IngestForm, VersionCheckedForm
 from measures.ingest import Document, IngestError, ingest
 from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
 from measures.review import REVIEWER_ONLY_STATES, can_publish, change_state, may_set_state
@@ -48,10 +49,17 @@ class InForceYearFilter(admin.SimpleListFilter):
 
 
 class CuratedAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    """History with diffs and revert, and CSV/XLSX import and export of the filtered list."""
+    """History with diffs and revert, CSV/XLSX import and export of the filtered list, and no lost updates."""
 
+    form = VersionCheckedForm
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or "loaded_version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["loaded_version"], "classes": ["hidden"]})]
 
 
 class ReviewStateFieldMixin:

@@ -23,3 +23,44 @@ class IngestForm(forms.Form):
         if document.size > MAX_DOCUMENT_BYTES:
             raise forms.ValidationError(_("The document is larger than 5 MB."))
         return document
+
+
+def latest_version(instance):
+    """The id of the record's newest history entry: it changes whenever anyone saves the record."""
+    newest = instance.history.order_by("-history_id").only("history_id").first()
+    return newest.history_id if newest else None
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Refuses to save over a version of the record newer than the one the curator opened."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.fields["loaded_version"].initial = latest_version(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if self.instance.pk is None or loaded is None:
+            return cleaned
+        newer = self.instance.history.filter(history_id__gt=loaded).select_related("history_user")
+        if newer.exists():
+            opened = self.instance.history.filter(history_id=loaded).first()
+            latest = newer.order_by("-history_id").first()
+            changed = sorted({change.field for change in latest.diff_against(opened).changes}) if opened else []
+            raise forms.ValidationError(
+                _(
+                    "%(user)s saved this record at %(when)s, after you opened it (changed: %(fields)s). "
+                    "Reload the page to see their version, then make your change again."
+                ),
+                params={
+                    "user": latest.history_user or _("someone"),
+                    "when": latest.history_date.strftime("%Y-%m-%d %H:%M:%S"),
+                    "fields": ", ".join(changed) or "—",
+                },
+                code="stale",
+            )
+        return cleaned

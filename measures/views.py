@@ -1,13 +1,14 @@
 """Viewsets: a queryset that fetches what its serializer shows, a serializer and a filterset."""
 
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from measures import filters, serializers
+from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
 from measures.models import Measure, Organization, Park, Source, Target, Theme
 from measures.review import sees_unpublished, visible
@@ -59,7 +60,8 @@ class HistoryMixin:
         return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
 
 
-class RegistryViewSet(RegistryViewSetMixin, viewsets.ModelViewSet):
+@extend_schema_view(destroy=CONDITIONAL_WRITE)
+class RegistryViewSet(ConditionalWritesMixin, RegistryViewSetMixin, viewsets.ModelViewSet):
     pass
 
 
@@ -150,6 +152,7 @@ class OrganizationViewSet(RegistryViewSet):
 
 class SourceViewSet(
     HistoryMixin,
+    ConditionalWritesMixin,
     RegistryViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -159,6 +162,7 @@ class SourceViewSet(
     """Source documents. Their text is fixed once stored, so the API edits metadata only."""
 
     queryset = Source.objects.all()
+    serializer_class = serializers.SourceDetailSerializer
     filterset_class = filters.SourceFilter
 
     def get_queryset(self):
@@ -169,4 +173,4 @@ class SourceViewSet(
         return Source.objects.prefetch_related("issuers", "corrections")
 
     def get_serializer_class(self):
-        return serializers.SourceSerializer if self.action == "list" else serializers.SourceDetailSerializer
+        return serializers.SourceSerializer if self.action == "list" else super().get_serializer_class()

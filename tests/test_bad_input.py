@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Permission, User
 
+from tests.helpers import if_match
+
 
 def assert_json_error(response, status, field):
     assert response.status_code == status, response.content
@@ -103,7 +105,8 @@ def test_malformed_json_body(client, registry, editor):
 )
 def test_measure_write_validation(client, registry, editor, change, field):
     client.force_authenticate(editor)
-    response = client.patch("/api/v1/measures/ai-platform/", data=change, format="json")
+    url = "/api/v1/measures/ai-platform/"
+    response = client.patch(url, data=change, format="json", **if_match(client, url))
     assert_json_error(response, 400, field)
 
 

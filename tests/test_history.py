@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from measures.models import Measure
+from tests.helpers import if_match
 
 
 @pytest.fixture
@@ -13,7 +14,8 @@ def reviewer(db):
 
 def test_api_history_lists_changes_newest_first(client, registry, reviewer):
     client.force_authenticate(reviewer)
-    client.patch("/api/v1/measures/old-pilot/", {"title_en": "Investment-loan linkage pilot"}, format="json")
+    url = "/api/v1/measures/old-pilot/"
+    client.patch(url, {"title_en": "Investment-loan linkage pilot"}, format="json", **if_match(client, url))
     history = client.get("/api/v1/measures/old-pilot/history/").json()
     newest = history["results"][0]
     assert newest["kind"] == "changed" and newest["user"] == "reviewer"

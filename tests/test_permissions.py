@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from rest_framework.authtoken.models import Token
 
+from tests.helpers import if_match
+
 NEW_MEASURE = {
     "slug": "new-measure",
     "title": "新措施",
@@ -54,16 +56,17 @@ def test_token_user_with_permission_creates_a_draft_and_quote_offset_is_found(cl
 def test_session_user_with_permission_updates_and_deletes(client, registry, user):
     user.user_permissions.add(*Permission.objects.filter(codename__in=["change_measure", "delete_measure"]))
     client.force_login(user)
-    response = client.patch("/api/v1/measures/old-pilot/", {"status": "superseded"}, format="json")
+    url = "/api/v1/measures/old-pilot/"
+    response = client.patch(url, {"status": "superseded"}, format="json", **if_match(client, url))
     assert response.status_code == 200, response.content
     assert client.get("/api/v1/measures/old-pilot/").json()["status"] == "superseded"
-    assert client.delete("/api/v1/measures/old-pilot/").status_code == 204
+    assert client.delete(url, **if_match(client, url)).status_code == 204
 
 
 def test_deleting_a_protected_record_is_a_conflict_not_a_500(client, registry, user):
     user.user_permissions.add(Permission.objects.get(codename="delete_park"))
     client.force_authenticate(user)
-    response = client.delete("/api/v1/parks/haidian/")
+    response = client.delete("/api/v1/parks/haidian/", **if_match(client, "/api/v1/parks/haidian/"))
     assert response.status_code == 409
     assert "detail" in response.json()
 
@@ -74,6 +77,7 @@ def test_sources_are_not_created_or_deleted_over_the_api(client, registry, user)
     client.force_authenticate(user)
     assert client.post("/api/v1/sources/", {"slug": "x"}, format="json").status_code == 405
     assert client.delete("/api/v1/sources/plan/").status_code == 405
-    response = client.patch("/api/v1/sources/plan/", {"sha256": "0" * 64, "notes": "checked"}, format="json")
+    url = "/api/v1/sources/plan/"
+    response = client.patch(url, {"sha256": "0" * 64, "notes": "checked"}, format="json", **if_match(client, url))
     assert response.status_code == 200
     assert response.json()["notes"] == "checked" and response.json()["sha256"] == registry["plan"].sha256

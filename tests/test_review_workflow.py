@@ -9,7 +9,9 @@ from django.contrib.auth.models import Group, User
 
 from measures.models import Measure, Target
 from tests import factories
-from tests.helpers import slugs
+from tests.helpers import if_match, slugs
+
+DRAFT = "/api/v1/measures/draft-measure/"
 
 
 @pytest.fixture
@@ -64,16 +66,16 @@ def test_the_seed_publishes_what_it_loads(db):
 def test_curator_may_submit_but_not_publish_over_the_api(client, drafts):
     client.force_authenticate(staff_in("Curator"))
     assert (
-        client.patch("/api/v1/measures/draft-measure/", {"review_state": "in_review"}, format="json").status_code == 200
+        client.patch(DRAFT, {"review_state": "in_review"}, format="json", **if_match(client, DRAFT)).status_code == 200
     )
-    response = client.patch("/api/v1/measures/draft-measure/", {"review_state": "published"}, format="json")
+    response = client.patch(DRAFT, {"review_state": "published"}, format="json", **if_match(client, DRAFT))
     assert response.status_code == 403
     assert Measure.objects.get(slug="draft-measure").review_state == "in_review"
 
 
 def test_reviewer_may_publish_over_the_api(client, drafts):
     client.force_authenticate(staff_in("Reviewer"))
-    response = client.patch("/api/v1/measures/draft-measure/", {"review_state": "published"}, format="json")
+    response = client.patch(DRAFT, {"review_state": "published"}, format="json", **if_match(client, DRAFT))
     assert response.status_code == 200
     client.force_authenticate(None)
     assert client.get("/api/v1/measures/draft-measure/").status_code == 200

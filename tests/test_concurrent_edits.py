@@ -1,0 +1,73 @@
+"""Two clients editing the same record cannot silently overwrite each other (API and admin)."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from measures.models import Measure
+from tests.helpers import if_match
+
+URL = "/api/v1/measures/ai-platform/"
+
+
+@pytest.fixture
+def editor(client, registry):
+    client.force_authenticate(User.objects.create_superuser("editor", password="pw-for-tests-only"))
+    return client
+
+
+def test_detail_has_an_etag_and_answers_if_none_match(client, registry):
+    response = client.get(URL)
+    assert response["ETag"].startswith('"')
+    assert client.get(URL, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_write_without_if_match_is_428(editor):
+    response = editor.patch(URL, {"title_en": "x"}, format="json")
+    assert response.status_code == 428 and "If-Match" in response.json()["detail"]
+    assert editor.delete(URL).status_code == 428
+    assert Measure.objects.filter(slug="ai-platform").exists()
+
+
+def test_stale_if_match_is_412_and_changes_nothing(editor):
+    stale = if_match(editor, URL)
+    assert editor.patch(URL, {"title_en": "first"}, format="json", **stale).status_code == 200
+    response = editor.patch(URL, {"title_en": "second"}, format="json", **stale)
+    assert response.status_code == 412
+    assert Measure.objects.get(slug="ai-platform").title_en == "first"
+    assert editor.delete(URL, **stale).status_code == 412
+
+
+def test_the_write_response_carries_the_new_etag(editor):
+    response = editor.patch(URL, {"title_en": "first"}, format="json", **if_match(editor, URL))
+    assert editor.get(URL)["ETag"] == response["ETag"]
+    follow_up = editor.patch(URL, {"title_en": "second"}, format="json", HTTP_IF_MATCH=response["ETag"])
+    assert follow_up.status_code == 200
+
+
+def test_a_change_to_a_nested_target_makes_the_etag_stale(editor, registry):
+    stale = if_match(editor, URL)
+    target = registry["ai_platform"].targets.get(slug="rd-2025")
+    target.value = 13
+    target.save()
+    assert editor.patch(URL, {"title_en": "x"}, format="json", **stale).status_code == 412
+
+
+def test_admin_refuses_to_save_over_a_newer_version(client, registry):
+    client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
+    measure = registry["old_pilot"]
+    page = client.get(f"/admin/measures/measure/{measure.pk}/change/", HTTP_ACCEPT_LANGUAGE="en")
+    form = page.context["adminform"].form
+    data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
+    data.update({"targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0", "title_en": "My edit"})
+    data["parks"] = [p.pk for p in measure.parks.all()]
+    data["themes"] = [t.pk for t in measure.themes.all()]
+    data["organizations"] = []
+    # Someone else saves first.
+    measure.title = "别人先保存的标题"
+    measure.save()
+    response = client.post(f"/admin/measures/measure/{measure.pk}/change/", data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert "after you opened it" in errors[0] and "title" in errors[0]
+    measure.refresh_from_db()
+    assert (measure.title, measure.title_en) == ("别人先保存的标题", "Investment-loan pilot")
