@@ -8,7 +8,6 @@ import hashlib
 import json
 
 from django.db import transaction
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
