@@ -1,6 +1,9 @@
 """Errors as JSON, whatever format the client asked for, and never a traceback."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.db.models import ProtectedError
+from django.http import JsonResponse
+from django.views import defaults
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -9,7 +12,9 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 def exception_handler(exc, context):
     """DRF's handler, plus 409 for deleting a record others depend on; errors always render as JSON."""
-    if isinstance(exc, ProtectedError):
+    if isinstance(exc, RequestDataTooBig):
+        response = Response({"detail": "The request body is over the size limit."}, status=413)
+    elif isinstance(exc, ProtectedError):
         blocking = sorted({f"{obj._meta.verbose_name} {obj}" for obj in exc.protected_objects if obj is not None})
         response = Response(
             {"detail": "Other records depend on this one; change or delete them first.", "blocking": blocking[:20]},
@@ -22,3 +27,17 @@ def exception_handler(exc, context):
         request.accepted_renderer = JSONRenderer()
         request.accepted_media_type = JSONRenderer.media_type
     return response
+
+
+def server_error(request, *args, **kwargs):
+    """A 500 without a traceback: JSON for the API, Django's plain page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Server error."}, status=500)
+    return defaults.server_error(request, *args, **kwargs)
+
+
+def not_found(request, exception):
+    """An unknown address under /api/ is a JSON 404 like any other API error."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -1,7 +1,14 @@
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    """Throttling counts requests in the cache; each test starts with none counted."""
+    cache.clear()
 
 
 @pytest.fixture

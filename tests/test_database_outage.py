@@ -1,0 +1,132 @@
+"""The database going away and coming back: fast JSON 503s, then recovery without a restart.
+
+The app under gunicorn, as deployed, talks to the real test database through a TCP relay that this test cuts and
+restores, the way a network partition or a database restart looks to the app.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+class Relay:
+    """Forwards a local port to PostgreSQL until cut; cutting also drops every open connection."""
+
+    def __init__(self, target):
+        self.target = target
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.open = []
+        self.listening = True
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.listening:
+                client.close()
+                continue
+            upstream = socket.create_connection(self.target)
+            self.open += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self.pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            sink.close()
+
+    def cut(self):
+        self.listening = False
+        for sock in self.open:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+        self.open = []
+
+    def restore(self):
+        self.listening = True
+
+
+def free_port():
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        return probe.getsockname()[1]
+
+
+def get(url):
+    """Status, Retry-After, content type and seconds taken of a GET."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            status, headers = response.status, response.headers
+    except urllib.error.HTTPError as error:
+        status, headers = error.code, error.headers
+    return status, headers.get("Retry-After"), headers.get("Content-Type"), time.monotonic() - started
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the outage is of a PostgreSQL server")
+def test_outage_gives_fast_json_503_and_the_app_recovers(db):
+    settings = connection.settings_dict
+    relay = Relay((settings["HOST"] or "127.0.0.1", int(settings["PORT"] or 5432)))
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{settings['USER']}@127.0.0.1:{relay.port}/{settings['NAME']}",
+        "DATABASE_POOL_TIMEOUT": "1",
+        "DATABASE_CONNECT_TIMEOUT": "1",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "registry.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if get(f"{base}/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert get(f"{base}/api/v1/measures/")[0] == 200
+        relay.cut()
+        for path in ("/healthz", "/api/v1/measures/"):
+            status, retry_after, content_type, seconds = get(base + path)
+            assert (status, content_type) == (503, "application/json"), path
+            assert seconds < 3, path
+        assert get(f"{base}/api/v1/measures/")[1] == "5"
+        relay.restore()
+        deadline = time.monotonic() + 30  # the pool reconnects in the background, with backoff
+        while get(f"{base}/api/v1/measures/")[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert get(f"{base}/api/v1/measures/")[0] == 200
+        assert get(f"{base}/healthz")[0] == 200
+    finally:
+        server.kill()
+        server.wait()
+        relay.cut()
