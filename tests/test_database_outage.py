@@ -4,6 +4,7 @@ The app under gunicorn, as deployed, talks to the real test database through a T
 restores, the way a network partition or a database restart looks to the app.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -58,10 +59,8 @@ class Relay:
     def cut(self):
         self.listening = False
         for sock in self.open:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
         self.open = []
 
@@ -116,7 +115,7 @@ def test_outage_gives_fast_json_503_and_the_app_recovers(db):
         assert get(f"{base}/api/v1/measures/")[0] == 200
         relay.cut()
         for path in ("/healthz", "/api/v1/measures/"):
-            status, retry_after, content_type, seconds = get(base + path)
+            status, _retry_after, content_type, seconds = get(base + path)
             assert (status, content_type) == (503, "application/json"), path
             assert seconds < 3, path
         assert get(f"{base}/api/v1/measures/")[1] == "5"
