@@ -1,6 +1,7 @@
 """Errors as JSON, whatever format the client asked for, and never a traceback."""
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import DataError
 from django.db.models import ProtectedError
 from django.http import JsonResponse
 from django.views import defaults
@@ -12,7 +13,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 def exception_handler(exc, context):
     """DRF's handler, plus 409 for deleting a record others depend on; errors always render as JSON."""
-    if isinstance(exc, RequestDataTooBig):
+    if isinstance(exc, DataError):
+        # Input the validators let through but the database refused: the client's to fix, not a 500.
+        response = Response({"detail": f"A value is not valid for the database: {exc}".strip()[:300]}, status=400)
+    elif isinstance(exc, RequestDataTooBig):
         response = Response({"detail": "The request body is over the size limit."}, status=413)
     elif isinstance(exc, ProtectedError):
         blocking = sorted({f"{obj._meta.verbose_name} {obj}" for obj in exc.protected_objects if obj is not None})

@@ -1,5 +1,7 @@
 """One FilterSet per resource. A value that cannot be parsed is a 400 naming the filter, never an empty list."""
 
+import datetime
+
 import django_filters as filters
 from django import forms
 from django.db.models import Q
@@ -57,6 +59,21 @@ class MultiValueFilter(filters.Filter):
     """Free-text values (such as units as written), repeated or comma-separated."""
 
     field_class = MultiValueField
+
+
+class UtcDateTimeField(filters.fields.IsoDateTimeField):
+    """An ISO 8601 time in any offset, compared in UTC (PostgreSQL refuses offsets past ±15:59)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        try:
+            return value.astimezone(datetime.UTC) if value is not None else None
+        except OverflowError:
+            raise forms.ValidationError(_("The time is out of range."), code="invalid") from None
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
 
 
 class SearchFilter(filters.CharFilter):
@@ -135,7 +152,7 @@ class MeasureFilter(filters.FilterSet):
     start_year_min = YearFilter(field_name="start_year", lookup_expr="gte", label=_("Starts in or after"))
     start_year_max = YearFilter(field_name="start_year", lookup_expr="lte", label=_("Starts in or before"))
     has_targets = StrictBooleanFilter(method="filter_has_targets", label=_("Has targets (true/false)"))
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Updated at or after (ISO 8601)")
     )
     ordering = filters.OrderingFilter(

@@ -18,7 +18,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param)
-        if raw is not None and raw != "last":
+        if raw is not None:
             self.positive_int(self.page_query_param, raw, None)
         try:
             return super().paginate_queryset(queryset, request, view)

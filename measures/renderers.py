@@ -16,12 +16,17 @@ class CSVRenderer(LibraryCSVRenderer):
     """Renders a list (paginated or not) with the serializer's fields, in their order, as columns."""
 
     def render(self, data, media_type=None, renderer_context=None):
+        if data is None:  # a 204 has no body in any format
+            return b""
         renderer_context = dict(renderer_context or {})
         if isinstance(data, dict) and "results" in data:
             data = data["results"]
         rows = data if isinstance(data, list) else [data]
+        view = renderer_context.get("view")
         if rows and isinstance(rows[0], dict):
             renderer_context.setdefault("header", list(rows[0]))
+        elif view is not None and hasattr(view, "get_serializer"):
+            renderer_context.setdefault("header", list(view.get_serializer().fields))  # an empty list's columns
         request, response = renderer_context.get("request"), renderer_context.get("response")
         if request is not None and response is not None and not response.exception:
             resource = request.path.rstrip("/").rsplit("/", 1)[-1]  # "targets" for /api/v1/targets/

@@ -1,5 +1,7 @@
 """Read serializers (nested, fed by prefetched querysets) and write serializers (relations by slug)."""
 
+import copy
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -28,6 +30,7 @@ class HidesUnpublishedMixin:
 
 class VisibleSlugField(HidesUnpublishedMixin, serializers.SlugRelatedField):
     def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
         super().__init__(slug_field="slug", **kwargs)
 
 
@@ -62,6 +65,27 @@ class AliasListField(serializers.Field):
         return "\n".join(item.strip() for item in data if item.strip())
 
 
+class ModelConstraintsMixin:
+    """Checks the model's database constraints before saving, so a violation is a 400 and not a 500."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        instance = copy.copy(self.instance) if self.instance is not None else self.Meta.model()
+        many_to_many = {field.name for field in self.Meta.model._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in many_to_many:
+                setattr(instance, name, value)
+        try:
+            instance.validate_constraints()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
+        return attrs
+
+
+class RegistryModelSerializer(ModelConstraintsMixin, serializers.ModelSerializer):
+    pass
+
+
 class ReviewStateWriteMixin:
     """Only a user allowed to publish may move a record into or out of published or retracted."""
 
@@ -87,7 +111,7 @@ class QuotedWriteMixin:
         return attrs
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(RegistryModelSerializer):
     aliases = AliasListField(required=False)
 
     class Meta:
@@ -95,7 +119,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "name_en", "kind", "aliases"]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(RegistryModelSerializer):
     parent = serializers.SlugRelatedField(
         slug_field="slug", queryset=Theme.objects.all(), allow_null=True, required=False
     )
@@ -122,7 +146,7 @@ class TextCorrectionSerializer(serializers.ModelSerializer):
         fields = ["position", "original", "replacement", "reason", "flagged"]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(RegistryModelSerializer):
     issuers = SlugNameSerializer(many=True, read_only=True)
 
     class Meta:
@@ -219,7 +243,7 @@ def slug_field(queryset, **kwargs):
     return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
 
 
-class MeasureWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, serializers.ModelSerializer):
+class MeasureWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, RegistryModelSerializer):
     source = slug_field(Source.objects.all())
     parent = slug_field(Measure.objects.all(), allow_null=True, required=False)
     themes = slug_field(Theme.objects.all(), many=True, required=False)
@@ -232,18 +256,17 @@ class MeasureWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, serializer
         read_only_fields = ["created_at", "updated_at"]
 
     def validate(self, attrs):
-        attrs = super().validate(attrs)
         start = attrs.get("start_year", getattr(self.instance, "start_year", None))
         end = attrs.get("end_year", getattr(self.instance, "end_year", None))
         if start is not None and end is not None and end < start:
             raise serializers.ValidationError({"end_year": ["Must not be before start_year."]})
-        return attrs
+        return super().validate(attrs)
 
 
 class TargetSerializer(serializers.ModelSerializer):
     source = SourceReferenceSerializer(read_only=True)
     measure = VisibleSlugField(read_only=True)
-    park = VisibleSlugNameSerializer(read_only=True)
+    park = VisibleSlugNameSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Target
@@ -270,7 +293,7 @@ class TargetSerializer(serializers.ModelSerializer):
         ]
 
 
-class TargetWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, serializers.ModelSerializer):
+class TargetWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, RegistryModelSerializer):
     source = slug_field(Source.objects.all())
     measure = slug_field(Measure.objects.all(), allow_null=True, required=False)
     park = slug_field(Park.objects.all(), allow_null=True, required=False)
@@ -281,8 +304,6 @@ class TargetWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, serializers
         read_only_fields = ["created_at", "updated_at"]
 
     def validate(self, attrs):
-        attrs = super().validate(attrs)
-
         def current(name):
             return attrs.get(name, getattr(self.instance, name, None))
 
@@ -298,4 +319,4 @@ class TargetWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, serializers
         baseline_year, target_year = current("baseline_year"), current("target_year")
         if baseline_year is not None and target_year is not None and target_year < baseline_year:
             raise serializers.ValidationError({"target_year": ["Must not be before baseline_year."]})
-        return attrs
+        return super().validate(attrs)

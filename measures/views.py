@@ -5,21 +5,39 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
 from measures import filters, serializers
 from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
 from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.pagination import PageNumberPagination
 from measures.review import sees_unpublished, visible
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 WRITE_ACTIONS = {"create", "update", "partial_update"}
+FORMATS = {"json", "csv", "api"}
 
 
 def fields_of(serializer_class, *, besides=()):
     """The model fields a serializer reads, for `.only()`, without the relations it renders itself."""
     return [name for name in serializer_class.Meta.fields if name not in besides]
+
+
+def reject_nul_characters(data, path=""):
+    """A NUL character anywhere in a request body is a 400 naming the field (PostgreSQL cannot store it)."""
+    if isinstance(data, dict) or hasattr(data, "lists"):
+        items = data.lists() if hasattr(data, "lists") else data.items()
+        for key, value in items:
+            if "\x00" in str(key):
+                raise ValidationError({"non_field_errors": ["A field name contains a NUL character."]})
+            reject_nul_characters(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for item in data:
+            reject_nul_characters(item, path)
+    elif isinstance(data, str) and "\x00" in data:
+        raise ValidationError({path or "non_field_errors": ["Must not contain a NUL character."]})
 
 
 class RegistryViewSetMixin:
@@ -33,7 +51,14 @@ class RegistryViewSetMixin:
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise ValidationError({name: ["Must not contain a NUL character."]})
+        if request.query_params.get("format", "json") not in FORMATS:
+            raise ValidationError({"format": [f"Must be one of {', '.join(sorted(FORMATS))}."]})
+        for name, maximum in (("page", None), ("page_size", PageNumberPagination.max_page_size)):
+            if name in request.query_params:  # checked even where a CSV download ignores them
+                PageNumberPagination.positive_int(name, request.query_params[name], maximum)
         super().initial(request, *args, **kwargs)
+        if request.method not in SAFE_METHODS:
+            reject_nul_characters(request.data)
 
     def get_serializer_class(self):
         if self.action in WRITE_ACTIONS and self.write_serializer_class is not None:

@@ -159,7 +159,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
         "measures.renderers.CSVRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "measures.schema.RegistrySchema",
     "EXCEPTION_HANDLER": "measures.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -183,6 +183,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "measures.schema.add_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ParkKindEnum": "measures.choices.ParkKind",
         "SourceKindEnum": "measures.choices.SourceKind",

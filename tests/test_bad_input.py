@@ -136,3 +136,46 @@ def test_target_write_validation(client, registry, editor, change, field):
     }
     response = client.post("/api/v1/targets/", data={**body, **change}, format="json")
     assert_json_error(response, 400, field)
+
+
+# Found by fuzzing the API from its schema (.ci/fuzz); each was a 500 before its fix.
+
+
+def test_delete_asking_for_csv_is_a_plain_204(client, registry, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="delete_measure"))
+    client.force_authenticate(editor)
+    url = "/api/v1/measures/old-pilot/"
+    assert client.delete(f"{url}?format=csv", **if_match(client, url)).status_code == 204
+
+
+def test_an_empty_csv_list_still_has_its_header_and_type(client, registry):
+    response = client.get("/api/v1/targets/?format=csv&q=nothing-matches-this")
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode().splitlines()[0].startswith("slug,indicator")
+
+
+def test_nul_in_a_form_encoded_body_is_a_400_naming_the_field(client, registry, editor):
+    client.force_authenticate(editor)
+    url = "/api/v1/measures/ai-platform/"
+    response = client.patch(
+        url, "parent=a%00b", content_type="application/x-www-form-urlencoded", **if_match(client, url)
+    )
+    assert_json_error(response, 400, "parent")
+
+
+def test_a_time_zone_offset_postgresql_refuses_is_compared_in_utc(client, registry):
+    response = client.get("/api/v1/measures/", {"updated_since": "2020-03-13T16:40:27-17:12"})
+    assert response.status_code == 200 and response.json()["count"] == 3
+
+
+def test_a_source_period_ending_before_it_starts_is_a_400(client, registry, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="change_source"))
+    client.force_authenticate(editor)
+    url = "/api/v1/sources/plan/"
+    change = {"period_start_year": 2025, "period_end_year": 2021}
+    response = client.patch(url, change, format="json", **if_match(client, url))
+    assert response.status_code == 400 and "period" in str(response.json())
+
+
+def test_page_numbers_are_checked_for_csv_too(client, registry):
+    assert_json_error(client.get("/api/v1/measures/?format=csv&page=0"), 400, "page")
