@@ -18,6 +18,7 @@ ERRORS = {
     "406": "The requested format is not available.",
     "409": "Other records depend on this one.",
     "413": "The request body is over the limit.",
+    "414": "The URL is too long (the server's request-line limit).",
     "415": "Unsupported media type.",
     "429": "Too many requests; see Retry-After.",
     "503": "The database is unavailable; see Retry-After.",
@@ -45,7 +46,11 @@ def add_error_responses(result, generator, request, public):
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
-            conditional = any(p["name"] == "If-Match" for p in operation.get("parameters", []))
+            parameters = operation.get("parameters", [])
+            for parameter in parameters:
+                if parameter["in"] == "query":
+                    parameter["allowEmptyValue"] = True  # an empty value means "no filter", as in HTML forms
+            conditional = any(p["name"] == "If-Match" for p in parameters)
             for status, description in {**ERRORS, **(CONDITIONAL_ERRORS if conditional else {})}.items():
                 responses.setdefault(
                     status, {"description": description, "content": {"application/json": {"schema": reference}}}

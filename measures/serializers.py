@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.fields import empty
 
 from measures.choices import ReviewState
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme, locate_quote
@@ -28,10 +29,24 @@ class HidesUnpublishedMixin:
         return related
 
 
-class VisibleSlugField(HidesUnpublishedMixin, serializers.SlugRelatedField):
+class SlugReference(serializers.SlugRelatedField):
+    """A link by slug: null for none, and a blank string is an error rather than another way to say null."""
+
+    default_error_messages = {"blank": "Must be a slug or null, not blank."}
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", **kwargs)
+
+    def run_validation(self, data=empty):
+        if data == "":
+            self.fail("blank")
+        return super().run_validation(data)
+
+
+class VisibleSlugField(HidesUnpublishedMixin, SlugReference):
     def __init__(self, **kwargs):
         kwargs.setdefault("allow_null", True)
-        super().__init__(slug_field="slug", **kwargs)
+        super().__init__(**kwargs)
 
 
 class SlugNameSerializer(serializers.Serializer):
@@ -60,9 +75,9 @@ class AliasListField(serializers.Field):
     def to_internal_value(self, data):
         if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
             raise serializers.ValidationError("Must be a list of strings.")
-        if any("\n" in item or "\x00" in item for item in data):
-            raise serializers.ValidationError("An alias cannot contain a line break or a NUL character.")
-        return "\n".join(item.strip() for item in data if item.strip())
+        if any("\n" in item or "\x00" in item or not item.strip() for item in data):
+            raise serializers.ValidationError("An alias cannot be blank or contain a line break or a NUL character.")
+        return "\n".join(item.strip() for item in data)
 
 
 class ModelConstraintsMixin:
@@ -120,24 +135,20 @@ class OrganizationSerializer(RegistryModelSerializer):
 
 
 class ThemeSerializer(RegistryModelSerializer):
-    parent = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Theme.objects.all(), allow_null=True, required=False
-    )
+    parent = SlugReference(queryset=Theme.objects.all(), allow_null=True, required=False)
 
     class Meta:
         model = Theme
         fields = ["slug", "name", "name_en", "parent", "description"]
 
 
-class ParkSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Park.objects.all(), allow_null=True, required=False
-    )
+class ParkSerializer(ReviewStateWriteMixin, RegistryModelSerializer):
+    parent = VisibleSlugField(queryset=Park.objects.all(), required=False)
     aliases = AliasListField(required=False)
 
     class Meta:
         model = Park
-        fields = ["slug", "name", "name_en", "kind", "parent", "district", "aliases", "notes"]
+        fields = ["slug", "name", "name_en", "kind", "parent", "district", "aliases", "notes", "review_state"]
 
 
 class TextCorrectionSerializer(serializers.ModelSerializer):
@@ -240,7 +251,7 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 
 def slug_field(queryset, **kwargs):
-    return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
+    return SlugReference(queryset=queryset, **kwargs)
 
 
 class MeasureWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, RegistryModelSerializer):

@@ -154,13 +154,19 @@ def test_an_empty_csv_list_still_has_its_header_and_type(client, registry):
     assert response.content.decode().splitlines()[0].startswith("slug,indicator")
 
 
-def test_nul_in_a_form_encoded_body_is_a_400_naming_the_field(client, registry, editor):
+def test_nul_in_a_related_slug_is_a_400_naming_the_field(client, registry, editor):
     client.force_authenticate(editor)
     url = "/api/v1/measures/ai-platform/"
-    response = client.patch(
-        url, "parent=a%00b", content_type="application/x-www-form-urlencoded", **if_match(client, url)
-    )
+    response = client.patch(url, {"parent": "a\x00b"}, format="json", **if_match(client, url))
     assert_json_error(response, 400, "parent")
+
+
+def test_form_bodies_are_refused_as_unsupported(client, registry, editor):
+    client.force_authenticate(editor)
+    url = "/api/v1/measures/ai-platform/"
+    form = "application/x-www-form-urlencoded"
+    response = client.patch(url, "parent=", content_type=form, **if_match(client, url))
+    assert_json_error(response, 415, "detail")
 
 
 def test_a_time_zone_offset_postgresql_refuses_is_compared_in_utc(client, registry):

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from django.contrib.auth.models import Group, User
 
-from measures.models import Measure, Target
+from measures.models import Measure, Park, Target
 from tests import factories
 from tests.helpers import if_match, slugs
 
@@ -124,3 +124,15 @@ def test_whole_registry_export_is_a_zip_of_csvs_with_a_dictionary(client, drafts
     assert "draft-measure" not in measures_csv and "hidden-park" not in measures_csv
     assert "hidden-park" not in archive.read("parks.csv").decode()
     assert "quote" in archive.read("data-dictionary.csv").decode()
+
+
+def test_park_review_state_is_guarded_and_an_unpublished_parent_is_hidden(client, drafts):
+    child = drafts["changping"]
+    child.parent = Park.objects.get(slug="hidden-park")
+    child.save()
+    assert client.get("/api/v1/parks/changping/").json()["parent"] is None
+    client.force_authenticate(staff_in("Curator"))
+    assert client.get("/api/v1/parks/changping/").json()["parent"] == "hidden-park"
+    url = "/api/v1/parks/hidden-park/"
+    assert client.patch(url, {"review_state": "published"}, format="json", **if_match(client, url)).status_code == 403
+    assert client.patch(url, {"parent": ""}, format="json", **if_match(client, url)).status_code == 400
