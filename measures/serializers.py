@@ -3,6 +3,7 @@
 import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
@@ -97,8 +98,35 @@ class ModelConstraintsMixin:
         return attrs
 
 
-class RegistryModelSerializer(ModelConstraintsMixin, serializers.ModelSerializer):
+class TextOnlyMixin:
+    """A text field takes a JSON string only; DRF would otherwise turn 123 into "123"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class TextField(TextOnlyMixin, serializers.CharField):
     pass
+
+
+class SlugTextField(TextOnlyMixin, serializers.SlugField):
+    pass
+
+
+class URLTextField(TextOnlyMixin, serializers.URLField):
+    pass
+
+
+class RegistryModelSerializer(ModelConstraintsMixin, serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: TextField,
+        models.TextField: TextField,
+        models.SlugField: SlugTextField,
+        models.URLField: URLTextField,
+    }
 
 
 class ReviewStateWriteMixin:

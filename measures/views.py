@@ -51,6 +51,8 @@ class RegistryViewSetMixin:
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise ValidationError({name: ["Must not contain a NUL character."]})
+            if name != "q" and any("," in value and "" in value.split(",") for value in values):
+                raise ValidationError({name: ["A comma-separated list must not have empty items."]})
         if request.query_params.get("format", "json") not in FORMATS:
             raise ValidationError({"format": [f"Must be one of {', '.join(sorted(FORMATS))}."]})
         for name, maximum in (("page", None), ("page_size", PageNumberPagination.max_page_size)):

@@ -185,3 +185,14 @@ def test_a_source_period_ending_before_it_starts_is_a_400(client, registry, edit
 
 def test_page_numbers_are_checked_for_csv_too(client, registry):
     assert_json_error(client.get("/api/v1/measures/?format=csv&page=0"), 400, "page")
+
+
+def test_a_number_where_text_belongs_is_a_400(client, registry, editor):
+    client.force_authenticate(editor)
+    url = "/api/v1/measures/ai-platform/"
+    assert_json_error(client.patch(url, {"title_en": 123}, format="json", **if_match(client, url)), 400, "title_en")
+
+
+def test_an_empty_item_in_a_list_parameter_is_a_400(client, registry):
+    assert_json_error(client.get("/api/v1/measures/?ordering=,,"), 400, "ordering")
+    assert_json_error(client.get("/api/v1/measures/?status=planned,"), 400, "status")
