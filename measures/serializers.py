@@ -99,11 +99,13 @@ class ModelConstraintsMixin:
 
 
 class TextOnlyMixin:
-    """A text field takes a JSON string only; DRF would otherwise turn 123 into "123"."""
+    """A text field takes a JSON string only (DRF would turn 123 into "123"), its length counted as sent."""
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
         return super().to_internal_value(data)
 
 

@@ -196,3 +196,10 @@ def test_a_number_where_text_belongs_is_a_400(client, registry, editor):
 def test_an_empty_item_in_a_list_parameter_is_a_400(client, registry):
     assert_json_error(client.get("/api/v1/measures/?ordering=,,"), 400, "ordering")
     assert_json_error(client.get("/api/v1/measures/?status=planned,"), 400, "status")
+
+
+def test_text_length_is_counted_before_trimming(client, registry, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="add_theme"))
+    client.force_authenticate(editor)
+    response = client.post("/api/v1/themes/", {"slug": "long", "name": "\x1c" + "名" * 100}, format="json")
+    assert_json_error(response, 400, "name")
