@@ -1,5 +1,7 @@
 """CSV for every list: one flat row per record, nested records reduced to their slugs."""
 
+import csv
+
 from rest_framework_csv.renderers import CSVRenderer as LibraryCSVRenderer
 
 
@@ -35,3 +37,18 @@ class CSVRenderer(LibraryCSVRenderer):
 
     def flatten_item(self, item):
         return {key: flat_value(value) for key, value in item.items()}
+
+
+class LineBuffer:
+    """What csv.writer writes to when each line is to be sent on at once."""
+
+    def write(self, line):
+        return line
+
+
+def csv_lines(header, records):
+    """A CSV document, line by line: the header, then one flat row per record (dicts from a serializer)."""
+    writer = csv.writer(LineBuffer())
+    yield writer.writerow(header).encode()
+    for record in records:
+        yield writer.writerow([flat_value(record[name]) for name in header]).encode()

@@ -1,6 +1,7 @@
 """Viewsets: a queryset that fetches what its serializer shows, a serializer and a filterset."""
 
 from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -12,12 +13,14 @@ from measures import filters, serializers
 from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
 from measures.models import Measure, Organization, Park, Source, Target, Theme
-from measures.pagination import PageNumberPagination
+from measures.pagination import PageNumberPagination, rows_in_order
+from measures.renderers import csv_lines
 from measures.review import sees_unpublished, visible
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 FORMATS = {"json", "csv", "api"}
+CSV_BATCH = 500
 
 
 def fields_of(serializer_class, *, besides=()):
@@ -66,6 +69,24 @@ class RegistryViewSetMixin:
         if self.action in WRITE_ACTIONS and self.write_serializer_class is not None:
             return self.write_serializer_class
         return super().get_serializer_class()
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "csv":
+            return super().list(request, *args, **kwargs)
+        # A CSV download is the whole filtered list, streamed in batches so memory stays flat.
+        queryset = self.filter_queryset(self.get_queryset())
+        serializer_class, context = self.get_serializer_class(), self.get_serializer_context()
+        ids = list(queryset.values_list("pk", flat=True))
+
+        def records():
+            for start in range(0, len(ids), CSV_BATCH):
+                rows = rows_in_order(queryset, ids[start : start + CSV_BATCH])
+                yield from serializer_class(rows, many=True, context=context).data
+
+        header = list(serializer_class(context=context).fields)
+        response = StreamingHttpResponse(csv_lines(header, records()), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{request.path.rstrip("/").rsplit("/", 1)[-1]}.csv"'
+        return response
 
     @property
     def paginator(self):

@@ -9,7 +9,8 @@ import pytest
 def rows(response):
     assert response.status_code == 200, response.content
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
 
 
 def test_measures_csv_by_format_parameter_with_filters(client, registry):
@@ -36,3 +37,16 @@ def test_csv_is_offered_as_a_download(client, registry):
     response = client.get("/api/v1/targets/?format=csv&target_year=2035")
     assert 'filename="targets.csv"' in response["Content-Disposition"]
     assert [row["slug"] for row in rows(response)] == ["firms-2035"]
+
+
+def test_list_csv_is_streamed_in_batches(client, db, django_assert_num_queries):
+    from tests import factories
+
+    source = factories.SourceFactory()
+    factories.MeasureFactory.create_batch(1200, source=source)
+    response = client.get("/api/v1/measures/?format=csv")
+    assert response.streaming
+    # while streaming, per batch of 500: measures, targets, parks, themes, organizations
+    with django_assert_num_queries(3 * 5):
+        table = rows(response)
+    assert len(table) == 1200

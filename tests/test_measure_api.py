@@ -1,7 +1,10 @@
 """The measures resource: envelope, nested relations, detail by slug, constant query count."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from measures.models import Measure
 from tests import factories
 
 
@@ -49,8 +52,9 @@ def test_list_query_count_does_not_grow_with_page_size(client, db, django_assert
         measure.themes.set([theme])
         measure.organizations.set([organization])
         factories.TargetFactory(source=source, measure=measure, park=park)
-    # count, page of measures (with source and package), targets (with park), parks, themes, organizations
-    with django_assert_num_queries(6):
+    # count, the page's ids, those measures (with source and package), targets (with park), parks, themes,
+    # organizations
+    with django_assert_num_queries(7):
         response = client.get(f"/api/v1/measures/?page_size={page_size}")
     assert len(response.json()["results"]) == page_size
 
@@ -59,3 +63,14 @@ def test_detail_query_count(client, registry, django_assert_num_queries):
     # measure (with source and package), targets, parks, themes, organizations
     with django_assert_num_queries(5):
         assert client.get("/api/v1/measures/ai-platform/").status_code == 200
+
+
+def test_a_deep_page_joins_only_the_rows_it_shows(client, db):
+    source = factories.SourceFactory()
+    factories.MeasureFactory.create_batch(12, source=source)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v1/measures/?page_size=5&page=3")
+    assert [m["slug"] for m in response.json()["results"]] == sorted(m.slug for m in Measure.objects.all())[10:]
+    ids_query, rows_query = queries.captured_queries[1]["sql"], queries.captured_queries[2]["sql"]
+    assert "OFFSET 10" in ids_query and "JOIN" not in ids_query  # the skipped rows cost an index walk, no joins
+    assert "OFFSET" not in rows_query and "JOIN" in rows_query  # the joins run for the shown rows only

@@ -44,7 +44,7 @@ def test_anonymous_lists_details_children_filters_and_counts_show_published_only
     assert "hidden-park" not in slugs(client.get("/api/v1/parks/?page_size=500"))
     assert client.get("/api/v1/measures/?park=hidden-park").status_code == 400
     assert client.get("/api/v1/measures/?review_state=draft").json()["count"] == 0
-    csv_body = client.get("/api/v1/measures/?format=csv").content.decode()
+    csv_body = b"".join(client.get("/api/v1/measures/?format=csv").streaming_content).decode()
     assert "draft-measure" not in csv_body and "hidden-park" not in csv_body
 
 
