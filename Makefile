@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: install run test lint format seed clean
+.PHONY: install run test lint format seed bench clean
 
 install: $(VENV)/.installed
 
@@ -41,6 +41,11 @@ format: install
 seed: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py seed
+
+# 100,000 synthetic measures on PostgreSQL (127.0.0.1:5432), under gunicorn, against a floor and Datasette.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -57,6 +57,17 @@ class SlugNameSerializer(serializers.Serializer):
     name = serializers.CharField(read_only=True)
 
 
+@extend_schema_field(SlugNameSerializer(many=True))
+class SlugNameList(serializers.Field):
+    """Prefetched related records as [{"slug", "name"}], built directly: the hot path of every list page."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, records):
+        return [{"slug": record.slug, "name": record.name} for record in records]
+
+
 class VisibleSlugNameSerializer(HidesUnpublishedMixin, SlugNameSerializer):
     pass
 
@@ -245,10 +256,11 @@ class NestedTargetSerializer(serializers.ModelSerializer):
 class MeasureSerializer(serializers.ModelSerializer):
     source = SourceReferenceSerializer(read_only=True)
     parent = VisibleSlugField(read_only=True)
-    themes = SlugNameSerializer(many=True, read_only=True)
-    organizations = SlugNameSerializer(many=True, read_only=True)
-    parks = SlugNameSerializer(many=True, read_only=True)
-    targets = NestedTargetSerializer(many=True, read_only=True)
+    # The viewset prefetches these into plain lists (to_attr), so no related manager is built per row.
+    themes = SlugNameList(source="theme_list")
+    organizations = SlugNameList(source="organization_list")
+    parks = SlugNameList(source="park_list")
+    targets = NestedTargetSerializer(many=True, read_only=True, source="target_list")
 
     class Meta:
         model = Measure

@@ -134,10 +134,12 @@ class MeasureViewSet(HistoryMixin, RegistryViewSet):
             .select_related("source", "parent")
             .defer("source__raw_text", "source__text", "parent__quote", "parent__summary", "parent__summary_en")
             .prefetch_related(
-                Prefetch("targets", queryset=visible(targets, user)),
-                Prefetch("parks", queryset=visible(Park.objects.only("slug", "name"), user)),
-                Prefetch("themes", queryset=Theme.objects.only("slug", "name")),
-                Prefetch("organizations", queryset=Organization.objects.only("slug", "name")),
+                Prefetch("targets", queryset=visible(targets, user), to_attr="target_list"),
+                Prefetch("parks", queryset=visible(Park.objects.only("slug", "name"), user), to_attr="park_list"),
+                Prefetch("themes", queryset=Theme.objects.only("slug", "name"), to_attr="theme_list"),
+                Prefetch(
+                    "organizations", queryset=Organization.objects.only("slug", "name"), to_attr="organization_list"
+                ),
             )
         )
 

@@ -1,0 +1,333 @@
+"""`make bench`: the registry at 100,000 measures under gunicorn, against an in-process floor and Datasette.
+
+Prints a Markdown table for each request: p50/p95 latency of one client and throughput of eight
+(wrk, 10 s each), the floor beside each API row (the same rows via `.values()` dumped with orjson,
+in process, one at a time), their ratio, and Datasette serving the same page from SQLite under the
+same load.
+"""
+
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+MEASURES = int(os.environ.get("BENCH_MEASURES", "100000"))
+SECONDS = os.environ.get("BENCH_SECONDS", "10")
+APP, PEER = 8100, 8101
+PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/registry_bench")
+SQLITE_PATH = Path(os.environ.get("BENCH_SQLITE", "/tmp/registry-bench.sqlite3"))
+ENV = {
+    **os.environ,
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    "DJANGO_SECURE_SSL_REDIRECT": "false",
+    "API_THROTTLE_ANON": "100000000/minute",
+    "API_THROTTLE_USER": "100000000/minute",
+}
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+
+def manage(*args, database_url):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=PROJECT, env={**ENV, "DATABASE_URL": database_url}, check=True)
+
+
+def prepare_databases():
+    name = PG_URL.rsplit("/", 1)[1]
+    subprocess.run(
+        [
+            "psql",
+            "-q",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-c",
+            f"DROP DATABASE IF EXISTS {name}",
+            "-c",
+            f"CREATE DATABASE {name}",
+        ],
+        check=True,
+    )
+    SQLITE_PATH.unlink(missing_ok=True)
+    for url in (PG_URL, f"sqlite:///{SQLITE_PATH}"):
+        print(f"filling {url} with {MEASURES} measures", file=sys.stderr, flush=True)
+        manage("migrate", "--noinput", "-v0", database_url=url)
+        subprocess.run(
+            [PYTHON, "-m", "bench.fill", str(MEASURES)],
+            cwd=PROJECT,
+            env={**ENV, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "registry.settings"},
+            check=True,
+        )
+    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", name, "-c", "VACUUM ANALYZE"], check=True)
+
+
+def wait_for(url):
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def wrk(url, headers=(), connections=8):
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{SECONDS}s", "-s", str(HERE / "report.lua"), url]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    requests, failed, p50, p95, rps = re.search(r"RESULT (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+)", output).groups()
+    return {"requests": int(requests), "failed": int(failed), "p50": float(p50), "p95": float(p95), "rps": float(rps)}
+
+
+def timed(function, rounds=40):
+    function()
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return {
+        "p50": statistics.median(samples),
+        "p95": samples[int(len(samples) * 0.95) - 1],
+        "rps": 1000 / statistics.mean(samples),
+    }
+
+
+def floors():
+    """The same rows the API returns, fetched with .values() and dumped with orjson, in this process."""
+    import orjson
+    from django.db.models import Q
+
+    from measures.models import Measure, Target
+
+    def nested(queryset):
+        rows = list(
+            queryset.values(
+                "id",
+                "slug",
+                "title",
+                "title_en",
+                "summary",
+                "summary_en",
+                "quote",
+                "quote_offset",
+                "instrument",
+                "status",
+                "start_year",
+                "end_year",
+                "source__slug",
+                "source__title",
+                "parent__slug",
+            )
+        )
+        ids = [row["id"] for row in rows]
+        related = {
+            "parks": Measure.parks.through.objects.filter(measure_id__in=ids).values(
+                "measure_id", "park__slug", "park__name"
+            ),
+            "themes": Measure.themes.through.objects.filter(measure_id__in=ids).values(
+                "measure_id", "theme__slug", "theme__name"
+            ),
+            "targets": Target.objects.filter(measure_id__in=ids).values(
+                "measure_id", "slug", "indicator", "value", "unit", "target_year"
+            ),
+        }
+        by_measure = {row["id"]: {**row, "parks": [], "themes": [], "targets": []} for row in rows}
+        for name, values in related.items():
+            for value in values:
+                by_measure[value.pop("measure_id")][name].append(value)
+        return orjson.dumps(list(by_measure.values()), default=float)
+
+    measures = Measure.objects.order_by("slug")
+    first_slug = measures.values_list("slug", flat=True).first()
+    return {
+        "list": timed(lambda: nested(measures[:50])),
+        "list_filtered": timed(lambda: nested(measures.filter(status="planned", start_year__lte=2016)[:50])),
+        "deep": timed(lambda: nested(measures[50_000:50_050] if MEASURES > 50_050 else measures[:50])),
+        "detail": timed(lambda: nested(measures.filter(slug=first_slug))),
+        "search": timed(
+            lambda: nested(measures.filter(Q(title__icontains="人工智能") | Q(quote__icontains="人工智能"))[:50])
+        ),
+        "targets": timed(
+            lambda: orjson.dumps(
+                list(
+                    Target.objects.filter(target_year=2025)
+                    .order_by("slug")
+                    .values("slug", "indicator", "value", "unit", "target_year")[:50]
+                ),
+                default=float,
+            )
+        ),
+    }
+
+
+def admin_cookie():
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench", defaults={"is_staff": True, "is_superuser": True}
+    )
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.save()
+    return f"Cookie: sessionid={session.session_key}"
+
+
+class MemoryWatch:
+    """Peak resident memory of a process tree while a request runs, from /proc."""
+
+    def __init__(self, pid):
+        self.pid, self.peak, self.running = pid, 0, True
+        self.thread = threading.Thread(target=self.watch, daemon=True)
+
+    def rss(self):
+        total = 0
+        for child in [self.pid, *map(int, Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split())]:
+            status = Path(f"/proc/{child}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        return total // 1024
+
+    def watch(self):
+        while self.running:
+            self.peak = max(self.peak, self.rss())
+            time.sleep(0.05)
+
+    def __enter__(self):
+        self.before = self.rss()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.running = False
+        self.thread.join()
+
+
+def main():
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    if "--no-fill" not in sys.argv:
+        prepare_databases()
+    os.environ.update({**ENV, "DATABASE_URL": PG_URL, "DJANGO_SETTINGS_MODULE": "registry.settings"})
+    sys.path.insert(0, str(PROJECT))
+    import django
+
+    django.setup()
+    app = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "registry.wsgi",
+            "--bind",
+            f"127.0.0.1:{APP}",
+            "--workers",
+            "3",
+            "--log-level",
+            "warning",
+        ],
+        cwd=PROJECT,
+        env={**ENV, "DATABASE_URL": PG_URL},
+    )
+    peer = subprocess.Popen(
+        [
+            str(BIN / "datasette"),
+            "serve",
+            str(SQLITE_PATH),
+            "--port",
+            str(PEER),
+            "--immutable",
+            str(SQLITE_PATH),
+            "--metadata",
+            str(HERE / "datasette-metadata.json"),
+            "--setting",
+            "sql_time_limit_ms",
+            "10000",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base, peer_base = f"http://127.0.0.1:{APP}", f"http://127.0.0.1:{PEER}"
+        wait_for(f"{base}/healthz")
+        wait_for(f"{peer_base}/-/versions.json")
+        from measures.models import Measure
+
+        slug = Measure.objects.order_by("slug").values_list("slug", flat=True).first()
+        floor = floors()
+        cookie = admin_cookie()
+        search = urllib.request.quote("人工智能")
+        peer_name = SQLITE_PATH.stem
+        rows = [
+            ("measure list, page 1 (50)", f"{base}/api/v1/measures/?page_size=50", "list", ()),
+            (
+                "measure list, filtered",
+                f"{base}/api/v1/measures/?page_size=50&status=planned&start_year_max=2016",
+                "list_filtered",
+                (),
+            ),
+            ("measure list, deep page (offset 50,000)", f"{base}/api/v1/measures/?page_size=50&page=1001", "deep", ()),
+            ("measure detail", f"{base}/api/v1/measures/{slug}/", "detail", ()),
+            ("search q=人工智能", f"{base}/api/v1/measures/?q={search}", "search", ()),
+            ("target list, target_year=2025", f"{base}/api/v1/targets/?target_year=2025", "targets", ()),
+            ("admin measure changelist", f"{base}/admin/measures/measure/", None, (cookie,)),
+        ]
+        print(
+            f"\nRun {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} with {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, {MEASURES:,} measures; wrk -t1, {SECONDS} s a run; "
+            "gunicorn 3 workers on PostgreSQL.\n"
+        )
+        print("| request | p50 ms | p95 ms | req/s (8 clients) | failed | floor p50 ms | floor req/s | p50 ratio |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for label, url, floor_key, headers in rows:
+            alone = wrk(url, headers, connections=1)  # latency of one client, comparable to the floor
+            loaded = wrk(url, headers)
+            if floor_key:
+                low = floor[floor_key]
+                extra = f"{low['p50']:.1f} | {low['rps']:.0f} | {alone['p50'] / low['p50']:.1f}x"
+            else:
+                extra = "— | — | —"
+            print(
+                f"| {label} | {alone['p50']:.1f} | {alone['p95']:.1f} | {loaded['rps']:.0f} | "
+                f"{alone['failed'] + loaded['failed']} | {extra} |",
+                flush=True,
+            )
+        with MemoryWatch(app.pid) as memory:
+            csv_result = wrk(f"{base}/api/v1/measures/?format=csv&start_year_min=2015&start_year_max=2015")
+        rows_in_csv = Measure.objects.filter(start_year=2015).count()
+        print(
+            f"| CSV export, {rows_in_csv:,} rows | {csv_result['p50']:.1f} | {csv_result['p95']:.1f} | "
+            f"{csv_result['rps']:.1f} | {csv_result['failed']} | — | — | — |"
+        )
+        peer_result = wrk(f"{peer_base}/{peer_name}/measures_page.json?offset=0&_shape=array")
+        app_page = wrk(f"{base}/api/v1/measures/?page_size=50")
+        print(
+            f"\nSame nested page of 50, same load: registry {app_page['rps']:.0f} req/s "
+            f"(p50 {app_page['p50']:.1f} ms) vs Datasette {peer_result['rps']:.0f} req/s "
+            f"(p50 {peer_result['p50']:.1f} ms, SQLite, one canned query)."
+        )
+        print(
+            f"Memory of the gunicorn master and workers during the CSV rows: {memory.before} MB before, "
+            f"{memory.peak} MB at peak."
+        )
+    finally:
+        app.terminate()
+        peer.terminate()
+
+
+if __name__ == "__main__":
+    main()
