@@ -316,6 +316,11 @@ class Measure(Reviewed, Quoted):
         ordering = ["slug"]
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
+        # The list filters and their counts: status, and the years a measure is in force.
+        indexes = [
+            models.Index(fields=["status", "start_year"], name="measures_measure_status_year"),
+            models.Index(fields=["start_year", "end_year"], name="measures_measure_years"),
+        ]
         permissions = [("publish_measure", "Can publish and retract measures")]
         constraints = [
             unique_slug("measure"),
@@ -369,6 +374,7 @@ class Target(Reviewed, Quoted):
         ordering = ["slug"]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
+        indexes = [models.Index(fields=["target_year"], name="measures_target_year")]
         permissions = [("publish_target", "Can publish and retract targets")]
         constraints = [
             unique_slug("target"),

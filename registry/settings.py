@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "measures.middleware.RequestSizeLimitMiddleware",
     "measures.middleware.DatabaseUnavailableMiddleware",
+    "registry.routers.ReplicaReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -100,6 +101,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
     # The pool hands out only connections that still work, so the app recovers when the database returns.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env.str("DATABASE_REPLICA_URL", default=""):
+        DATABASES["replica"] = {
+            **env.db("DATABASE_REPLICA_URL"),
+            "OPTIONS": DATABASES["default"]["OPTIONS"],
+            "CONN_HEALTH_CHECKS": True,
+            "TEST": {"MIRROR": "default"},
+        }
+        DATABASE_ROUTERS = ["registry.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Throttling counts requests in the cache: set CACHE_URL (e.g. redis://host:6379/0) when several
@@ -167,6 +176,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
+    # Proxies in front of the app (the load balancer): throttling then counts the client's address.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0) or None,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="300/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
