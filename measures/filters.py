@@ -118,7 +118,10 @@ def visible_to_requester(model):
 
 
 def choices_filter(choices, label, field_name=None):
-    return filters.MultipleChoiceFilter(field_name=field_name, choices=choices, widget=MultiValueWidget, label=label)
+    # Not distinct: these filter the model's own column, and DISTINCT would make every count compare whole rows.
+    return filters.MultipleChoiceFilter(
+        field_name=field_name, choices=choices, widget=MultiValueWidget, label=label, distinct=False
+    )
 
 
 class YearFilter(filters.NumberFilter):

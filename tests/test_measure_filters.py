@@ -1,6 +1,8 @@
 """Every measure filter, including tree filters that match descendants and multi-value forms."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from measures.filters import MeasureFilter
@@ -59,3 +61,9 @@ def test_filterset_directly(registry):
 def test_measure_linked_to_two_matching_parks_is_listed_once(client, registry):
     registry["ai_platform"].parks.add(registry["haidian"])
     assert slugs(client.get("/api/v1/measures/?park=zgc")) == ["ai-platform", "old-pilot", "talent-programme"]
+
+
+def test_status_filters_count_without_distinct(client, registry):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/v1/measures/?status=planned,completed")
+    assert "DISTINCT" not in queries.captured_queries[0]["sql"].upper()
