@@ -233,24 +233,26 @@ class SourceDetailSerializer(SourceSerializer):
         read_only_fields = [*SourceSerializer.Meta.read_only_fields, "text", "raw_text"]
 
 
+TARGET_VALUE_FIELDS = [
+    "slug",
+    "indicator",
+    "indicator_en",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "target_year",
+    "baseline_value",
+    "baseline_year",
+]
+
+
 class NestedTargetSerializer(serializers.ModelSerializer):
     park = VisibleSlugField(read_only=True)
 
     class Meta:
         model = Target
-        fields = [
-            "slug",
-            "indicator",
-            "indicator_en",
-            "comparator",
-            "value",
-            "value_max",
-            "unit",
-            "target_year",
-            "baseline_value",
-            "baseline_year",
-            "park",
-        ]
+        fields = [*TARGET_VALUE_FIELDS, "park"]
 
 
 class MeasureSerializer(serializers.ModelSerializer):
@@ -324,16 +326,7 @@ class TargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
         fields = [
-            "slug",
-            "indicator",
-            "indicator_en",
-            "comparator",
-            "value",
-            "value_max",
-            "unit",
-            "target_year",
-            "baseline_value",
-            "baseline_year",
+            *TARGET_VALUE_FIELDS,
             "source",
             "quote",
             "quote_offset",
