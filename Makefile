@@ -14,6 +14,8 @@ $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	@# Local development settings for bare `manage.py` commands; ignored by git and Docker, never deployed.
+	@test -f .env || printf '# Local development only (created by make install).\nDJANGO_DEBUG=true\n' > .env
 	touch $@
 
 run: install
