@@ -30,6 +30,11 @@ def year_field(verbose_name):
     )
 
 
+def alias_lines(text):
+    """Aliases are stored one per line; this is the list a person or client reads."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def unique_slug(model_name):
     return models.UniqueConstraint(fields=["slug"], name=f"measures_{model_name}_slug_unique")
 
@@ -165,7 +170,7 @@ class Park(Reviewed, TreeNode):
 
     @property
     def alias_list(self):
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+        return alias_lines(self.aliases)
 
 
 class Source(models.Model):

@@ -5,6 +5,11 @@ import csv
 from rest_framework_csv.renderers import CSVRenderer as LibraryCSVRenderer
 
 
+def csv_attachment(request):
+    """The Content-Disposition of a CSV download, named after the resource: targets.csv for /api/v1/targets/."""
+    return f'attachment; filename="{request.path.rstrip("/").rsplit("/", 1)[-1]}.csv"'
+
+
 def flat_value(value):
     """A nested record becomes its slug; a list of them, slugs joined by '; '."""
     if isinstance(value, dict):
@@ -31,8 +36,7 @@ class CSVRenderer(LibraryCSVRenderer):
             renderer_context.setdefault("header", list(view.get_serializer().fields))  # an empty list's columns
         request, response = renderer_context.get("request"), renderer_context.get("response")
         if request is not None and response is not None and not response.exception:
-            resource = request.path.rstrip("/").rsplit("/", 1)[-1]  # "targets" for /api/v1/targets/
-            response["Content-Disposition"] = f'attachment; filename="{resource}.csv"'
+            response["Content-Disposition"] = csv_attachment(request)
         return super().render(rows, media_type, renderer_context)
 
     def flatten_item(self, item):

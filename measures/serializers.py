@@ -10,7 +10,17 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.fields import empty
 
 from measures.choices import ReviewState
-from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme, locate_quote
+from measures.models import (
+    Measure,
+    Organization,
+    Park,
+    Source,
+    Target,
+    TextCorrection,
+    Theme,
+    alias_lines,
+    locate_quote,
+)
 from measures.review import may_set_state, sees_unpublished
 
 
@@ -82,7 +92,7 @@ class AliasListField(serializers.Field):
     """Aliases are stored one per line and served as a list of strings."""
 
     def to_representation(self, value):
-        return [line.strip() for line in value.splitlines() if line.strip()]
+        return alias_lines(value)
 
     def to_internal_value(self, data):
         if not isinstance(data, list) or not all(isinstance(item, str) for item in data):

@@ -14,7 +14,7 @@ from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
 from measures.models import Measure, Organization, Park, Source, Target, Theme
 from measures.pagination import PageNumberPagination, rows_in_order
-from measures.renderers import csv_lines
+from measures.renderers import csv_attachment, csv_lines
 from measures.review import sees_unpublished, visible
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
@@ -85,7 +85,7 @@ class RegistryViewSetMixin:
 
         header = list(serializer_class(context=context).fields)
         response = StreamingHttpResponse(csv_lines(header, records()), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{request.path.rstrip("/").rsplit("/", 1)[-1]}.csv"'
+        response["Content-Disposition"] = csv_attachment(request)
         return response
 
     @property

@@ -1,5 +1,9 @@
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from rest_framework.test import APIClient
 
 from tests import factories
@@ -9,6 +13,15 @@ from tests import factories
 def fresh_throttle_counts():
     """Throttling counts requests in the cache; each test starts with none counted."""
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def seeded_registry(django_db_setup, django_db_blocker):
+    """The real seed, loaded once for a module inside a transaction rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

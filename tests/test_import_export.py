@@ -2,13 +2,9 @@
 
 import csv
 import io
-from io import StringIO
 
 import openpyxl
-import pytest
 import tablib
-from django.core.management import call_command
-from django.db import transaction
 
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
 from measures.resources import RESOURCES, MeasureResource
@@ -35,15 +31,7 @@ def snapshot():
     return state
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-def test_export_then_import_into_an_empty_database_loses_nothing(seeded, db):
+def test_export_then_import_into_an_empty_database_loses_nothing(seeded_registry, db):
     before = snapshot()
     exported = {name: resource().export().csv for name, resource in RESOURCES.items()}
     for model in reversed(MODELS):
@@ -60,7 +48,7 @@ def test_export_then_import_into_an_empty_database_loses_nothing(seeded, db):
     assert snapshot() == before
 
 
-def test_an_import_with_one_bad_row_changes_nothing(seeded, db):
+def test_an_import_with_one_bad_row_changes_nothing(seeded_registry, db):
     before = snapshot()
     dataset = MeasureResource().export(queryset=Measure.objects.order_by("slug")[:3])
     rows = list(dataset.dict)
@@ -76,7 +64,7 @@ def test_an_import_with_one_bad_row_changes_nothing(seeded, db):
     assert snapshot() == before
 
 
-def test_admin_preview_shows_rows_with_reasons_and_no_confirm_on_error(seeded, db, client, django_user_model):
+def test_admin_preview_shows_rows_with_reasons_and_no_confirm_on_error(seeded_registry, db, client, django_user_model):
     admin = django_user_model.objects.create_superuser("boss", password="pw-for-tests-only")
     client.force_login(admin)
     dataset = MeasureResource().export(queryset=Measure.objects.order_by("slug")[:2])
@@ -95,7 +83,7 @@ def test_admin_preview_shows_rows_with_reasons_and_no_confirm_on_error(seeded, d
     assert 'name="confirm"' not in page and "_confirm" not in page
 
 
-def test_admin_exports_the_filtered_list_as_xlsx(seeded, db, client, django_user_model):
+def test_admin_exports_the_filtered_list_as_xlsx(seeded_registry, db, client, django_user_model):
     admin = django_user_model.objects.create_superuser("boss", password="pw-for-tests-only")
     client.force_login(admin)
     chosen = {f"measureresource_{name}": "on" for name in ("slug", "title", "status")}

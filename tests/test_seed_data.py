@@ -5,9 +5,8 @@ import re
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
-from django.db import models, transaction
+from django.db import models
 
 from measures.cleaning import find_spam
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
@@ -24,33 +23,24 @@ EXPECTED_COUNTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Seed once for the module, inside a transaction rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 def text_fields(model):
     return [f.name for f in model._meta.get_fields() if isinstance(f, models.CharField | models.TextField)]
 
 
-def test_counts_per_source(seeded, db):
+def test_counts_per_source(seeded_registry, db):
     counts = {s.slug: (s.measures.count(), s.targets.count()) for s in Source.objects.all()}
     assert counts == EXPECTED_COUNTS
     assert Park.objects.count() >= 16 + 1  # the zone and its sixteen sub-parks at least
     assert Theme.objects.exists() and Organization.objects.exists()
 
 
-def test_raw_text_is_the_file_byte_for_byte(seeded, db):
+def test_raw_text_is_the_file_byte_for_byte(seeded_registry, db):
     for source in Source.objects.all():
         [path] = [p for p in SEEDS.glob("*.txt") if hashlib.sha256(p.read_bytes()).hexdigest() == source.sha256]
         assert source.raw_text.encode("utf-8") == path.read_bytes()
 
 
-def test_every_quote_is_at_its_offset_in_the_cleaned_text(seeded, db):
+def test_every_quote_is_at_its_offset_in_the_cleaned_text(seeded_registry, db):
     records = [*Measure.objects.select_related("source"), *Target.objects.select_related("source")]
     misplaced = [
         r.slug
@@ -61,7 +51,7 @@ def test_every_quote_is_at_its_offset_in_the_cleaned_text(seeded, db):
     assert misplaced == []
 
 
-def test_no_injected_spam_in_any_seeded_field(seeded, db):
+def test_no_injected_spam_in_any_seeded_field(seeded_registry, db):
     dirty = []
     for model in (Measure, Target, Park, Organization, Theme, Source):
         for obj in model.objects.all():
@@ -71,7 +61,7 @@ def test_no_injected_spam_in_any_seeded_field(seeded, db):
     assert dirty == []
 
 
-def test_cleaned_text_keeps_injected_words_only_where_flagged(seeded, db):
+def test_cleaned_text_keeps_injected_words_only_where_flagged(seeded_registry, db):
     spammed = Source.objects.get(slug="science-centre-work-conference-2017")
     assert find_spam(spammed.raw_text)
     assert "北京市科学技术委员会" in spammed.text
@@ -82,7 +72,7 @@ def test_cleaned_text_keeps_injected_words_only_where_flagged(seeded, db):
         assert find_spam(text) == [], source.slug
 
 
-def test_the_park_tree_has_one_root_and_no_cycles(seeded, db):
+def test_the_park_tree_has_one_root_and_no_cycles(seeded_registry, db):
     parents = dict(Park.objects.values_list("pk", "parent_id"))
     roots = [pk for pk, parent in parents.items() if parent is None]
     assert len(roots) == 1
@@ -95,7 +85,7 @@ def test_the_park_tree_has_one_root_and_no_cycles(seeded, db):
         assert pk == roots[0]
 
 
-def test_every_park_a_measure_quote_names_is_linked(seeded, db):
+def test_every_park_a_measure_quote_names_is_linked(seeded_registry, db):
     names = ParkNames([{"slug": p.slug, "name": p.name, "aliases": p.alias_list} for p in Park.objects.all()])
     unlinked = {}
     for measure in Measure.objects.prefetch_related("parks"):
@@ -105,7 +95,7 @@ def test_every_park_a_measure_quote_names_is_linked(seeded, db):
     assert unlinked == {}
 
 
-def test_every_target_has_unit_and_year_or_a_reason(seeded, db):
+def test_every_target_has_unit_and_year_or_a_reason(seeded_registry, db):
     unexplained = [
         t.slug for t in Target.objects.all() if (not t.unit or t.target_year is None) and not t.notes.strip()
     ]
@@ -113,14 +103,14 @@ def test_every_target_has_unit_and_year_or_a_reason(seeded, db):
     assert not Target.objects.filter(value__isnull=True).exclude(comparator="").exists()
 
 
-def test_about_targets_come_from_zuoyou(seeded, db):
+def test_about_targets_come_from_zuoyou(seeded_registry, db):
     for target in Target.objects.filter(comparator="about"):
         assert "左右" in target.quote, target.slug
     rd = Target.objects.get(quote__contains="12%左右")
     assert (rd.value, rd.unit, rd.target_year) == (12, "%", 2025)
 
 
-def test_reseeding_changes_nothing_and_keeps_a_curators_edit(seeded, db):
+def test_reseeding_changes_nothing_and_keeps_a_curators_edit(seeded_registry, db):
     measure = Measure.objects.order_by("slug").first()
     Measure.objects.filter(pk=measure.pk).update(title_en="Edited by a curator")
     out = StringIO()
