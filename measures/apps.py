@@ -6,3 +6,8 @@ class MeasuresConfig(AppConfig):
     name = "measures"
     verbose_name = _("Zhongguancun policy registry")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from measures.counts import connect_signals
+
+        connect_signals()

@@ -51,7 +51,7 @@ class ConditionalWritesMixin:
     """ETag on every detail response; PUT, PATCH and DELETE only with a current If-Match."""
 
     def current_etag(self, instance):
-        return etag_of(self.serializer_class(instance, context=self.get_serializer_context()).data)
+        return etag_of(self.records(self.get_queryset(), [instance.slug])[0])
 
     def check_if_match(self, instance):
         header = self.request.headers.get("If-Match")

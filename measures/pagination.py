@@ -1,34 +1,30 @@
-"""Page-number pagination that rejects a bad page or page size instead of guessing."""
+"""Page-number pagination that rejects a bad page or page size instead of guessing, and pages by slug."""
 
 from django.db.models import QuerySet
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
+from measures.counts import cached_count
+
 
 class DeferredJoinPage:
-    """A queryset the paginator slices in two steps: the page's ids first, then only those rows.
+    """A queryset the paginator slices for the page's slugs only; the view then loads those records.
 
-    Finding the ids of page 1,000 walks an index of ids; the joins and prefetches then run for the
-    fifty rows shown, not for the 50,000 skipped, so a deep page costs about what the first does.
+    Finding the slugs of page 1,000 walks the slug index; the joins and related rows are then fetched
+    for the fifty records shown, not for the 50,000 skipped, so a deep page costs about what the first does.
     """
 
     def __init__(self, queryset):
         self.queryset = queryset
 
     def count(self):
-        return self.queryset.count()
+        return cached_count(self.queryset)
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        return rows_in_order(self.queryset, list(self.queryset.values_list("pk", flat=True)[window]))
-
-
-def rows_in_order(queryset, ids):
-    """The rows of `queryset` with these ids, in the order of `ids`, with its joins and prefetches."""
-    rows = {row.pk: row for row in queryset.filter(pk__in=ids)}
-    return [rows[pk] for pk in ids]
+        return list(self.queryset.values_list("slug", flat=True)[window])
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

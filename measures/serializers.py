@@ -67,17 +67,6 @@ class SlugNameSerializer(serializers.Serializer):
     name = serializers.CharField(read_only=True)
 
 
-@extend_schema_field(SlugNameSerializer(many=True))
-class SlugNameList(serializers.Field):
-    """Prefetched related records as [{"slug", "name"}], built directly: the hot path of every list page."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
-    def to_representation(self, records):
-        return [{"slug": record.slug, "name": record.name} for record in records]
-
-
 class VisibleSlugNameSerializer(HidesUnpublishedMixin, SlugNameSerializer):
     pass
 
@@ -266,13 +255,17 @@ class NestedTargetSerializer(serializers.ModelSerializer):
 
 
 class MeasureSerializer(serializers.ModelSerializer):
+    """A measure as the API shows it; measures.reads builds the same from `.values()` rows, and serves it.
+
+    Parks and targets are those the requester may see: the queryset prefetches them filtered.
+    """
+
     source = SourceReferenceSerializer(read_only=True)
     parent = VisibleSlugField(read_only=True)
-    # The viewset prefetches these into plain lists (to_attr), so no related manager is built per row.
-    themes = SlugNameList(source="theme_list")
-    organizations = SlugNameList(source="organization_list")
-    parks = SlugNameList(source="park_list")
-    targets = NestedTargetSerializer(many=True, read_only=True, source="target_list")
+    themes = SlugNameSerializer(many=True, read_only=True)
+    organizations = SlugNameSerializer(many=True, read_only=True)
+    parks = SlugNameSerializer(many=True, read_only=True)
+    targets = NestedTargetSerializer(many=True, read_only=True)
 
     class Meta:
         model = Measure
@@ -329,6 +322,8 @@ class MeasureWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, RegistryMo
 
 
 class TargetSerializer(serializers.ModelSerializer):
+    """A target as the API shows it; measures.reads builds the same from `.values()` rows, and serves it."""
+
     source = SourceReferenceSerializer(read_only=True)
     measure = VisibleSlugField(read_only=True)
     park = VisibleSlugNameSerializer(read_only=True, allow_null=True)

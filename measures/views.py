@@ -1,7 +1,7 @@
 """Viewsets: a queryset that fetches what its serializer shows, a serializer and a filterset."""
 
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -9,11 +9,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
-from measures import filters, serializers
+from measures import filters, reads, serializers
 from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
 from measures.models import Measure, Organization, Park, Source, Target, Theme
-from measures.pagination import PageNumberPagination, rows_in_order
+from measures.pagination import PageNumberPagination
 from measures.renderers import csv_attachment, csv_lines
 from measures.review import sees_unpublished, visible
 
@@ -70,22 +70,35 @@ class RegistryViewSetMixin:
             return self.write_serializer_class
         return super().get_serializer_class()
 
+    def records(self, queryset, slugs):
+        """The records of `queryset` with these slugs, in that order, as the API shows them."""
+        found = {record.slug: record for record in queryset.filter(slug__in=slugs)}
+        return self.get_serializer([found[slug] for slug in slugs if slug in found], many=True).data
+
     def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format != "csv":
-            return super().list(request, *args, **kwargs)
-        # A CSV download is the whole filtered list, streamed in batches so memory stays flat.
         queryset = self.filter_queryset(self.get_queryset())
-        serializer_class, context = self.get_serializer_class(), self.get_serializer_context()
-        ids = list(queryset.values_list("pk", flat=True))
+        if request.accepted_renderer.format == "csv":
+            return self.csv_download(queryset)
+        return self.get_paginated_response(self.records(queryset, self.paginate_queryset(queryset)))
+
+    def retrieve(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        found = self.records(queryset, [kwargs[self.lookup_field]])
+        if not found:
+            raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+        return Response(found[0])
+
+    def csv_download(self, queryset):
+        """The whole filtered list, streamed in batches so memory stays flat however long it is."""
+        slugs = list(queryset.values_list("slug", flat=True))
 
         def records():
-            for start in range(0, len(ids), CSV_BATCH):
-                rows = rows_in_order(queryset, ids[start : start + CSV_BATCH])
-                yield from serializer_class(rows, many=True, context=context).data
+            for start in range(0, len(slugs), CSV_BATCH):
+                yield from self.records(queryset, slugs[start : start + CSV_BATCH])
 
-        header = list(serializer_class(context=context).fields)
+        header = list(self.get_serializer().fields)
         response = StreamingHttpResponse(csv_lines(header, records()), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = csv_attachment(request)
+        response["Content-Disposition"] = csv_attachment(self.request)
         return response
 
     @property
@@ -122,26 +135,10 @@ class MeasureViewSet(HistoryMixin, RegistryViewSet):
     filterset_class = filters.MeasureFilter
 
     def get_queryset(self):
-        user = self.request.user
-        targets = Target.objects.select_related("park").only(
-            *fields_of(serializers.NestedTargetSerializer, besides={"park"}),
-            "measure_id",
-            "park__slug",
-            "park__review_state",
-        )
-        return (
-            visible(Measure.objects.all(), user)
-            .select_related("source", "parent")
-            .defer("source__raw_text", "source__text", "parent__quote", "parent__summary", "parent__summary_en")
-            .prefetch_related(
-                Prefetch("targets", queryset=visible(targets, user), to_attr="target_list"),
-                Prefetch("parks", queryset=visible(Park.objects.only("slug", "name"), user), to_attr="park_list"),
-                Prefetch("themes", queryset=Theme.objects.only("slug", "name"), to_attr="theme_list"),
-                Prefetch(
-                    "organizations", queryset=Organization.objects.only("slug", "name"), to_attr="organization_list"
-                ),
-            )
-        )
+        return visible(Measure.objects.all(), self.request.user)
+
+    def records(self, queryset, slugs):
+        return reads.measure_records(queryset, slugs, self.request.user)
 
 
 class TargetViewSet(HistoryMixin, RegistryViewSet):
@@ -153,20 +150,10 @@ class TargetViewSet(HistoryMixin, RegistryViewSet):
     filterset_class = filters.TargetFilter
 
     def get_queryset(self):
-        return (
-            visible(Target.objects.all(), self.request.user)
-            .select_related("source", "measure", "park")
-            .only(
-                *fields_of(serializers.TargetSerializer, besides={"source", "measure", "park"}),
-                "source__slug",
-                "source__title",
-                "measure__slug",
-                "measure__review_state",
-                "park__slug",
-                "park__name",
-                "park__review_state",
-            )
-        )
+        return visible(Target.objects.all(), self.request.user)
+
+    def records(self, queryset, slugs):
+        return reads.target_records(queryset, slugs, self.request.user)
 
 
 class ParkViewSet(HistoryMixin, RegistryViewSet):

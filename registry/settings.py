@@ -114,6 +114,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Throttling counts requests in the cache: set CACHE_URL (e.g. redis://host:6379/0) when several
 # processes serve the API, so they share one count.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# List counts are cached until a registry record changes (measures.counts); this bounds how long a
+# count can miss a change made where the cache does not hear of it (another process's memory cache, raw SQL).
+COUNT_CACHE_SECONDS = env.int("API_COUNT_CACHE_SECONDS", default=60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 * 1024)
 
 AUTH_PASSWORD_VALIDATORS = [
