@@ -321,8 +321,10 @@ class Measure(Reviewed, Quoted):
         ordering = ["slug"]
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
-        # The list filters and their counts: status, and the years a measure is in force.
+        # The list filters and their counts: status, and the years a measure is in force. The public's pages
+        # walk published slugs in order, from the index alone, however deep the page.
         indexes = [
+            models.Index(fields=["review_state", "slug"], name="measures_measure_published"),
             models.Index(fields=["status", "start_year"], name="measures_measure_status_year"),
             models.Index(fields=["start_year", "end_year"], name="measures_measure_years"),
         ]
@@ -379,7 +381,10 @@ class Target(Reviewed, Quoted):
         ordering = ["slug"]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
-        indexes = [models.Index(fields=["target_year"], name="measures_target_year")]
+        indexes = [
+            models.Index(fields=["review_state", "slug"], name="measures_target_published"),
+            models.Index(fields=["target_year"], name="measures_target_year"),
+        ]
         permissions = [("publish_target", "Can publish and retract targets")]
         constraints = [
             unique_slug("target"),
