@@ -6,6 +6,7 @@ import django_filters as filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -20,6 +21,19 @@ from measures.choices import (
 )
 from measures.models import FIRST_YEAR, LAST_YEAR, Measure, Organization, Park, Source, Target, Theme
 from measures.review import visible
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, which builds no FilterSet for a request that asks for no filter.
+
+    Building one (a copy of every filter, then a form to validate them) takes about 2 ms, a sixth of a list page.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or request.query_params.keys().isdisjoint(filterset_class.base_filters):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
 
 
 class MultiValueWidget(forms.SelectMultiple):
