@@ -110,8 +110,10 @@ class ReviewedAdmin(ReviewStateFieldMixin, CuratedAdmin):
 
 class TargetInline(ReviewStateFieldMixin, admin.StackedInline):
     model = Target
+    form = VersionCheckedForm  # a target changed since the page opened would otherwise be saved back stale
     extra = 0
     fields = [
+        "loaded_version",
         ("slug", "indicator", "indicator_en"),
         ("comparator", "value", "value_max", "unit"),
         ("target_year", "baseline_value", "baseline_year", "park"),

@@ -31,10 +31,22 @@ def latest_version(instance):
     return newest.history_id if newest else None
 
 
+class VersionField(forms.IntegerField):
+    """The version a form was opened at: bookkeeping, so sending it back is not a change to the record."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def has_changed(self, initial, data):
+        return False
+
+
 class VersionCheckedForm(forms.ModelForm):
     """Refuses to save over a version of the record newer than the one the curator opened."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -255,9 +255,10 @@ class NestedTargetSerializer(serializers.ModelSerializer):
 
 
 class MeasureSerializer(serializers.ModelSerializer):
-    """A measure as the API shows it; measures.reads builds the same from `.values()` rows, and serves it.
+    """A measure as the API shows it: the schema and the CSV columns come from here, and measures.reads
+    builds the same from `.values()` rows to serve it (tests/test_reads.py holds the two equal).
 
-    Parks and targets are those the requester may see: the queryset prefetches them filtered.
+    Parks and targets shown are those the requester may see, so a queryset given here prefetches them filtered.
     """
 
     source = SourceReferenceSerializer(read_only=True)

@@ -1,4 +1,4 @@
-"""Viewsets: a queryset that fetches what its serializer shows, a serializer and a filterset."""
+"""Viewsets: the records a requester may see, how they are shown (`records`), their filters and writes."""
 
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse

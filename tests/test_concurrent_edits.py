@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from measures.models import Measure
+from measures.models import Measure, Target
 from tests.helpers import if_match
 
 URL = "/api/v1/measures/ai-platform/"
@@ -71,3 +71,67 @@ def test_admin_refuses_to_save_over_a_newer_version(client, registry):
     assert "after you opened it" in errors[0] and "title" in errors[0]
     measure.refresh_from_db()
     assert (measure.title, measure.title_en) == ("别人先保存的标题", "Investment-loan pilot")
+
+
+def form_data(form):
+    """A form's fields as its page would post them back untouched."""
+    return {form.add_prefix(name): "" if form[name].value() is None else form[name].value() for name in form.fields}
+
+
+def unchanged_post(page):
+    """Everything an admin change page posts back when the curator saves without editing: the record and inlines."""
+    data = form_data(page.context["adminform"].form)
+    for inline in page.context["inline_admin_formsets"]:
+        data.update(form_data(inline.formset.management_form))
+        for form in inline.formset.forms:
+            data.update(form_data(form))
+    return data
+
+
+@pytest.fixture
+def measure_page(client, registry):
+    client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
+    url = f"/admin/measures/measure/{registry['ai_platform'].pk}/change/"
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    return url, unchanged_post(page)
+
+
+def target_prefix(data, slug):
+    return next(key.removesuffix("-slug") for key, value in data.items() if key.endswith("-slug") and value == slug)
+
+
+def test_admin_refuses_an_inline_target_edit_over_a_newer_version(client, measure_page):
+    url, data = measure_page
+    data[f"{target_prefix(data, 'firms-2035')}-unit"] = "个"
+    target = Target.objects.get(slug="firms-2035")
+    target.indicator_en = "Unicorns"  # someone else saves the target first
+    target.save()
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    [formset] = [inline.formset for inline in response.context["inline_admin_formsets"]]
+    errors = [error for form in formset.forms for error in form.non_field_errors()]
+    assert len(errors) == 1 and "after you opened it" in errors[0] and "indicator_en" in errors[0]
+    target.refresh_from_db()
+    assert (target.unit, target.indicator_en) == ("家", "Unicorns")
+
+
+def test_saving_a_measure_does_not_write_back_a_target_changed_meanwhile(client, measure_page):
+    url, data = measure_page
+    data["title_en"] = "My edit"
+    target = Target.objects.get(slug="firms-2035")
+    target.indicator_en = "Unicorns"  # the curator did not touch it, but the page holds its old values
+    target.save()
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    target.refresh_from_db()
+    assert target.indicator_en == "Unicorns"
+    assert Measure.objects.get(slug="ai-platform").title_en == "Build an AI innovation platform"
+
+
+def test_saving_a_measure_leaves_its_untouched_targets_alone(client, measure_page):
+    url, data = measure_page
+    data["title_en"] = "My edit"
+    versions = {target.slug: target.history.count() for target in Target.objects.all()}
+    assert client.post(url, data, HTTP_ACCEPT_LANGUAGE="en").status_code == 302
+    assert Measure.objects.get(slug="ai-platform").title_en == "My edit"
+    assert {target.slug: target.history.count() for target in Target.objects.all()} == versions
