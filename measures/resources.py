@@ -5,10 +5,11 @@ so a file exported from one can be imported by the other.
 """
 
 from django.db import transaction
+from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
 from measures.choices import ReviewState
-from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
+from measures.models import Measure, Organization, Park, Reviewed, Source, Target, TextCorrection, Theme
 from measures.review import visible
 
 TIMESTAMPS = ("id", "created_at", "updated_at")
@@ -46,13 +47,37 @@ class RegistryResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.public = public
 
+    def export(self, queryset=None, **kwargs):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return super().export(queryset=self.with_links(queryset), **kwargs)
+
+    def with_links(self, queryset):
+        """The rows, with the records they link to fetched in one query per link rather than one per row and link.
+
+        Only what a row shows of a linked record is read: its slug, and the review state a public export checks.
+        A public export's many-to-many links leave unpublished records out here.
+        """
+        model = self._meta.model
+        lookups = []
+        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
+            if not field.is_relation:
+                continue
+            related = field.related_model
+            links = (
+                related.objects.only("slug", "review_state")
+                if issubclass(related, Reviewed)
+                else related.objects.only("slug")
+            )
+            if self.public and field.many_to_many:
+                links = visible(links, user=None)
+            lookups.append(Prefetch(field.name, queryset=links))
+        return queryset.select_related(None).prefetch_related(None).prefetch_related(*lookups)
+
     def export_field(self, field, instance, **kwargs):
         if self.public and field.attribute:
             value = field.get_value(instance)
-            if hasattr(value, "all"):  # a many-to-many manager
-                return field.widget.render(visible(value.all(), user=None))
             if getattr(value, "review_state", ReviewState.PUBLISHED) != ReviewState.PUBLISHED:
-                return ""
+                return ""  # a link to a record the public may not see
         return super().export_field(field, instance, **kwargs)
 
     class Meta:
@@ -61,6 +86,7 @@ class RegistryResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
+        chunk_size = 2000  # rows read at a time, each chunk with its links: few queries, bounded memory
 
     def import_data(self, dataset, **kwargs):
         """All rows or none: a file with any invalid row changes nothing, whoever imports it."""
@@ -72,9 +98,8 @@ class RegistryResource(resources.ModelResource):
 
 
 class TreeResource(RegistryResource):
-    def export(self, queryset=None, **kwargs):
-        queryset = self.get_queryset() if queryset is None else queryset
-        return super().export(queryset=parents_first(queryset.select_related(None)), **kwargs)
+    def with_links(self, queryset):
+        return parents_first(super().with_links(queryset))
 
 
 class OrganizationResource(RegistryResource):

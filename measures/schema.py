@@ -18,11 +18,12 @@ ERRORS = {
     "406": "The requested format is not available.",
     "409": "Other records depend on this one.",
     "413": "The request body is over the limit.",
-    "414": "The URL is too long (the server's request-line limit).",
     "415": "Unsupported media type.",
     "429": "Too many requests; see Retry-After.",
     "503": "The database is unavailable; see Retry-After.",
 }
+# Answered by the HTTP server (gunicorn, or the proxy in front) before the app sees the request.
+SERVER_ERRORS = {"414": "The request line is over 8 KB; the HTTP server answers with an HTML page."}
 CONDITIONAL_ERRORS = {
     "412": "The record changed since it was read: GET it again for its current ETag.",
     "428": "If-Match is missing.",
@@ -54,5 +55,9 @@ def add_error_responses(result, generator, request, public):
             for status, description in {**ERRORS, **(CONDITIONAL_ERRORS if conditional else {})}.items():
                 responses.setdefault(
                     status, {"description": description, "content": {"application/json": {"schema": reference}}}
+                )
+            for status, description in SERVER_ERRORS.items():
+                responses.setdefault(
+                    status, {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}
                 )
     return result

@@ -1,4 +1,16 @@
-"""Assertions shared by the API tests."""
+"""Assertions and servers shared by the API tests."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def slugs(response):
@@ -11,3 +23,45 @@ def if_match(client, url):
     response = client.get(url)
     assert response.status_code == 200, response.content
     return {"HTTP_IF_MATCH": response["ETag"]}
+
+
+def free_port():
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        return probe.getsockname()[1]
+
+
+def get(url):
+    """Status, Retry-After, content type and seconds taken of a GET."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            status, headers = response.status, response.headers
+    except urllib.error.HTTPError as error:
+        status, headers = error.code, error.headers
+    return status, headers.get("Retry-After"), headers.get("Content-Type"), time.monotonic() - started
+
+
+@contextlib.contextmanager
+def gunicorn(**env):
+    """The app under gunicorn as deployed (its gunicorn.conf.py), one worker; yields its address once it answers."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "registry.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=PROJECT,
+        env={**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1", **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                get(f"{base}/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.kill()
+        server.wait()

@@ -5,20 +5,14 @@ restores, the way a network partition or a database restart looks to the app.
 """
 
 import contextlib
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
-PROJECT = Path(__file__).resolve().parent.parent
+from tests.helpers import get, gunicorn
 
 
 class Relay:
@@ -68,66 +62,28 @@ class Relay:
         self.listening = True
 
 
-def free_port():
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        return probe.getsockname()[1]
-
-
-def get(url):
-    """Status, Retry-After, content type and seconds taken of a GET."""
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(url, timeout=20) as response:
-            status, headers = response.status, response.headers
-    except urllib.error.HTTPError as error:
-        status, headers = error.code, error.headers
-    return status, headers.get("Retry-After"), headers.get("Content-Type"), time.monotonic() - started
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the outage is of a PostgreSQL server")
 def test_outage_gives_fast_json_503_and_the_app_recovers(db):
     settings = connection.settings_dict
     relay = Relay((settings["HOST"] or "127.0.0.1", int(settings["PORT"] or 5432)))
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{settings['USER']}@127.0.0.1:{relay.port}/{settings['NAME']}",
-        "DATABASE_POOL_TIMEOUT": "1",
-        "DATABASE_CONNECT_TIMEOUT": "1",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "registry.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    database = f"postgres://{settings['USER']}@127.0.0.1:{relay.port}/{settings['NAME']}"
+    timeouts = {"DATABASE_POOL_TIMEOUT": "1", "DATABASE_CONNECT_TIMEOUT": "1"}
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if get(f"{base}/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        # A lookup always asks the database (a list's count may come from the cache); here it answers 404.
-        probe = f"{base}/api/v1/measures/no-such-measure/"
-        assert get(probe)[0] == 404
-        relay.cut()
-        for url in (f"{base}/healthz", probe):
-            status, _retry_after, content_type, seconds = get(url)
-            assert (status, content_type) == (503, "application/json"), url
-            assert seconds < 3, url
-        assert get(probe)[1] == "5"
-        relay.restore()
-        deadline = time.monotonic() + 30  # the pool reconnects in the background, with backoff
-        while get(probe)[0] != 404 and time.monotonic() < deadline:
-            time.sleep(0.5)
-        assert get(probe)[0] == 404
-        assert get(f"{base}/healthz")[0] == 200
+        with gunicorn(DATABASE_URL=database, **timeouts) as base:
+            # A lookup always asks the database (a list's count may come from the cache); here it answers 404.
+            probe = f"{base}/api/v1/measures/no-such-measure/"
+            assert get(probe)[0] == 404
+            relay.cut()
+            for url in (f"{base}/healthz", probe):
+                status, _retry_after, content_type, seconds = get(url)
+                assert (status, content_type) == (503, "application/json"), url
+                assert seconds < 3, url
+            assert get(probe)[1] == "5"
+            relay.restore()
+            deadline = time.monotonic() + 30  # the pool reconnects in the background, with backoff
+            while get(probe)[0] != 404 and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert get(probe)[0] == 404
+            assert get(f"{base}/healthz")[0] == 200
     finally:
-        server.kill()
-        server.wait()
         relay.cut()

@@ -32,6 +32,12 @@ def test_schema_documents_the_page_size_limit(schema):
         assert name in parameters, name
 
 
+def test_schema_documents_errors_in_the_shape_they_come_in(schema):
+    responses = schema["paths"]["/api/v1/measures/"]["get"]["responses"]
+    assert list(responses["400"]["content"]) == ["application/json"]  # from the app
+    assert list(responses["414"]["content"]) == ["text/html"]  # from the HTTP server, before the app
+
+
 def test_schema_lists_every_resource_by_slug(schema):
     for resource in ["measures", "targets", "parks", "sources", "themes", "organizations"]:
         assert f"/api/v1/{resource}/" in schema["paths"]
