@@ -8,6 +8,6 @@ class MeasuresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from measures.counts import connect_signals
+        from measures.caching import connect_signals
 
         connect_signals()

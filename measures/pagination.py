@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
-from measures.counts import cached_count
+from measures.caching import cached_count
 
 
 class DeferredJoinPage:

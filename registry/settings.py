@@ -114,9 +114,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Throttling counts requests in the cache: set CACHE_URL (e.g. redis://host:6379/0) when several
 # processes serve the API, so they share one count.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# List counts are cached until a registry record changes (measures.counts); this bounds how long a
-# count can miss a change made where the cache does not hear of it (another process's memory cache, raw SQL).
-COUNT_CACHE_SECONDS = env.int("API_COUNT_CACHE_SECONDS", default=60)
+# List counts and the registry download are cached until a registry record changes (measures.caching); this
+# bounds how long they can miss a change the cache does not hear of (another process's memory cache, raw SQL).
+CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 * 1024)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -184,6 +184,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="300/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
+        "export": env.str("API_THROTTLE_EXPORT", default="20/hour"),  # the whole-registry download, per client
     },
     "UNICODE_JSON": True,
     "COERCE_DECIMAL_TO_STRING": False,

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from measures.counts import VERSION_KEY
+from measures.caching import VERSION_KEY
 from tests import factories
 
 
