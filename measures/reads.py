@@ -11,34 +11,35 @@ from rest_framework.fields import DateTimeField
 from measures.choices import ReviewState
 from measures.models import Organization, Park, Target, Theme
 from measures.review import sees_unpublished, visible
-from measures.serializers import TARGET_VALUE_FIELDS
+from measures.serializers import MeasureSerializer, NestedTargetSerializer, TargetSerializer
 
 as_api_datetime = DateTimeField().to_representation
+TIMESTAMPS = {"created_at", "updated_at"}
 
-QUOTED_FIELDS = ["quote", "quote_offset", "notes", "review_state", "created_at", "updated_at"]
+
+def own_fields(serializer_class, links):
+    """The fields a serializer shows straight from the record's own columns (`links` are built apart)."""
+    return [name for name in serializer_class.Meta.fields if name not in links]
+
+
+MEASURE_LINKS = {"source", "parent", "themes", "organizations", "parks", "targets"}
 MEASURE_COLUMNS = [
     "id",
-    "slug",
-    "title",
-    "title_en",
-    "summary",
-    "summary_en",
-    "instrument",
-    "status",
-    "start_year",
-    "end_year",
-    "funding_amount",
-    "funding_unit",
-    "funding_period",
-    *QUOTED_FIELDS,
+    *own_fields(MeasureSerializer, MEASURE_LINKS),
     "source__slug",
     "source__title",
     "parent__slug",
     "parent__review_state",
 ]
+NESTED_TARGET_COLUMNS = [
+    "measure_id",
+    *own_fields(NestedTargetSerializer, {"park"}),
+    "park__slug",
+    "park__review_state",
+]
+TARGET_LINKS = {"source", "measure", "park"}
 TARGET_COLUMNS = [
-    *TARGET_VALUE_FIELDS,
-    *QUOTED_FIELDS,
+    *own_fields(TargetSerializer, TARGET_LINKS),
     "source__slug",
     "source__title",
     "measure__slug",
@@ -47,6 +48,14 @@ TARGET_COLUMNS = [
     "park__name",
     "park__review_state",
 ]
+
+
+def as_serialized(serializer_class, row, links):
+    """The record in the serializer's field order: its own fields from `row` as DRF writes them, then `links`."""
+    return {
+        name: links[name] if name in links else as_api_datetime(row[name]) if name in TIMESTAMPS else row[name]
+        for name in serializer_class.Meta.fields
+    }
 
 
 def shown_slug(row, link, shows_unpublished):
@@ -73,14 +82,10 @@ def slug_names_by_measure(related, measure_ids):
 def targets_by_measure(measure_ids, user):
     """{measure id: [nested target, ...]}, as NestedTargetSerializer shows them."""
     shows_unpublished = sees_unpublished(user)
-    rows = visible(Target.objects.filter(measure__in=measure_ids), user).values(
-        "measure_id", *TARGET_VALUE_FIELDS, "park__slug", "park__review_state"
-    )
     targets = {}
-    for row in rows:
-        target = {name: row[name] for name in TARGET_VALUE_FIELDS}
-        target["park"] = shown_slug(row, "park", shows_unpublished)
-        targets.setdefault(row["measure_id"], []).append(target)
+    for row in visible(Target.objects.filter(measure__in=measure_ids), user).values(*NESTED_TARGET_COLUMNS):
+        park = shown_slug(row, "park", shows_unpublished)
+        targets.setdefault(row["measure_id"], []).append(as_serialized(NestedTargetSerializer, row, {"park": park}))
     return targets
 
 
@@ -94,32 +99,18 @@ def measure_records(queryset, slugs, user):
     parks = slug_names_by_measure(visible(Park.objects.all(), user), ids)
     targets = targets_by_measure(ids, user)
     return [
-        {
-            "slug": row["slug"],
-            "title": row["title"],
-            "title_en": row["title_en"],
-            "summary": row["summary"],
-            "summary_en": row["summary_en"],
-            "source": {"slug": row["source__slug"], "title": row["source__title"]},
-            "quote": row["quote"],
-            "quote_offset": row["quote_offset"],
-            "parent": shown_slug(row, "parent", shows_unpublished),
-            "themes": themes.get(row["id"], []),
-            "instrument": row["instrument"],
-            "organizations": organizations.get(row["id"], []),
-            "parks": parks.get(row["id"], []),
-            "status": row["status"],
-            "start_year": row["start_year"],
-            "end_year": row["end_year"],
-            "funding_amount": row["funding_amount"],
-            "funding_unit": row["funding_unit"],
-            "funding_period": row["funding_period"],
-            "targets": targets.get(row["id"], []),
-            "notes": row["notes"],
-            "review_state": row["review_state"],
-            "created_at": as_api_datetime(row["created_at"]),
-            "updated_at": as_api_datetime(row["updated_at"]),
-        }
+        as_serialized(
+            MeasureSerializer,
+            row,
+            {
+                "source": {"slug": row["source__slug"], "title": row["source__title"]},
+                "parent": shown_slug(row, "parent", shows_unpublished),
+                "themes": themes.get(row["id"], []),
+                "organizations": organizations.get(row["id"], []),
+                "parks": parks.get(row["id"], []),
+                "targets": targets.get(row["id"], []),
+            },
+        )
         for row in rows
     ]
 
@@ -130,18 +121,10 @@ def target_records(queryset, slugs, user):
     records = []
     for row in by_slug(queryset.filter(slug__in=slugs).order_by().values(*TARGET_COLUMNS), slugs):
         park_slug = shown_slug(row, "park", shows_unpublished)
-        records.append(
-            {
-                **{name: row[name] for name in TARGET_VALUE_FIELDS},
-                "source": {"slug": row["source__slug"], "title": row["source__title"]},
-                "quote": row["quote"],
-                "quote_offset": row["quote_offset"],
-                "measure": shown_slug(row, "measure", shows_unpublished),
-                "park": {"slug": park_slug, "name": row["park__name"]} if park_slug else None,
-                "notes": row["notes"],
-                "review_state": row["review_state"],
-                "created_at": as_api_datetime(row["created_at"]),
-                "updated_at": as_api_datetime(row["updated_at"]),
-            }
-        )
+        links = {
+            "source": {"slug": row["source__slug"], "title": row["source__title"]},
+            "measure": shown_slug(row, "measure", shows_unpublished),
+            "park": {"slug": park_slug, "name": row["park__name"]} if park_slug else None,
+        }
+        records.append(as_serialized(TargetSerializer, row, links))
     return records
