@@ -74,9 +74,9 @@ class RegistryResource(resources.ModelResource):
         return queryset.select_related(None).prefetch_related(None).prefetch_related(*lookups)
 
     def export_field(self, field, instance, **kwargs):
-        if self.public and field.attribute:
-            value = field.get_value(instance)
-            if getattr(value, "review_state", ReviewState.PUBLISHED) != ReviewState.PUBLISHED:
+        if self.public and isinstance(field.widget, widgets.ForeignKeyWidget):
+            linked = field.get_value(instance)
+            if getattr(linked, "review_state", ReviewState.PUBLISHED) != ReviewState.PUBLISHED:
                 return ""  # a link to a record the public may not see
         return super().export_field(field, instance, **kwargs)
 
