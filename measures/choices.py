@@ -86,3 +86,9 @@ class ReviewState(models.TextChoices):
     IN_REVIEW = "in_review", _("in review")
     PUBLISHED = "published", _("published")
     RETRACTED = "retracted", _("retracted")
+
+
+class RevisionState(models.TextChoices):
+    PENDING = "pending", _("pending")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")

@@ -1,5 +1,8 @@
 """The registry's records: sources, the park tree, measures, targets and their taxonomies."""
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +18,7 @@ from measures.choices import (
     OrganizationKind,
     ParkKind,
     ReviewState,
+    RevisionState,
     SourceKind,
 )
 
@@ -64,11 +68,22 @@ def locate_quote(text, quote, offset=None):
 
 
 class Reviewed(models.Model):
-    """A record the public sees only once a reviewer has published it."""
+    """A record the public sees only once a reviewer has published it; changes to it pass measures.review."""
 
     review_state = models.CharField(
         _("review state"), max_length=10, choices=ReviewState.choices, default=ReviewState.DRAFT, db_index=True
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who may discard the record while it is a draft that was never published."),
+    )
+    revisions = GenericRelation("measures.Revision", object_id_field="object_id")
 
     class Meta:
         abstract = True
@@ -173,7 +188,7 @@ class Park(Reviewed, TreeNode):
         return alias_lines(self.aliases)
 
 
-class Source(models.Model):
+class Source(Reviewed):
     """A policy document or report that registry records are taken from."""
 
     slug = models.SlugField(_("slug"), max_length=100)
@@ -204,6 +219,7 @@ class Source(models.Model):
         ordering = ["slug"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        permissions = [("publish_source", "Can publish and retract sources")]
         constraints = [
             unique_slug("source"),
             models.UniqueConstraint(fields=["sha256"], name="measures_source_sha256_unique"),
@@ -419,6 +435,42 @@ class Target(Reviewed, Quoted):
         if self.source_id is None and self.measure is not None and self.measure.source_id is not None:
             self.source = self.measure.source  # a target added beside its measure quotes the same source
         super().clean()
+
+
+class Revision(models.Model):
+    """A change to a published record by someone who may not publish, held until a reviewer approves or rejects it.
+
+    The public keeps seeing the published version meanwhile. `changes` holds each changed field's new value as
+    stored (a link as the linked record's key, a many-to-many link as a list of keys); `base_version` is the
+    record's history entry the change was made against, so a revision overtaken by another change is stale.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    base_version = models.PositiveBigIntegerField(_("based on version"), null=True)
+    changes = models.JSONField(_("changes"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=RevisionState.choices, default=RevisionState.PENDING, db_index=True
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        indexes = [models.Index(fields=["content_type", "object_id", "state"], name="measures_revision_record")]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} #{self.pk}"
 
 
 class SeedRecord(models.Model):

@@ -155,6 +155,7 @@ class SeedLoader:
                 "text": fixture.text,
                 "sha256": fixture.sha256,
                 "notes": data.get("notes") or "",
+                "review_state": ReviewState.PUBLISHED,
             },
             {"issuers": existing(organizations, data.get("organizations"))},
         )
