@@ -1,24 +1,38 @@
 """The curators' admin: cheap to browse, quick to curate, and honest about where each record comes from."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Max, Min
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils.html import format_html
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from measures import resources
-from measures.choices import ReviewState
+from measures import resources, review
+from measures.choices import ReviewState, RevisionState
 from measures.forms import IngestForm, VersionCheckedForm
 from measures.ingest import Document, IngestError, ingest
-from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
-from measures.review import REVIEWER_ONLY_STATES, can_publish, change_state, may_set_state
+from measures.models import (
+    Measure,
+    Organization,
+    Park,
+    Reviewed,
+    Revision,
+    SeedRecord,
+    Source,
+    Target,
+    TextCorrection,
+    Theme,
+)
+from measures.review import REVIEWER_ONLY_STATES, can_publish
 
 
 @admin.display(description=_("quote in its source"))
@@ -48,7 +62,95 @@ class InForceYearFilter(admin.SimpleListFilter):
         return queryset.filter(start_year__lte=self.value()).exclude(end_year__lt=self.value())
 
 
-class CuratedAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+def many_to_many_links(form):
+    return {
+        field.name: form.cleaned_data[field.name]
+        for field in form._meta.model._meta.many_to_many
+        if field.name in form.cleaned_data
+    }
+
+
+def held(request):
+    """The revisions this request's saves were held as (a published record changed by a curator)."""
+    if not hasattr(request, "held_revisions"):
+        request.held_revisions = []
+    return request.held_revisions
+
+
+class GatedSavesMixin:
+    """Every admin write (form, inline, revert, delete) goes through the review gate, measures.review."""
+
+    def save_model(self, request, obj, form, change):
+        links = many_to_many_links(form)
+        if not change:
+            review.create(request.user, obj, links)
+            return
+        revision = review.change(request.user, type(obj).objects.get(pk=obj.pk), review.own_values(obj), links)
+        if revision is not None:
+            held(request).append(revision)
+
+    def save_related(self, request, form, formsets, change):
+        # The form's many-to-many links were saved (or held) with the record by save_model.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            review.discard(request.user, obj)
+        for obj in instances:
+            if obj.pk is None:
+                review.create(request.user, obj)
+            else:
+                revision = review.change(request.user, type(obj).objects.get(pk=obj.pk), review.own_values(obj))
+                if revision is not None:
+                    held(request).append(revision)
+
+    def response_change(self, request, obj):
+        for revision in held(request):
+            self.message_user(
+                request,
+                _(
+                    "Your change to “%(record)s” waits for a reviewer as revision %(id)d; "
+                    "the public sees the published version until then."
+                )
+                % {"record": revision.record, "id": revision.pk},
+                messages.WARNING,
+            )
+        return super().response_change(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None:
+            return review.may_discard(request.user, obj)
+        # Curators may discard drafts of their own, so they see the delete action too.
+        return super().has_delete_permission(request) or (
+            issubclass(self.model, Reviewed) and self.has_add_permission(request)
+        )
+
+    def delete_model(self, request, obj):
+        review.discard(request.user, obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            review.discard(request.user, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """Django's summary, with the gate's word on permission and the records linked through many-to-many."""
+        deleted, counts, _perms_needed, protected = super().get_deleted_objects(objs, request)
+        permitted = all(review.may_discard(request.user, obj) for obj in objs)
+        protected = [
+            *protected,
+            *(
+                f"{capfirst(linked._meta.verbose_name)}: {linked}"
+                for obj in objs
+                for linked in review.linking_records(obj)
+            ),
+        ]
+        return deleted, counts, set() if permitted else {self.model._meta.verbose_name}, protected
+
+
+class CuratedAdmin(GatedSavesMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     """History with diffs and revert, CSV/XLSX import and export of the filtered list, and no lost updates."""
 
     form = VersionCheckedForm
@@ -77,23 +179,44 @@ class ReviewStateFieldMixin:
         return readonly
 
 
+@admin.display(description=_("pending revisions"))
+def pending_revisions(obj):
+    pending = obj.revisions.filter(state=RevisionState.PENDING) if obj.pk else []
+    return (
+        format_html_join(
+            ", ",
+            '<a href="{}">#{}</a>',
+            ((reverse("admin:measures_revision_change", args=[revision.pk]), revision.pk) for revision in pending),
+        )
+        or "—"
+    )
+
+
 class ReviewedAdmin(ReviewStateFieldMixin, CuratedAdmin):
     """Review actions: anyone who may change records submits them; only reviewers publish and retract."""
 
     actions = ["submit_for_review", "publish", "retract"]
 
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), pending_revisions]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or pending_revisions in flatten_fieldsets(fieldsets):
+            return fieldsets
+        return [*fieldsets, (_("Review"), {"fields": [pending_revisions]})]
+
     def has_publish_permission(self, request):
         return can_publish(request.user, self.model)
 
-    def save_model(self, request, obj, form, change):
-        old = type(obj).objects.get(pk=obj.pk).review_state if change else ReviewState.DRAFT
-        if not may_set_state(request.user, type(obj), old, obj.review_state):
-            raise PermissionDenied
-        super().save_model(request, obj, form, change)
-
     def transition(self, request, queryset, state):
-        changed = change_state(queryset, state)
-        self.message_user(request, _("%(count)d records are now %(state)s.") % {"count": changed, "state": state.label})
+        try:
+            with transaction.atomic():
+                moved = review.move(request.user, queryset, state)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(request, _("%(count)d records are now %(state)s.") % {"count": moved, "state": state.label})
 
     @admin.action(description=_("Submit selected for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
@@ -108,9 +231,13 @@ class ReviewedAdmin(ReviewStateFieldMixin, CuratedAdmin):
         self.transition(request, queryset.filter(review_state=ReviewState.PUBLISHED), ReviewState.RETRACTED)
 
 
-class TargetInline(ReviewStateFieldMixin, admin.StackedInline):
+class TargetInline(admin.StackedInline):
+    """A measure's targets. Their review state is changed on their own page or by action, never by the parent's
+    Save: the inline's state field would otherwise be judged by the parent."""
+
     model = Target
     form = VersionCheckedForm  # a target changed since the page opened would otherwise be saved back stale
+    readonly_fields = ["review_state"]
     extra = 0
     fields = [
         "loaded_version",
@@ -261,11 +388,11 @@ class TextCorrectionAdmin(CuratedAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(CuratedAdmin):
+class SourceAdmin(ReviewedAdmin):
     resource_classes = [resources.SourceResource]
     change_list_template = "admin/measures/source/ingest_change_list.html"
-    list_display = ["title", "kind", "publisher", "published_on", "date_precision", "language"]
-    list_filter = ["kind", "language"]
+    list_display = ["title", "kind", "publisher", "published_on", "date_precision", "language", "review_state"]
+    list_filter = ["review_state", "kind", "language"]
     search_fields = ["slug", "title", "title_en", "publisher", "author"]
     autocomplete_fields = ["issuers"]
     readonly_fields = ["sha256", "raw_text", "text", "created_at", "updated_at"]
@@ -291,7 +418,7 @@ class SourceAdmin(CuratedAdmin):
                 **{name: data[name] for name in ("title", "kind", "publisher", "date", "url")},
             )
             try:
-                result = ingest(document)
+                result = ingest(document, user=request.user)
             except IngestError as error:
                 form.add_error("document", str(error))
             else:
@@ -308,6 +435,93 @@ class SourceAdmin(CuratedAdmin):
             "title": _("Ingest a document"),
         }
         return TemplateResponse(request, "admin/measures/source/ingest.html", context)
+
+
+@admin.display(description=_("record"))
+def revised_record(revision):
+    record = revision.record
+    if record is None:
+        return _("(deleted)")
+    url = reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk])
+    return format_html('<a href="{}">{}: {}</a>', url, capfirst(record._meta.verbose_name), record)
+
+
+@admin.display(description=_("stale"), boolean=True)
+def stale(revision):
+    return revision.state == RevisionState.PENDING and review.is_stale(revision)
+
+
+@admin.display(description=_("changes"))
+def changes_table(revision):
+    rows = format_html_join(
+        "",
+        "<tr><th>{}</th><td>{}</td><td><ins>{}</ins></td></tr>",
+        ((row["field"], row["old"], row["new"]) for row in review.diff(revision)),
+    )
+    return format_html(
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+        _("field"),
+        _("published"),
+        _("proposed"),
+        rows,
+    )
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """The reviewers' queue: pending changes to published records, each with a field-by-field diff."""
+
+    change_form_template = "admin/measures/revision/change_form.html"
+    list_display = ["__str__", revised_record, "author", "created_at", "state", stale, "reviewer"]
+    list_filter = ["state", "content_type"]
+    list_select_related = ["author", "reviewer", "content_type"]
+    fields = [
+        revised_record,
+        "author",
+        "created_at",
+        "state",
+        stale,
+        changes_table,
+        "reviewer",
+        "reviewed_at",
+        "comment",
+    ]
+    readonly_fields = [revised_record, "author", "created_at", "state", stale, changes_table, "reviewer", "reviewed_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author", "reviewer", "content_type")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return any(can_publish(request.user, model) for model in (Measure, Target, Park, Source))
+        return obj.state == RevisionState.PENDING and can_publish(request.user, obj.content_type.model_class())
+
+    def save_model(self, request, obj, form, change):
+        """Approve or reject, by the button pressed; a refusal (stale, not a reviewer) is shown, not raised."""
+        try:
+            if "_approve" in request.POST:
+                review.approve(request.user, obj)
+            elif "_reject" in request.POST:
+                review.reject(request.user, obj, form.cleaned_data["comment"])
+        except (PermissionDenied, review.StaleRevision) as error:
+            request.revision_error = str(error)
+
+    def response_change(self, request, obj):
+        error = getattr(request, "revision_error", None)
+        if error:
+            self.message_user(request, error, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        obj.refresh_from_db()
+        self.message_user(
+            request, _("Revision %(id)d is %(state)s.") % {"id": obj.pk, "state": obj.get_state_display()}
+        )
+        return HttpResponseRedirect(reverse("admin:measures_revision_changelist"))
 
 
 @admin.register(SeedRecord)

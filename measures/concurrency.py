@@ -72,7 +72,8 @@ class ConditionalWritesMixin:
     def update(self, request, *args, **kwargs):
         with transaction.atomic():
             response = super().update(request, *args, **kwargs)
-        response["ETag"] = self.current_etag(self.get_object())
+        if response.status_code == status.HTTP_200_OK:  # the body is the record as a GET shows it
+            response["ETag"] = etag_of(response.data)
         return response
 
     def perform_update(self, serializer):

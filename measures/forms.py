@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from measures.choices import SourceKind
+from measures.review import latest_version
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
@@ -23,12 +24,6 @@ class IngestForm(forms.Form):
         if document.size > MAX_DOCUMENT_BYTES:
             raise forms.ValidationError(_("The document is larger than 5 MB."))
         return document
-
-
-def latest_version(instance):
-    """The id of the record's newest history entry: it changes whenever anyone saves the record."""
-    newest = instance.history.order_by("-history_id").only("history_id").first()
-    return newest.history_id if newest else None
 
 
 class VersionField(forms.IntegerField):

@@ -8,8 +8,10 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from measures import review
 from measures.choices import DatePrecision, Instrument, MeasureStatus, ReviewState, SourceKind
 from measures.cleaning import apply_corrections, spam_corrections, whitespace_corrections
 from measures.extraction import propose
@@ -82,8 +84,12 @@ def park_names():
     return names
 
 
-def ingest(document, *, dry_run=False):
-    """Store the document and its proposals as drafts (or, with dry_run, only say what would be stored)."""
+def ingest(document, *, user=review.SHELL, dry_run=False):
+    """Store the document and its proposals as drafts of `user`'s (or, with dry_run, only say what would be stored).
+
+    Everything is stored through the review gate, in one transaction: a proposal that fails validation is an
+    IngestError and nothing is stored.
+    """
     existing = Source.objects.filter(sha256=document.sha256).first()
     if existing is not None:
         raise IngestError(f"These bytes were already ingested as source {existing.slug!r} ({existing.title}).")
@@ -113,21 +119,23 @@ def ingest(document, *, dry_run=False):
     proposal = propose(text, park_names())
     result = Ingested(source, proposal, corrections)
     if not dry_run:
-        with transaction.atomic():
-            store(result)
+        try:
+            with transaction.atomic():
+                store(result, user)
+        except ValidationError as error:
+            raise IngestError(f"A proposal is not valid, so nothing was stored: {error}") from None
     return result
 
 
-def store(result):
-    source = result.source
-    source.save()
+def store(result, user):
+    source = review.create(user, result.source)
     TextCorrection.objects.bulk_create(
         TextCorrection(source=source, **correction.as_dict()) for correction in result.corrections
     )
     parks = {park.slug: park for park in Park.objects.all()}
     measures = []
     for number, candidate in enumerate(result.proposal["measures"], start=1):
-        measure = Measure.objects.create(
+        measure = Measure(
             slug=f"{source.slug}-m{number}",
             title=candidate["title"][:200],
             source=source,
@@ -137,11 +145,11 @@ def store(result):
             status=MeasureStatus.UNKNOWN,
             review_state=ReviewState.DRAFT,
         )
-        measure.parks.set([parks[slug] for slug in candidate["parks"] if slug in parks])
+        review.create(user, measure, {"parks": [parks[slug] for slug in candidate["parks"] if slug in parks]})
         measures.append((candidate["offset"], candidate["offset"] + len(candidate["quote"]), measure))
     for number, candidate in enumerate(result.proposal["targets"], start=1):
         start = candidate["offset"]
-        Target.objects.create(
+        target = Target(
             slug=f"{source.slug}-t{number}",
             indicator=candidate["indicator"][:300] or candidate["quote"][:300],
             comparator=candidate["comparator"],
@@ -155,3 +163,4 @@ def store(result):
             measure=next((m for m_start, m_end, m in measures if m_start <= start < m_end), None),
             review_state=ReviewState.DRAFT,
         )
+        review.create(user, target)

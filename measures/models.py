@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -453,7 +454,7 @@ class Revision(models.Model):
     )
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     base_version = models.PositiveBigIntegerField(_("based on version"), null=True)
-    changes = models.JSONField(_("changes"))
+    changes = models.JSONField(_("changes"), encoder=DjangoJSONEncoder)
     state = models.CharField(
         _("state"), max_length=10, choices=RevisionState.choices, default=RevisionState.PENDING, db_index=True
     )

@@ -8,11 +8,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
+from measures import review
 from measures.choices import ReviewState
 from measures.models import Measure, Organization, Park, Reviewed, Source, Target, TextCorrection, Theme
-from measures.review import visible
+from measures.review import own_values, visible
 
-TIMESTAMPS = ("id", "created_at", "updated_at")
+INTERNAL = ("id", "created_at", "updated_at", "created_by")  # bookkeeping, not data a spreadsheet carries
 
 
 def by_slug(model):
@@ -58,9 +59,10 @@ class RegistryResource(resources.ModelResource):
         A public export's many-to-many links leave unpublished records out here.
         """
         model = self._meta.model
+        exported = {field.attribute for field in self.get_export_fields()}
         lookups = []
         for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
-            if not field.is_relation:
+            if not field.is_relation or field.name not in exported:
                 continue
             related = field.related_model
             links = (
@@ -82,11 +84,29 @@ class RegistryResource(resources.ModelResource):
 
     class Meta:
         import_id_fields = ["slug"]
-        exclude = TIMESTAMPS
+        exclude = INTERNAL
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
         chunk_size = 2000  # rows read at a time, each chunk with its links: few queries, bounded memory
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """Each row through the review gate, as its importer: a curator's change to a published record is held
+        as a revision, and a state or field the importer may not set is a row error."""
+        user = kwargs.get("user")
+        links = {
+            field.attribute: field.clean(row)
+            for field in self.get_import_fields()
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row
+        }
+        if is_create:
+            review.create(user, instance, links)
+        else:
+            stored = type(instance).objects.get(pk=instance.pk)
+            review.change(user, stored, own_values(instance), links)
+
+    def save_m2m(self, instance, row, **kwargs):
+        """Saved (or held) with the row by save_instance."""
 
     def import_data(self, dataset, **kwargs):
         """All rows or none: a file with any invalid row changes nothing, whoever imports it."""

@@ -1,9 +1,46 @@
-"""Who sees and who may change review states: the public sees published records only."""
+"""The review gate: who may change what, and what the public sees.
 
-from measures.choices import ReviewState
-from measures.models import Measure, Reviewed
+Every path that writes a registry record calls this module: the API, the admin's forms, inlines, actions and
+history revert, spreadsheet imports, ingest and the seed. The rules, each in one place:
+
+- The public (anonymous or non-staff) sees published records only. Writing is curation, so only active staff
+  write, each within the model permissions of their group.
+- Only a user with the model's publish permission moves a record into or out of published or retracted.
+- A change to a published record by someone who may not publish is stored as a pending `Revision`; the public
+  keeps the published version until a reviewer approves it (the history then names both people).
+- Read-only fields (a source's texts and hash, keys, timestamps, the creator) are read-only on every path.
+- A draft that was never published may be discarded by its creator; a published record is retracted, not
+  deleted; a record that others link to is not deleted from under them.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Model, ProtectedError
+from django.utils import timezone
+
+from measures.choices import ReviewState, RevisionState
+from measures.models import Measure, Reviewed, Revision
 
 REVIEWER_ONLY_STATES = {ReviewState.PUBLISHED, ReviewState.RETRACTED}
+READ_ONLY_FIELDS = {"id", "created_at", "updated_at", "created_by", "raw_text", "text", "sha256"}
+
+
+class StaleRevision(Exception):
+    """The record changed after the revision was proposed, so applying it would undo someone's change."""
+
+
+class Shell:
+    """Whoever runs a management command (the seed, ingest_source): trusted, and named in history as nobody."""
+
+    is_active = is_staff = is_superuser = is_authenticated = True
+    pk = None
+
+    def has_perm(self, perm):
+        return True
+
+
+SHELL = Shell()
 
 
 def sees_unpublished(user):
@@ -18,8 +55,17 @@ def visible(queryset, user):
     return queryset.filter(review_state=ReviewState.PUBLISHED)
 
 
+def has_model_perm(user, model, action):
+    return bool(user and user.is_active and user.is_staff and user.has_perm(permission_name(model, action)))
+
+
+def permission_name(model, action):
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
 def can_publish(user, model):
-    return user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
+    """Publishing is for reviewers; a record without review states is changed by whoever may change it."""
+    return has_model_perm(user, model, "publish" if issubclass(model, Reviewed) else "change")
 
 
 def may_set_state(user, model, old_state, new_state):
@@ -29,18 +75,252 @@ def may_set_state(user, model, old_state, new_state):
     return can_publish(user, model) or not ({old_state, new_state} & REVIEWER_ONLY_STATES)
 
 
-def change_state(queryset, state):
+def require(user, model, action):
+    if not has_model_perm(user, model, action):
+        raise PermissionDenied(f"You may not {action} {model._meta.verbose_name_plural}.")
+
+
+def check_state(user, model, old_state, new_state):
+    if not may_set_state(user, model, old_state, new_state):
+        raise PermissionDenied(
+            f"Only a reviewer may move a {model._meta.verbose_name} from {old_state} to {new_state}."
+        )
+
+
+def is_public(record):
+    return not isinstance(record, Reviewed) or record.review_state == ReviewState.PUBLISHED
+
+
+def latest_version(record):
+    """The id of the record's newest history entry: it changes whenever anyone saves the record."""
+    newest = record.history.order_by("-history_id").only("history_id").first()
+    return newest.history_id if newest else None
+
+
+def was_ever_published(record):
+    return record.history.filter(review_state=ReviewState.PUBLISHED).exists()
+
+
+# Changes: `values` maps a field's name to its new value (a linked record for a foreign key), `links` a
+# many-to-many field's name to the records it should link. Only what differs from the record counts.
+
+
+def own_values(record):
+    """The values of a record's editable columns, as `change` compares them with the stored record."""
+    return {field.name: getattr(record, field.name) for field in record._meta.concrete_fields if field.editable}
+
+
+def differences(user, record, values, links):
+    values = {name: value for name, value in values.items() if getattr(record, name) != value}
+    links = {
+        name: list(items)
+        for name, items in links.items()
+        if {item.pk for item in items} != set(getattr(record, name).values_list("pk", flat=True))
+    }
+    read_only = sorted(READ_ONLY_FIELDS & values.keys())
+    if read_only and user is not SHELL:  # the seed rewrites a source's text when its fixture's cleaning changes
+        raise PermissionDenied(f"Read-only, so it cannot be changed: {', '.join(read_only)}.")
+    return values, links
+
+
+def apply(record, values, links, user, reason=None):
+    """Write the change after model validation (quotes, trees, constraints), with who did it in history."""
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record._history_user = user if user is not SHELL else None
+    record._change_reason = reason
+    record.save()
+    for name, items in links.items():
+        getattr(record, name).set(items)
+    return record
+
+
+def create(user, record, links=None):
+    """Store a new record: curators create drafts (or submit them for review), reviewers may publish at once."""
+    model = type(record)
+    require(user, model, "add")
+    if isinstance(record, Reviewed):
+        check_state(user, model, ReviewState.DRAFT, record.review_state)
+        record.created_by = user if user is not SHELL else None
+    return apply(record, {}, links or {}, user)
+
+
+def change(user, record, values, links=None):
+    """Apply a change to `record` as it stands in the database, or hold it as a pending revision.
+
+    Returns the Revision when the change was held (a published record changed by someone who may not publish),
+    or None when it was applied or changed nothing.
+    """
+    model = type(record)
+    require(user, model, "change")
+    values, links = differences(user, record, values, links or {})
+    if not values and not links:
+        return None
+    if isinstance(record, Reviewed):
+        check_state(user, model, record.review_state, values.get("review_state", record.review_state))
+    if is_public(record) and not can_publish(user, model):
+        return propose(user, record, values, links)
+    apply(record, values, links, user)
+    return None
+
+
+def propose(user, record, values, links):
+    """A pending revision of `record`, checked now as it would be checked when applied."""
+    candidate = type(record).objects.get(pk=record.pk)
+    for name, value in values.items():
+        setattr(candidate, name, value)
+    candidate.full_clean()
+    changes = {name: stored(record._meta.get_field(name), value) for name, value in values.items()}
+    changes.update({name: sorted(item.pk for item in items) for name, items in links.items()})
+    return Revision.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        author=user if user is not SHELL else None,
+        base_version=latest_version(record),
+        changes=changes,
+    )
+
+
+def stored(field, value):
+    """A field's value as a revision keeps it in JSON: a linked record by its key."""
+    if field.is_relation:
+        return value.pk if value is not None else None
+    return field.get_prep_value(value)
+
+
+def proposed_change(revision):
+    """A revision's changes as `values` and `links` for `apply`."""
+    model = revision.content_type.model_class()
+    values, links = {}, {}
+    for name, raw in revision.changes.items():
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            links[name] = list(field.related_model.objects.filter(pk__in=raw))
+        elif field.is_relation:
+            values[name] = field.related_model.objects.filter(pk=raw).first() if raw is not None else None
+        else:
+            values[name] = field.to_python(raw)
+    return values, links
+
+
+def shown(value):
+    """A value as a person or client reads it: a linked record by its slug."""
+    return getattr(value, "slug", str(value)) if isinstance(value, Model) else value
+
+
+def diff(revision):
+    """Each field the revision changes, with the record's current value and the proposed one."""
+    record = revision.record
+    values, links = proposed_change(revision)
+    rows = [
+        {"field": name, "old": shown(getattr(record, name)) if record else None, "new": shown(value)}
+        for name, value in values.items()
+    ]
+    rows += [
+        {
+            "field": name,
+            "old": sorted(shown(item) for item in getattr(record, name).all()) if record else None,
+            "new": sorted(shown(item) for item in items),
+        }
+        for name, items in links.items()
+    ]
+    return rows
+
+
+def is_stale(revision, record=None):
+    record = record if record is not None else revision.record
+    return record is None or latest_version(record) != revision.base_version
+
+
+def approve(user, revision):
+    """Apply a pending revision; a stale one (its record changed since) is refused, never applied silently."""
+    model = revision.content_type.model_class()
+    if not can_publish(user, model):
+        raise PermissionDenied("Only a reviewer may approve a revision.")
+    with transaction.atomic():
+        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        if revision.state != RevisionState.PENDING:
+            raise PermissionDenied(f"This revision is {revision.state} already.")
+        record = model.objects.select_for_update().filter(pk=revision.object_id).first()
+        if is_stale(revision, record):
+            raise StaleRevision("The record changed after this revision was proposed: reject it and propose again.")
+        values, links = proposed_change(revision)
+        author = revision.author.get_username() if revision.author else "?"
+        apply(record, values, links, user, reason=f"revision {revision.pk} by {author}, approved")
+        close(revision, user, RevisionState.APPROVED, "")
+    return record
+
+
+def reject(user, revision, comment):
+    """Close a pending revision unapplied, with the reviewer's reason for its author."""
+    if not can_publish(user, revision.content_type.model_class()):
+        raise PermissionDenied("Only a reviewer may reject a revision.")
+    if revision.state != RevisionState.PENDING:
+        raise PermissionDenied(f"This revision is {revision.state} already.")
+    if not comment.strip():
+        raise PermissionDenied("Say why the revision is rejected: its author reads the comment.")
+    close(revision, user, RevisionState.REJECTED, comment)
+
+
+def close(revision, user, state, comment):
+    revision.state, revision.reviewer, revision.reviewed_at, revision.comment = state, user, timezone.now(), comment
+    revision.save()
+
+
+def move(user, records, state):
     """Move records to `state`, one save each so history records who did it.
 
     A measure carries its targets along when they stood where it stood (submitted or published together).
     """
-    changed = 0
-    for record in queryset:
+    moved = 0
+    for record in records:
+        if record.review_state == state:
+            continue
         if isinstance(record, Measure):
             for target in record.targets.filter(review_state=record.review_state):
-                target.review_state = state
-                target.save()
-        record.review_state = state
-        record.save()
-        changed += 1
-    return changed
+                transition(user, target, state)
+        transition(user, record, state)
+        moved += 1
+    return moved
+
+
+def transition(user, record, state):
+    model = type(record)
+    require(user, model, "change")
+    check_state(user, model, record.review_state, state)
+    apply(record, {"review_state": state}, {}, user)
+
+
+def may_discard(user, record):
+    """Reviewers delete what is not published; a curator discards a draft of their own that was never public."""
+    model = type(record)
+    if not isinstance(record, Reviewed):
+        return has_model_perm(user, model, "delete")
+    if record.review_state == ReviewState.PUBLISHED:
+        return False
+    if has_model_perm(user, model, "delete"):
+        return True
+    owns = sees_unpublished(user) and user.is_active and record.created_by_id == user.pk
+    return owns and not was_ever_published(record)
+
+
+def linking_records(record):
+    """Records linked to `record` through a many-to-many field: deleting it would silently unlink them."""
+    linked = []
+    for relation in record._meta.related_objects:
+        if relation.many_to_many:
+            linked.extend(getattr(record, relation.get_accessor_name()).all()[:20])
+    return linked
+
+
+def discard(user, record):
+    if isinstance(record, Reviewed) and record.review_state == ReviewState.PUBLISHED:
+        raise PermissionDenied("A published record is retracted by a reviewer, not deleted.")
+    if not may_discard(user, record):
+        raise PermissionDenied(f"You may not delete this {record._meta.verbose_name}.")
+    linked = linking_records(record)
+    if linked:
+        raise ProtectedError("Other records link to this one; unlink them first.", set(linked))
+    record._history_user = user if user is not SHELL else None
+    record.delete()

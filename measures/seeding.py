@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from measures import review
 from measures.choices import ReviewState
 from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
 from measures.seed_files import read_seed
@@ -74,12 +75,10 @@ class SeedLoader:
             self.report["unchanged"] += 1
             return obj
         self.report["created" if obj is None else "updated"] += 1
-        obj = obj or model(**lookup)
-        for name, value in values.items():
-            setattr(obj, name, value)
-        obj.save()
-        for name, related in links.items():
-            getattr(obj, name).set(related)
+        if obj is None:
+            obj = review.create(review.SHELL, model(**lookup, **values), links)
+        else:
+            review.change(review.SHELL, obj, values, links)
         obj.refresh_from_db()  # hash what the database holds, as the next run will read it
         SeedRecord.objects.update_or_create(model=label, key=key, defaults={"digest": record_digest(obj)})
         return obj

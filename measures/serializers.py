@@ -6,14 +6,16 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.fields import empty
 
+from measures import review
 from measures.choices import ReviewState
+from measures.history import FieldChangeSerializer
 from measures.models import (
     Measure,
     Organization,
     Park,
+    Revision,
     Source,
     Target,
     TextCorrection,
@@ -21,7 +23,7 @@ from measures.models import (
     alias_lines,
     locate_quote,
 )
-from measures.review import may_set_state, sees_unpublished
+from measures.review import sees_unpublished
 
 
 def requester(serializer):
@@ -141,16 +143,6 @@ class RegistryModelSerializer(ModelConstraintsMixin, serializers.ModelSerializer
     }
 
 
-class ReviewStateWriteMixin:
-    """Only a user allowed to publish may move a record into or out of published or retracted."""
-
-    def validate_review_state(self, value):
-        old = self.instance.review_state if self.instance is not None else ReviewState.DRAFT
-        if not may_set_state(requester(self), self.Meta.model, old, value):
-            raise PermissionDenied(f"You may not move a {self.Meta.model._meta.verbose_name} from {old} to {value}.")
-        return value
-
-
 class QuotedWriteMixin:
     """Writes must quote the source verbatim; the offset is found (or checked) on the server."""
 
@@ -182,7 +174,7 @@ class ThemeSerializer(RegistryModelSerializer):
         fields = ["slug", "name", "name_en", "parent", "description"]
 
 
-class ParkSerializer(ReviewStateWriteMixin, RegistryModelSerializer):
+class ParkSerializer(RegistryModelSerializer):
     parent = VisibleSlugField(queryset=Park.objects.all(), required=False)
     aliases = AliasListField(required=False)
 
@@ -302,7 +294,7 @@ def slug_field(queryset, **kwargs):
     return SlugReference(queryset=queryset, **kwargs)
 
 
-class MeasureWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, RegistryModelSerializer):
+class MeasureWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
     source = slug_field(Source.objects.all())
     parent = slug_field(Measure.objects.all(), allow_null=True, required=False)
     themes = slug_field(Theme.objects.all(), many=True, required=False)
@@ -345,7 +337,7 @@ class TargetSerializer(serializers.ModelSerializer):
         ]
 
 
-class TargetWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, RegistryModelSerializer):
+class TargetWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
     source = slug_field(Source.objects.all())
     measure = slug_field(Measure.objects.all(), allow_null=True, required=False)
     park = slug_field(Park.objects.all(), allow_null=True, required=False)
@@ -372,3 +364,43 @@ class TargetWriteSerializer(ReviewStateWriteMixin, QuotedWriteMixin, RegistryMod
         if baseline_year is not None and target_year is not None and target_year < baseline_year:
             raise serializers.ValidationError({"target_year": ["Must not be before baseline_year."]})
         return super().validate(attrs)
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    """A change to a published record waiting for (or closed by) a reviewer."""
+
+    record = serializers.SerializerMethodField()
+    author = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    stale = serializers.SerializerMethodField(help_text="The record changed since: it cannot be approved.")
+    changes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Revision
+        fields = [
+            "id",
+            "record",
+            "author",
+            "created_at",
+            "base_version",
+            "state",
+            "stale",
+            "changes",
+            "reviewer",
+            "reviewed_at",
+            "comment",
+        ]
+
+    def get_record(self, revision) -> str:
+        return getattr(revision.record, "slug", None)
+
+    def get_stale(self, revision) -> bool:
+        return revision.state == "pending" and review.is_stale(revision)
+
+    @extend_schema_field(FieldChangeSerializer(many=True))
+    def get_changes(self, revision):
+        return review.diff(revision)
+
+
+class RejectionSerializer(serializers.Serializer):
+    comment = TextField(help_text="Why: the revision's author reads it.")

@@ -2,17 +2,18 @@
 
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import SAFE_METHODS
+from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions, DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.response import Response
 
-from measures import filters, reads, serializers
+from measures import filters, reads, review, serializers
 from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
-from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.models import Measure, Organization, Park, Revision, Source, Target, Theme
 from measures.pagination import PageNumberPagination
 from measures.renderers import csv_attachment, csv_lines
 from measures.review import sees_unpublished, visible
@@ -43,12 +44,47 @@ def reject_nul_characters(data, path=""):
         raise ValidationError({path or "non_field_errors": ["Must not contain a NUL character."]})
 
 
+class CurationPermission(DjangoModelPermissionsOrAnonReadOnly):
+    """Reads are public; writes are curation, for active staff with the model's permission.
+
+    Whether a particular record may be deleted or published is the review gate's call (measures.review).
+    """
+
+    perms_map = {**DjangoModelPermissions.perms_map, "DELETE": []}
+
+    def has_permission(self, request, view):
+        if request.method not in SAFE_METHODS and not sees_unpublished(request.user):
+            return False
+        return super().has_permission(request, view)
+
+
+class StaffOnly(CurationPermission):
+    """Revisions are staff business; the gate decides who approves or rejects them."""
+
+    def has_permission(self, request, view):
+        return sees_unpublished(request.user)
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+def split_links(model, data):
+    """Validated data as the gate takes it: a record's own values, and its many-to-many links apart."""
+    many_to_many = {field.name for field in model._meta.many_to_many}
+    values = {name: value for name, value in data.items() if name not in many_to_many}
+    links = {name: value for name, value in data.items() if name in many_to_many}
+    return values, links
+
+
 class RegistryViewSetMixin:
     """Slug lookups, NUL-free query strings, write serializers for writes, whole lists in CSV."""
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
     write_serializer_class = None
+    permission_classes = [CurationPermission]
 
     def initial(self, request, *args, **kwargs):
         for name, values in request.query_params.lists():
@@ -68,12 +104,38 @@ class RegistryViewSetMixin:
     def get_serializer_class(self):
         if self.action in WRITE_ACTIONS and self.write_serializer_class is not None:
             return self.write_serializer_class
-        return super().get_serializer_class()
+        return self.read_serializer_class()
+
+    def read_serializer_class(self):
+        return self.serializer_class
 
     def records(self, queryset, slugs):
         """The records of `queryset` with these slugs, in that order, as the API shows them."""
         found = {record.slug: record for record in queryset.filter(slug__in=slugs)}
-        return self.get_serializer([found[slug] for slug in slugs if slug in found], many=True).data
+        serializer = self.read_serializer_class()(
+            [found[slug] for slug in slugs if slug in found], many=True, context=self.get_serializer_context()
+        )
+        return serializer.data
+
+    def record(self, slug):
+        """One record as a GET of it shows it: what a write answers with."""
+        return self.records(self.get_queryset(), [slug])[0]
+
+    def update(self, request, *args, **kwargs):
+        """200 with the record as changed; 202 with the revision when the change waits for a reviewer."""
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=kwargs.pop("partial", False))
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        if self.held_revision is not None:
+            return Response(serializers.RevisionSerializer(self.held_revision).data, status=status.HTTP_202_ACCEPTED)
+        return Response(self.record(serializer.instance.slug))
+
+    def perform_update(self, serializer):
+        values, links = split_links(serializer.Meta.model, serializer.validated_data)
+        self.held_revision = review.change(self.request.user, serializer.instance, values, links)
+
+    def perform_destroy(self, instance):
+        review.discard(self.request.user, instance)
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -121,12 +183,83 @@ class HistoryMixin:
         return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
 
 
+class RevisionsMixin:
+    """`{slug}/revisions/`: changes to a published record waiting for a reviewer, and their approval or rejection."""
+
+    @extend_schema(responses=serializers.RevisionSerializer(many=True), filters=False)
+    @action(detail=True, methods=["get"], filter_backends=[], permission_classes=[StaffOnly])
+    def revisions(self, request, slug=None):
+        record = self.get_object()
+        revisions = Revision.objects.filter(
+            content_type__app_label=record._meta.app_label,
+            content_type__model=record._meta.model_name,
+            object_id=record.pk,
+        ).select_related("author", "reviewer", "content_type")
+        page = self.paginate_queryset(revisions)
+        return self.get_paginated_response(serializers.RevisionSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=None, responses={200: serializers.RevisionSerializer, 409: OpenApiResponse(description="Stale")}
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"revisions/(?P<revision_id>[0-9]+)/approve",
+        filter_backends=[],
+        permission_classes=[StaffOnly],
+    )
+    def approve_revision(self, request, slug=None, revision_id=None):
+        revision = self.revision_of(self.get_object(), revision_id)
+        try:
+            review.approve(request.user, revision)
+        except review.StaleRevision as error:
+            raise Conflict(str(error)) from error
+        revision.refresh_from_db()
+        return Response(serializers.RevisionSerializer(revision).data)
+
+    @extend_schema(request=serializers.RejectionSerializer, responses=serializers.RevisionSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"revisions/(?P<revision_id>[0-9]+)/reject",
+        filter_backends=[],
+        permission_classes=[StaffOnly],
+    )
+    def reject_revision(self, request, slug=None, revision_id=None):
+        revision = self.revision_of(self.get_object(), revision_id)
+        rejection = serializers.RejectionSerializer(data=request.data)
+        rejection.is_valid(raise_exception=True)
+        review.reject(request.user, revision, rejection.validated_data["comment"])
+        return Response(serializers.RevisionSerializer(revision).data)
+
+    @staticmethod
+    def revision_of(record, revision_id):
+        return get_object_or_404(
+            Revision.objects.select_related("author", "reviewer", "content_type"),
+            pk=revision_id,
+            content_type__app_label=record._meta.app_label,
+            content_type__model=record._meta.model_name,
+            object_id=record.pk,
+        )
+
+
 @extend_schema_view(destroy=CONDITIONAL_WRITE)
 class RegistryViewSet(ConditionalWritesMixin, RegistryViewSetMixin, viewsets.ModelViewSet):
-    pass
+    """A resource clients may also create records in, and delete them (as the review gate allows)."""
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.perform_create(serializer)
+        return Response(self.record(serializer.instance.slug), status=status.HTTP_201_CREATED)
+
+    def perform_create(self, serializer):
+        model = serializer.Meta.model
+        values, links = split_links(model, serializer.validated_data)
+        serializer.instance = review.create(self.request.user, model(**values), links)
 
 
-class MeasureViewSet(HistoryMixin, RegistryViewSet):
+class MeasureViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """Policy measures with their targets, parks, themes, organizations and source."""
 
     queryset = Measure.objects.all()
@@ -141,7 +274,7 @@ class MeasureViewSet(HistoryMixin, RegistryViewSet):
         return reads.measure_records(queryset, slugs, self.request.user)
 
 
-class TargetViewSet(HistoryMixin, RegistryViewSet):
+class TargetViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """Quantitative and dated goals, with unit, target year and baseline."""
 
     queryset = Target.objects.all()
@@ -156,7 +289,7 @@ class TargetViewSet(HistoryMixin, RegistryViewSet):
         return reads.target_records(queryset, slugs, self.request.user)
 
 
-class ParkViewSet(HistoryMixin, RegistryViewSet):
+class ParkViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """The demonstration zone and its parks, as a tree (`parent`)."""
 
     queryset = Park.objects.all()
@@ -189,6 +322,7 @@ class OrganizationViewSet(RegistryViewSet):
 
 class SourceViewSet(
     HistoryMixin,
+    RevisionsMixin,
     ConditionalWritesMixin,
     RegistryViewSetMixin,
     mixins.ListModelMixin,
@@ -209,5 +343,5 @@ class SourceViewSet(
             )
         return Source.objects.prefetch_related("issuers", "corrections")
 
-    def get_serializer_class(self):
-        return serializers.SourceSerializer if self.action == "list" else super().get_serializer_class()
+    def read_serializer_class(self):
+        return serializers.SourceSerializer if self.action == "list" else serializers.SourceDetailSerializer

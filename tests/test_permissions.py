@@ -20,7 +20,7 @@ NEW_MEASURE = {
 
 @pytest.fixture
 def user(db):
-    return User.objects.create_user("curator", password="pw-for-tests-only")
+    return User.objects.create_user("curator", password="pw-for-tests-only", is_staff=True)
 
 
 @pytest.mark.parametrize("resource", ["measures", "targets", "parks", "sources", "themes", "organizations"])
@@ -54,18 +54,25 @@ def test_token_user_with_permission_creates_a_draft_and_quote_offset_is_found(cl
 
 
 def test_session_user_with_permission_updates_and_deletes(client, registry, user):
-    user.user_permissions.add(*Permission.objects.filter(codename__in=["change_measure", "delete_measure"]))
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["change_measure", "delete_measure", "publish_measure"])
+    )
     client.force_login(user)
     url = "/api/v1/measures/old-pilot/"
     response = client.patch(url, {"status": "superseded"}, format="json", **if_match(client, url))
     assert response.status_code == 200, response.content
     assert client.get("/api/v1/measures/old-pilot/").json()["status"] == "superseded"
+    response = client.delete(url, **if_match(client, url))
+    assert response.status_code == 403, "a published record is retracted, not deleted"
+    client.patch(url, {"review_state": "retracted"}, format="json", **if_match(client, url))
     assert client.delete(url, **if_match(client, url)).status_code == 204
 
 
 def test_deleting_a_protected_record_is_a_conflict_not_a_500(client, registry, user):
     user.user_permissions.add(Permission.objects.get(codename="delete_park"))
     client.force_authenticate(user)
+    registry["haidian"].review_state = "retracted"
+    registry["haidian"].save()
     response = client.delete("/api/v1/parks/haidian/", **if_match(client, "/api/v1/parks/haidian/"))
     assert response.status_code == 409
     assert "detail" in response.json()

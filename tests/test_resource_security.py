@@ -48,7 +48,7 @@ MODEL = {
 
 
 def user_with(*codenames):
-    user = User.objects.create_user(f"user-{User.objects.count()}", password="pw-for-tests-only")
+    user = User.objects.create_user(f"user-{User.objects.count()}", password="pw-for-tests-only", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     return user
 
