@@ -210,6 +210,7 @@ class SourceSerializer(RegistryModelSerializer):
             "language",
             "sha256",
             "notes",
+            "review_state",
             "created_at",
             "updated_at",
         ]

@@ -10,6 +10,12 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create many users; hashing their passwords the production way costs a third of a second each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def fresh_throttle_counts():
     """Throttling counts requests in the cache; each test starts with none counted."""
     cache.clear()

@@ -25,6 +25,25 @@ def if_match(client, url):
     return {"HTTP_IF_MATCH": response["ETag"]}
 
 
+def admin_form_data(response):
+    """What a browser would send back from an admin form page unchanged: the form's and its inlines' values."""
+    data = {}
+
+    def add(form):
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue  # an unchecked box or an empty choice is not sent
+            data[form.add_prefix(name)] = [str(item) for item in value] if isinstance(value, list | tuple) else value
+
+    add(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets", []):
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
 def free_port():
     with socket.create_server(("127.0.0.1", 0)) as probe:
         return probe.getsockname()[1]
