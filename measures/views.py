@@ -195,7 +195,7 @@ class RevisionsMixin:
             content_type__model=record._meta.model_name,
             object_id=record.pk,
         ).select_related("author", "reviewer", "content_type")
-        page = self.paginate_queryset(revisions)
+        page = self.paginate_queryset(list(revisions))  # a record has few revisions; pages of slugs do not apply
         return self.get_paginated_response(serializers.RevisionSerializer(page, many=True).data)
 
     @extend_schema(
