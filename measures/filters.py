@@ -149,7 +149,7 @@ class YearFilter(filters.NumberFilter):
 
 class MeasureFilter(filters.FilterSet):
     q = SearchFilter(fields=["title", "title_en", "summary", "summary_en", "quote"])
-    source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
+    source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
     park = SlugsFilter(
         field_name="parks",
         queryset=visible_to_requester(Park),
@@ -191,7 +191,7 @@ class MeasureFilter(filters.FilterSet):
 
 class TargetFilter(filters.FilterSet):
     q = SearchFilter(fields=["indicator", "indicator_en", "quote"])
-    source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
+    source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
     measure = SlugsFilter(queryset=visible_to_requester(Measure), label=_("Measure slugs"))
     park = SlugsFilter(queryset=visible_to_requester(Park), descendants=True, label=_("Park slugs (with sub-parks)"))
     target_year = YearFilter(label=_("Target year"))
@@ -224,6 +224,7 @@ class ParkFilter(filters.FilterSet):
 class SourceFilter(filters.FilterSet):
     q = SearchFilter(fields=["title", "title_en", "publisher", "author"])
     kind = choices_filter(SourceKind.choices, _("Source kinds"))
+    review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
     ordering = filters.OrderingFilter(fields=["slug", "title", "published_on"], label=_("Order by"))
 
     class Meta:

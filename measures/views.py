@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from measures import filters, reads, serializers
 from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
-from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
 from measures.pagination import PageNumberPagination
 from measures.renderers import csv_attachment, csv_lines
 from measures.review import sees_unpublished, visible
@@ -203,11 +203,13 @@ class SourceViewSet(
     filterset_class = filters.SourceFilter
 
     def get_queryset(self):
+        sources = visible(Source.objects.all(), self.request.user)
         if self.action == "list":
-            return Source.objects.defer("raw_text", "text").prefetch_related(
+            return sources.defer("raw_text", "text").prefetch_related(
                 Prefetch("issuers", queryset=Organization.objects.only("slug", "name"))
             )
-        return Source.objects.prefetch_related("issuers", "corrections")
+        corrections = visible(TextCorrection.objects.all(), self.request.user)
+        return sources.prefetch_related("issuers", Prefetch("corrections", queryset=corrections))
 
     def get_serializer_class(self):
         return serializers.SourceSerializer if self.action == "list" else super().get_serializer_class()

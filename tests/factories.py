@@ -49,6 +49,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
     raw_text = SOURCE_TEXT
     text = SOURCE_TEXT
     sha256 = factory.Sequence(lambda n: hashlib.sha256(f"source-{n}".encode()).hexdigest())
+    review_state = "published"
 
 
 class MeasureFactory(factory.django.DjangoModelFactory):
