@@ -185,7 +185,9 @@ class MeasureFilter(filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def filter_has_targets(self, qs, name, value):
-        with_targets = Target.objects.filter(measure__isnull=False).values("measure_id")
+        """Only targets the requester may see count: to the public, a measure whose only target is a draft has none."""
+        targets = visible(Target.objects.filter(measure__isnull=False), getattr(self.request, "user", None))
+        with_targets = targets.values("measure_id")
         return qs.filter(pk__in=with_targets) if value else qs.exclude(pk__in=with_targets)
 
 
