@@ -15,7 +15,7 @@ from measures.history import HistoryEntrySerializer, history_entries
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
 from measures.pagination import PageNumberPagination
 from measures.renderers import csv_attachment, csv_lines
-from measures.review import sees_unpublished, visible
+from measures.review import visible
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 WRITE_ACTIONS = {"create", "update", "partial_update"}
@@ -110,12 +110,12 @@ class RegistryViewSetMixin:
 
 
 class HistoryMixin:
-    """`{slug}/history/`: every recorded change to the record, newest first, with what changed."""
+    """`{slug}/history/`: the record's recorded changes, newest first, with what changed (see measures.history)."""
 
     @extend_schema(responses=HistoryEntrySerializer(many=True), filters=False)
     @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, slug=None):
-        entries = history_entries(self.get_object(), show_users=sees_unpublished(request.user))
+        entries = history_entries(self.get_object(), request.user)
         page = self.paginate_queryset(entries)
         serializer = HistoryEntrySerializer(page if page is not None else entries, many=True)
         return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
