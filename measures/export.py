@@ -39,8 +39,14 @@ def data_dictionary(resource):
             yield [field.column_name, model_field.get_internal_type() if model_field else "", description]
 
 
+def shown(queryset, public):
+    """`queryset` as the public sees it, or whole for staff."""
+    return visible(queryset, user=None) if public else queryset
+
+
 class RegistryExportView(APIView):
-    """Everything the requester may see: the public gets published records and links between them only."""
+    """Everything the requester may see: the public gets what measures.review.visible shows it (published records
+    of published sources) and links between those only."""
 
     permission_classes = [AllowAny]
     throttle_classes = [AnonRateThrottle, UserRateThrottle, ScopedRateThrottle]
@@ -68,7 +74,7 @@ class RegistryExportView(APIView):
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, resource_class in RESOURCES.items():
                 resource = resource_class(public=public)
-                queryset = visible(resource.get_queryset(), user=None) if public else resource.get_queryset()
+                queryset = shown(resource.get_queryset(), public)
                 dataset = resource.export(queryset=queryset)
                 archive.writestr(f"{name}.csv", dataset.csv)
                 counts[name] = len(dataset)
@@ -84,7 +90,7 @@ class RegistryExportView(APIView):
             (
                 stamp
                 for model in (Measure, Target, Source)
-                if (stamp := model.objects.aggregate(last=Max("updated_at"))["last"])
+                if (stamp := shown(model.objects.all(), public).aggregate(last=Max("updated_at"))["last"])
             ),
             default=None,
         )

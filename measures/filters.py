@@ -149,7 +149,7 @@ class YearFilter(filters.NumberFilter):
 
 class MeasureFilter(filters.FilterSet):
     q = SearchFilter(fields=["title", "title_en", "summary", "summary_en", "quote"])
-    source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
+    source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
     park = SlugsFilter(
         field_name="parks",
         queryset=visible_to_requester(Park),
@@ -185,13 +185,15 @@ class MeasureFilter(filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def filter_has_targets(self, qs, name, value):
-        with_targets = Target.objects.filter(measure__isnull=False).values("measure_id")
+        """Only targets the requester may see count: to the public, a measure whose only target is a draft has none."""
+        targets = visible(Target.objects.filter(measure__isnull=False), getattr(self.request, "user", None))
+        with_targets = targets.values("measure_id")
         return qs.filter(pk__in=with_targets) if value else qs.exclude(pk__in=with_targets)
 
 
 class TargetFilter(filters.FilterSet):
     q = SearchFilter(fields=["indicator", "indicator_en", "quote"])
-    source = SlugsFilter(queryset=Source.objects.all(), label=_("Source slugs"))
+    source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
     measure = SlugsFilter(queryset=visible_to_requester(Measure), label=_("Measure slugs"))
     park = SlugsFilter(queryset=visible_to_requester(Park), descendants=True, label=_("Park slugs (with sub-parks)"))
     target_year = YearFilter(label=_("Target year"))
@@ -224,6 +226,7 @@ class ParkFilter(filters.FilterSet):
 class SourceFilter(filters.FilterSet):
     q = SearchFilter(fields=["title", "title_en", "publisher", "author"])
     kind = choices_filter(SourceKind.choices, _("Source kinds"))
+    review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
     ordering = filters.OrderingFilter(fields=["slug", "title", "published_on"], label=_("Order by"))
 
     class Meta:

@@ -8,9 +8,8 @@ query per relation; tests/test_reads.py holds the two equal.
 
 from rest_framework.fields import DateTimeField
 
-from measures.choices import ReviewState
-from measures.models import Organization, Park, Target, Theme
-from measures.review import sees_unpublished, visible
+from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.review import is_public_row, linked_columns, sees_unpublished, visible
 from measures.serializers import MeasureSerializer, NestedTargetSerializer, TargetSerializer
 
 as_api_datetime = DateTimeField().to_representation
@@ -28,25 +27,27 @@ MEASURE_COLUMNS = [
     *own_fields(MeasureSerializer, MEASURE_LINKS),
     "source__slug",
     "source__title",
+    *linked_columns("source", Source),
     "parent__slug",
-    "parent__review_state",
+    *linked_columns("parent", Measure),
 ]
 NESTED_TARGET_COLUMNS = [
     "measure_id",
     *own_fields(NestedTargetSerializer, {"park"}),
     "park__slug",
-    "park__review_state",
+    *linked_columns("park", Park),
 ]
 TARGET_LINKS = {"source", "measure", "park"}
 TARGET_COLUMNS = [
     *own_fields(TargetSerializer, TARGET_LINKS),
     "source__slug",
     "source__title",
+    *linked_columns("source", Source),
     "measure__slug",
-    "measure__review_state",
+    *linked_columns("measure", Measure),
     "park__slug",
     "park__name",
-    "park__review_state",
+    *linked_columns("park", Park),
 ]
 
 
@@ -58,11 +59,18 @@ def as_serialized(serializer_class, row, links):
     }
 
 
-def shown_slug(row, link, shows_unpublished):
-    """The slug of a linked record, or None when there is none or the requester may not see it."""
-    if row[f"{link}__review_state"] != ReviewState.PUBLISHED and not shows_unpublished:
+def shown_slug(row, link, model, shows_unpublished):
+    """The slug of a linked `model` record, or None when there is none or the requester may not see it."""
+    if not shows_unpublished and not is_public_row(row, link, model):
         return None
     return row[f"{link}__slug"]
+
+
+def shown_source(row, shows_unpublished):
+    """A record's source as SourceReferenceSerializer shows it, or None when the requester may not see it."""
+    if not shows_unpublished and not is_public_row(row, "source", Source):
+        return None
+    return {"slug": row["source__slug"], "title": row["source__title"]}
 
 
 def by_slug(rows, slugs):
@@ -84,7 +92,7 @@ def targets_by_measure(measure_ids, user):
     shows_unpublished = sees_unpublished(user)
     targets = {}
     for row in visible(Target.objects.filter(measure__in=measure_ids), user).values(*NESTED_TARGET_COLUMNS):
-        park = shown_slug(row, "park", shows_unpublished)
+        park = shown_slug(row, "park", Park, shows_unpublished)
         targets.setdefault(row["measure_id"], []).append(as_serialized(NestedTargetSerializer, row, {"park": park}))
     return targets
 
@@ -103,8 +111,8 @@ def measure_records(queryset, slugs, user):
             MeasureSerializer,
             row,
             {
-                "source": {"slug": row["source__slug"], "title": row["source__title"]},
-                "parent": shown_slug(row, "parent", shows_unpublished),
+                "source": shown_source(row, shows_unpublished),
+                "parent": shown_slug(row, "parent", Measure, shows_unpublished),
                 "themes": themes.get(row["id"], []),
                 "organizations": organizations.get(row["id"], []),
                 "parks": parks.get(row["id"], []),
@@ -120,10 +128,10 @@ def target_records(queryset, slugs, user):
     shows_unpublished = sees_unpublished(user)
     records = []
     for row in by_slug(queryset.filter(slug__in=slugs).order_by().values(*TARGET_COLUMNS), slugs):
-        park_slug = shown_slug(row, "park", shows_unpublished)
+        park_slug = shown_slug(row, "park", Park, shows_unpublished)
         links = {
-            "source": {"slug": row["source__slug"], "title": row["source__title"]},
-            "measure": shown_slug(row, "measure", shows_unpublished),
+            "source": shown_source(row, shows_unpublished),
+            "measure": shown_slug(row, "measure", Measure, shows_unpublished),
             "park": {"slug": park_slug, "name": row["park__name"]} if park_slug else None,
         }
         records.append(as_serialized(TargetSerializer, row, links))

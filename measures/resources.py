@@ -9,9 +9,8 @@ from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
 from measures import review
-from measures.choices import ReviewState
-from measures.models import Measure, Organization, Park, Reviewed, Source, Target, TextCorrection, Theme
-from measures.review import own_values, visible
+from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
+from measures.review import is_public, own_values, public_lookups, visible
 
 INTERNAL = ("id", "created_at", "updated_at", "created_by")  # bookkeeping, not data a spreadsheet carries
 
@@ -55,8 +54,9 @@ class RegistryResource(resources.ModelResource):
     def with_links(self, queryset):
         """The rows, with the records they link to fetched in one query per link rather than one per row and link.
 
-        Only what a row shows of a linked record is read: its slug, and the review state a public export checks.
-        A public export's many-to-many links leave unpublished records out here.
+        Only what a row shows of a linked record is read: its slug, and the review states a public export checks
+        (measures.review.public_lookups: a linked measure's own and its source's). A public export's many-to-many
+        links leave records the public may not see out here.
         """
         model = self._meta.model
         exported = {field.attribute for field in self.get_export_fields()}
@@ -65,11 +65,10 @@ class RegistryResource(resources.ModelResource):
             if not field.is_relation or field.name not in exported:
                 continue
             related = field.related_model
-            links = (
-                related.objects.only("slug", "review_state")
-                if issubclass(related, Reviewed)
-                else related.objects.only("slug")
-            )
+            states = public_lookups(related)
+            links = related.objects.only("slug", *states)
+            if joins := {state.rsplit("__", 1)[0] for state in states if "__" in state}:
+                links = links.select_related(*joins)
             if self.public and field.many_to_many:
                 links = visible(links, user=None)
             lookups.append(Prefetch(field.name, queryset=links))
@@ -78,7 +77,7 @@ class RegistryResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
         if self.public and isinstance(field.widget, widgets.ForeignKeyWidget):
             linked = field.get_value(instance)
-            if getattr(linked, "review_state", ReviewState.PUBLISHED) != ReviewState.PUBLISHED:
+            if linked is not None and not is_public(linked):
                 return ""  # a link to a record the public may not see
         return super().export_field(field, instance, **kwargs)
 

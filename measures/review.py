@@ -14,9 +14,9 @@ history revert, spreadsheet imports, ingest and the seed. The rules, each in one
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Model, ProtectedError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models, transaction
+from django.db.models import Model, ProtectedError, Q
 from django.utils import timezone
 
 from measures.choices import ReviewState, RevisionState
@@ -48,11 +48,66 @@ def sees_unpublished(user):
     return bool(user and user.is_authenticated and user.is_staff)
 
 
+def source_link(model):
+    """The foreign key to the source a `model` record is taken from, or None."""
+    try:
+        field = model._meta.get_field("source")
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.ForeignKey) else None
+
+
+def public_lookups(model):
+    """The review states that must all be published for the public to see a record of `model`, as lookups.
+
+    The record's own state if it is reviewed, and its source's if it is taken from one: a published measure of a
+    draft source is no more public than the source. A model with neither (themes, organizations) is always public.
+    """
+    lookups = ["review_state"] if issubclass(model, Reviewed) else []
+    if (source := source_link(model)) is not None:
+        lookups += [f"source__{lookup}" for lookup in public_lookups(source.related_model)]
+    return lookups
+
+
+def public_condition(model):
+    """`public_lookups(model)` as a condition on the record's own columns.
+
+    The source's state is checked in a subquery rather than a join, so a list's deep page still walks the
+    (review_state, slug) index alone; sources are few.
+    """
+    condition = Q(review_state=ReviewState.PUBLISHED) if issubclass(model, Reviewed) else Q()
+    if (source := source_link(model)) is not None:
+        sources = source.related_model.objects.filter(public_condition(source.related_model)).values("pk")
+        condition &= Q(source__in=sources)
+    return condition
+
+
 def visible(queryset, user):
-    """`queryset` narrowed to what `user` may see (records without a review state are always public)."""
-    if sees_unpublished(user) or not issubclass(queryset.model, Reviewed):
+    """`queryset` narrowed to what `user` may see: the one rule every read path applies (see `public_lookups`)."""
+    if sees_unpublished(user):
         return queryset
-    return queryset.filter(review_state=ReviewState.PUBLISHED)
+    return queryset.filter(public_condition(queryset.model))
+
+
+def is_public(record):
+    """Whether the public may see `record`, a model instance (the caller fetches what `public_lookups` names)."""
+    for lookup in public_lookups(type(record)):
+        value = record
+        for name in lookup.split("__"):
+            value = getattr(value, name, None)
+        if value != ReviewState.PUBLISHED:
+            return False
+    return True
+
+
+def is_public_row(row, link, model):
+    """Whether the public may see the `model` record a `.values()` row links to as `link` (see `linked_columns`)."""
+    return all(row[f"{link}__{lookup}"] == ReviewState.PUBLISHED for lookup in public_lookups(model))
+
+
+def linked_columns(link, model):
+    """The `.values()` columns `is_public_row` reads for a link to a `model` record."""
+    return [f"{link}__{lookup}" for lookup in public_lookups(model)]
 
 
 def has_model_perm(user, model, action):
@@ -85,10 +140,6 @@ def check_state(user, model, old_state, new_state):
         raise PermissionDenied(
             f"Only a reviewer may move a {model._meta.verbose_name} from {old_state} to {new_state}."
         )
-
-
-def is_public(record):
-    return not isinstance(record, Reviewed) or record.review_state == ReviewState.PUBLISHED
 
 
 def latest_version(record):

@@ -9,7 +9,6 @@ from rest_framework import serializers
 from rest_framework.fields import empty
 
 from measures import review
-from measures.choices import ReviewState
 from measures.history import FieldChangeSerializer
 from measures.models import (
     Measure,
@@ -23,7 +22,7 @@ from measures.models import (
     alias_lines,
     locate_quote,
 )
-from measures.review import sees_unpublished
+from measures.review import is_public, sees_unpublished
 
 
 def requester(serializer):
@@ -32,14 +31,13 @@ def requester(serializer):
 
 
 class HidesUnpublishedMixin:
-    """A link to a record the requester may not see is shown as null."""
+    """A link to a record the requester may not see (measures.review.visible) is shown as null."""
 
     def get_attribute(self, instance):
         related = super().get_attribute(instance)
-        state = getattr(related, "review_state", ReviewState.PUBLISHED)
-        if state != ReviewState.PUBLISHED and not sees_unpublished(requester(self)):
-            return None
-        return related
+        if related is None or sees_unpublished(requester(self)) or is_public(related):
+            return related
+        return None
 
 
 class SlugReference(serializers.SlugRelatedField):
@@ -76,6 +74,14 @@ class VisibleSlugNameSerializer(HidesUnpublishedMixin, SlugNameSerializer):
 class SourceReferenceSerializer(serializers.Serializer):
     slug = serializers.SlugField(read_only=True)
     title = serializers.CharField(read_only=True)
+
+
+class VisibleSourceReferenceSerializer(HidesUnpublishedMixin, SourceReferenceSerializer):
+    """A record's source, or null when the requester may not see it."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
 
 
 @extend_schema_field(serializers.ListField(child=serializers.CharField()))
@@ -254,7 +260,7 @@ class MeasureSerializer(serializers.ModelSerializer):
     Parks and targets shown are those the requester may see, so a queryset given here prefetches them filtered.
     """
 
-    source = SourceReferenceSerializer(read_only=True)
+    source = VisibleSourceReferenceSerializer(read_only=True)
     parent = VisibleSlugField(read_only=True)
     themes = SlugNameSerializer(many=True, read_only=True)
     organizations = SlugNameSerializer(many=True, read_only=True)
@@ -318,7 +324,7 @@ class MeasureWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
 class TargetSerializer(serializers.ModelSerializer):
     """A target as the API shows it; measures.reads builds the same from `.values()` rows, and serves it."""
 
-    source = SourceReferenceSerializer(read_only=True)
+    source = VisibleSourceReferenceSerializer(read_only=True)
     measure = VisibleSlugField(read_only=True)
     park = VisibleSlugNameSerializer(read_only=True, allow_null=True)
 

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from measures import filters, reads, review, serializers
 from measures.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.history import HistoryEntrySerializer, history_entries
-from measures.models import Measure, Organization, Park, Revision, Source, Target, Theme
+from measures.models import Measure, Organization, Park, Revision, Source, Target, TextCorrection, Theme
 from measures.pagination import PageNumberPagination
 from measures.renderers import csv_attachment, csv_lines
 from measures.review import sees_unpublished, visible
@@ -172,12 +172,12 @@ class RegistryViewSetMixin:
 
 
 class HistoryMixin:
-    """`{slug}/history/`: every recorded change to the record, newest first, with what changed."""
+    """`{slug}/history/`: the record's recorded changes, newest first, with what changed (see measures.history)."""
 
     @extend_schema(responses=HistoryEntrySerializer(many=True), filters=False)
     @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, slug=None):
-        entries = history_entries(self.get_object(), show_users=sees_unpublished(request.user))
+        entries = history_entries(self.get_object(), request.user)
         page = self.paginate_queryset(entries)
         serializer = HistoryEntrySerializer(page if page is not None else entries, many=True)
         return self.get_paginated_response(serializer.data) if page is not None else Response(serializer.data)
@@ -337,11 +337,13 @@ class SourceViewSet(
     filterset_class = filters.SourceFilter
 
     def get_queryset(self):
+        sources = visible(Source.objects.all(), self.request.user)
         if self.action == "list":
-            return Source.objects.defer("raw_text", "text").prefetch_related(
+            return sources.defer("raw_text", "text").prefetch_related(
                 Prefetch("issuers", queryset=Organization.objects.only("slug", "name"))
             )
-        return Source.objects.prefetch_related("issuers", "corrections")
+        corrections = visible(TextCorrection.objects.all(), self.request.user)
+        return sources.prefetch_related("issuers", Prefetch("corrections", queryset=corrections))
 
     def read_serializer_class(self):
         return serializers.SourceSerializer if self.action == "list" else serializers.SourceDetailSerializer
