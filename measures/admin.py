@@ -55,6 +55,14 @@ class CuratedAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
 
+    def has_import_permission(self, request):
+        """An import creates and changes records (django-import-export lets any staff user import by default)."""
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        """An export shows every record, drafts included: it is for those who may view them here."""
+        return self.has_view_permission(request)
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or "loaded_version" in flatten_fieldsets(fieldsets):
