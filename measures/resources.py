@@ -45,6 +45,9 @@ class RegistryResource(resources.ModelResource):
     A `public` export leaves out links to records the public may not see (drafts, retracted).
     """
 
+    # A blank XLSX cell reads as None: text columns take it as "" (their blank value), as CharField columns do.
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
+
     # Read-only everywhere else (computed or kept as retrieved): exported, and a row may repeat but not change them.
     read_only = ()
     # False for records only ingest makes: a row must name an existing one.
