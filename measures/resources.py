@@ -31,8 +31,9 @@ def parents_first(records):
     parent_of = {record.pk: record.parent_id for record in records}
 
     def depth(record):
-        level, parent = 0, record.parent_id
-        while parent is not None and parent in parent_of:
+        level, parent, seen = 0, record.parent_id, set()
+        while parent is not None and parent in parent_of and parent not in seen:  # once around a stored loop
+            seen.add(parent)
             level, parent = level + 1, parent_of[parent]
         return level
 
