@@ -16,7 +16,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from measures import resources, review
+from measures import imports, resources, review
 from measures.choices import ReviewState, RevisionState
 from measures.forms import IngestForm, VersionCheckedForm
 from measures.ingest import Document, IngestError, ingest
@@ -154,8 +154,23 @@ class CuratedAdmin(GatedSavesMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     """History with diffs and revert, CSV/XLSX import and export of the filtered list, and no lost updates."""
 
     form = VersionCheckedForm
-    import_formats = [CSV, XLSX]
+    import_formats = [imports.CSV, imports.XLSX]
+    import_form_class = imports.LimitedImportForm
     export_formats = [CSV, XLSX]
+
+    def has_import_permission(self, request):
+        """An import creates and changes records (django-import-export lets any staff user import by default)."""
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        """An export shows every record, drafts included: it is for those who may view them here."""
+        return self.has_view_permission(request)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, imports.TooLarge):
+            form.add_error("import_file", str(e))  # the limit, named, rather than "TooManyRows encountered"
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

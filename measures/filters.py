@@ -120,7 +120,13 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        pks = type(value[0]).with_descendants(value) if self.descendants else {obj.pk for obj in value}
+        model = type(value[0])
+        if self.descendants:  # only through records the requester may see: a draft park hides what is below it
+            pks = model.with_descendants(
+                value, through=visible(model.objects.all(), getattr(self.parent.request, "user", None))
+            )
+        else:
+            pks = {obj.pk for obj in value}
         # A subquery rather than a join: a measure linked to two matching parks is still one row.
         linked = qs.model.objects.filter(**{f"{self.field_name}__in": pks}).values("pk")
         return qs.filter(pk__in=linked)

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from tree_queries.models import TreeNode as TreeQueriesNode
 
 from measures.choices import (
     Comparator,
@@ -90,9 +91,24 @@ class Reviewed(models.Model):
         abstract = True
 
 
-class TreeNode(models.Model):
-    """A record with a parent of its own kind; the admin and the filters walk it."""
+def refuse_cycle(record):
+    """Refuses a parent that is `record` itself or below it, naming `parent`.
 
+    Walks up from the parent one query a level, and at most once around a loop already stored elsewhere.
+    Every write path calls it: `clean()` (admin, import rows) and the API's serializers.
+    """
+    seen, parent_id = set(), record.parent_id
+    while parent_id is not None and parent_id not in seen:
+        if parent_id == record.pk:
+            raise ValidationError({"parent": _("A record cannot be its own parent or below itself.")})
+        seen.add(parent_id)
+        parent_id = type(record)._default_manager.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+
+
+class TreeNode(TreeQueriesNode):
+    """A record with a parent of its own kind; the filters find what is below a record with a recursive query."""
+
+    # tree_queries' own field cascades deletes; a park or theme with children is protected instead.
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent"),
@@ -105,18 +121,27 @@ class TreeNode(models.Model):
     class Meta:
         abstract = True
 
+    def clean(self):
+        # Instead of tree_queries' check, which names no field and fails when a loop is already stored.
+        models.Model.clean(self)
+        refuse_cycle(self)
+
     @classmethod
-    def with_descendants(cls, roots):
-        """Primary keys of `roots` and everything below them, from one query over the tree."""
-        children = {}
-        for pk, parent_id in cls.objects.values_list("pk", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
-        found, stack = set(), [root.pk for root in roots]
-        while stack:
-            pk = stack.pop()
-            if pk not in found:
+    def with_descendants(cls, roots, through=None):
+        """Primary keys of `roots` and of everything below them, descending only through records in `through`.
+
+        tree_queries' recursive query starts from the records without a parent, so it never enters a loop already
+        stored (nor finds what is in one): the walk is bounded.
+        """
+        roots = {root.pk for root in roots}
+        passable = None if through is None else set(through.values_list("pk", flat=True))
+        found = set(roots)
+        for pk, path in cls.objects.with_tree_fields().values_list("pk", "tree_path"):
+            if any(
+                node in roots and (passable is None or passable.issuperset(path[index + 1 :]))
+                for index, node in enumerate(path)
+            ):
                 found.add(pk)
-                stack.extend(children.get(pk, []))
         return found
 
 
@@ -363,6 +388,10 @@ class Measure(Reviewed, Quoted):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        refuse_cycle(self)
 
 
 class Target(Reviewed, Quoted):

@@ -4,8 +4,10 @@ The same resources serve the admin's CSV/XLSX import and export and the API's wh
 so a file exported from one can be imported by the other.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from measures import review
@@ -29,8 +31,9 @@ def parents_first(records):
     parent_of = {record.pk: record.parent_id for record in records}
 
     def depth(record):
-        level, parent = 0, record.parent_id
-        while parent is not None and parent in parent_of:
+        level, parent, seen = 0, record.parent_id, set()
+        while parent is not None and parent in parent_of and parent not in seen:  # once around a stored loop
+            seen.add(parent)
             level, parent = level + 1, parent_of[parent]
         return level
 
@@ -42,6 +45,14 @@ class RegistryResource(resources.ModelResource):
 
     A `public` export leaves out links to records the public may not see (drafts, retracted).
     """
+
+    # A blank XLSX cell reads as None: text columns take it as "" (their blank value), as CharField columns do.
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
+
+    # Read-only everywhere else (computed or kept as retrieved): exported, and a row may repeat but not change them.
+    read_only = ()
+    # False for records only ingest makes: a row must name an existing one.
+    creates = True
 
     def __init__(self, public=False, **kwargs):
         super().__init__(**kwargs)
@@ -107,6 +118,25 @@ class RegistryResource(resources.ModelResource):
     def save_m2m(self, instance, row, **kwargs):
         """Saved (or held) with the row by save_instance."""
 
+    def after_init_instance(self, instance, new, row, **kwargs):
+        if new and not self.creates:
+            name = self._meta.model._meta.verbose_name
+            raise ValidationError(
+                {
+                    "slug": _("No %(name)s with this slug; imports change %(name)s records, never add them.")
+                    % {"name": name}
+                }
+            )
+        super().after_init_instance(instance, new, row, **kwargs)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """A read-only field is left as stored; a row that would change an existing record's value is refused."""
+        if field.attribute in self.read_only and instance.pk is not None and field.column_name in row:
+            if field.clean(row, **kwargs) != field.get_value(instance):
+                raise ValueError(_("Read-only: it cannot be changed by an import."))
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
     def import_data(self, dataset, **kwargs):
         """All rows or none: a file with any invalid row changes nothing, whoever imports it."""
         with transaction.atomic():
@@ -141,6 +171,8 @@ class ParkResource(TreeResource):
 
 
 class SourceResource(RegistryResource):
+    read_only = ("text", "raw_text", "sha256")
+    creates = False  # a source comes from ingesting its document, which also cleans the text and hashes it
     issuers = fields.Field(attribute="issuers", column_name="issuers", widget=slugs_of(Organization))
 
     class Meta(RegistryResource.Meta):
@@ -148,6 +180,8 @@ class SourceResource(RegistryResource):
 
 
 class TextCorrectionResource(RegistryResource):
+    read_only = ("original", "replacement")
+    creates = False  # made by ingest, from the raw and cleaned text
     source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
 
     class Meta(RegistryResource.Meta):
@@ -156,6 +190,7 @@ class TextCorrectionResource(RegistryResource):
 
 
 class MeasureResource(TreeResource):
+    read_only = ("quote_offset",)  # found from the quote when the row is cleaned
     source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
     parent = fields.Field(attribute="parent", column_name="parent", widget=by_slug(Measure))
     themes = fields.Field(attribute="themes", column_name="themes", widget=slugs_of(Theme))
@@ -167,6 +202,7 @@ class MeasureResource(TreeResource):
 
 
 class TargetResource(RegistryResource):
+    read_only = ("quote_offset",)
     source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
     measure = fields.Field(attribute="measure", column_name="measure", widget=by_slug(Measure))
     park = fields.Field(attribute="park", column_name="park", widget=by_slug(Park))

@@ -21,6 +21,7 @@ from measures.models import (
     Theme,
     alias_lines,
     locate_quote,
+    refuse_cycle,
 )
 from measures.review import is_public, sees_unpublished
 
@@ -100,7 +101,7 @@ class AliasListField(serializers.Field):
 
 
 class ModelConstraintsMixin:
-    """Checks the model's database constraints before saving, so a violation is a 400 and not a 500."""
+    """Checks the model's database constraints, and that a tree stays a tree, before saving: a 400, not a 500."""
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -111,6 +112,8 @@ class ModelConstraintsMixin:
                 setattr(instance, name, value)
         try:
             instance.validate_constraints()
+            if "parent" in attrs:
+                refuse_cycle(instance)  # model validation the database cannot check: no record below itself
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.message_dict) from error
         return attrs

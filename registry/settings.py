@@ -118,6 +118,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # bounds how long they can miss a change the cache does not hear of (another process's memory cache, raw SQL).
 CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 * 1024)
+# The admin's spreadsheet import (measures.imports): a larger file, or one with more rows, is refused unread.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=50 * 1024 * 1024)  # an XLSX is a zip
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
