@@ -179,8 +179,9 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    # Proxies in front of the app (the load balancer): throttling then counts the client's address.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0) or None,
+    # Proxies in front of the app (the load balancer): throttling then counts the client's address. Never None:
+    # DRF would then trust the whole X-Forwarded-For, which any client can make up; 0 means REMOTE_ADDR only.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="300/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
