@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
 from measures.choices import ReviewState
+from measures.formulae import escape_formula, unescape_formula
 from measures.models import Measure, Organization, Park, Reviewed, Source, Target, TextCorrection, Theme
 from measures.review import visible
 
@@ -78,7 +79,15 @@ class RegistryResource(resources.ModelResource):
             linked = field.get_value(instance)
             if getattr(linked, "review_state", ReviewState.PUBLISHED) != ReviewState.PUBLISHED:
                 return ""  # a link to a record the public may not see
-        return super().export_field(field, instance, **kwargs)
+        value = super().export_field(field, instance, **kwargs)
+        # Numbers are rendered as text ("-5") but are not formulae; every other text may be one.
+        return value if isinstance(field.widget, widgets.NumberWidget) else escape_formula(value)
+
+    def before_import_row(self, row, **kwargs):
+        """A file this registry exported imports back as it was: the quotes that disarmed formulae come off."""
+        for column, value in row.items():
+            row[column] = unescape_formula(value)
+        super().before_import_row(row, **kwargs)
 
     class Meta:
         import_id_fields = ["slug"]

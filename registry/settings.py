@@ -214,6 +214,8 @@ SPECTACULAR_SETTINGS = {
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with any error changes nothing
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
+# Not IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT: it only strips a leading "=", turns every cell (numbers, blanks) into
+# text, and only on the admin's path. measures.resources escapes formulae for the admin and the registry download.
 
 LOGGING = {
     "version": 1,
