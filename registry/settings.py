@@ -4,6 +4,7 @@ A malformed value fails at start-up with the variable's name (django-environ rai
 ImproperlyConfigured). Without DATABASE_URL the registry runs on SQLite in the project folder.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "axes",
     "measures",
 ]
 
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "registry.urls"
@@ -125,6 +128,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The lockout check comes first, so a locked-out user is refused before the password is even checked.
+AUTHENTICATION_BACKENDS = ["measures.lockout.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+# Admin login lockout (django-axes, counted in the database so every app process sees the same count): a user
+# at one address is locked out after this many wrong passwords in a row, for the cool-off period.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one attacker cannot lock every curator out
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "measures.lockout.client_address"  # as throttling reads it, with API_NUM_PROXIES
+AXES_LOCKOUT_CALLABLE = "measures.lockout.locked_out"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
