@@ -121,6 +121,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # bounds how long they can miss a change the cache does not hear of (another process's memory cache, raw SQL).
 CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 * 1024)
+# Deeper JSON bodies are a 400 (measures.parsers): Python's json module would otherwise run out of stack.
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,7 +181,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["measures.filters.FilterBackend"],
     # A JSON API: other body types are a 415, which keeps HTML-form quirks (blank means null) out.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["measures.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "measures.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": [
