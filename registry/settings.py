@@ -112,6 +112,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "TEST": {"MIRROR": "default"},
         }
         DATABASE_ROUTERS = ["registry.routers.ReplicaRouter"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # SELECT ... FOR UPDATE does nothing on SQLite: a write transaction takes the write lock when it
+            # begins, so a second writer waits for the first, then reads what it wrote (and its If-Match fails
+            # with a 412) instead of failing half-way with "database is locked".
+            "transaction_mode": "IMMEDIATE",
+            # Seconds a writer waits for that lock before the request gets a 503.
+            "timeout": env.float("DATABASE_SQLITE_TIMEOUT", default=20),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Throttling counts requests in the cache: set CACHE_URL (e.g. redis://host:6379/0) when several
