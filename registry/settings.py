@@ -92,6 +92,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=3),
+            # A database host that dies or is cut off sends no reset. Keepalives notice it on an idle connection,
+            # and TCP_USER_TIMEOUT drops a connection whose sent query goes unacknowledged, so the request gets a
+            # 503 in seconds instead of waiting until gunicorn kills the worker.
+            "keepalives": 1,
+            "keepalives_idle": env.int("DATABASE_KEEPALIVES_IDLE", default=5),
+            "keepalives_interval": env.int("DATABASE_KEEPALIVES_INTERVAL", default=2),
+            "keepalives_count": env.int("DATABASE_KEEPALIVES_COUNT", default=3),
+            "tcp_user_timeout": env.int("DATABASE_TCP_USER_TIMEOUT_MS", default=5000),
             # A runaway query is cancelled rather than holding a worker and a connection.
             "options": f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT_MS', default=10000)}",
             "pool": {
