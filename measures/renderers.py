@@ -4,6 +4,8 @@ import csv
 
 from rest_framework_csv.renderers import CSVRenderer as LibraryCSVRenderer
 
+from measures.formulae import escape_formula
+
 
 def csv_attachment(request):
     """The Content-Disposition of a CSV download, named after the resource: targets.csv for /api/v1/targets/."""
@@ -17,6 +19,11 @@ def flat_value(value):
     if isinstance(value, list):
         return "; ".join(str(flat_value(item)) for item in value)
     return value
+
+
+def csv_cell(value):
+    """A field as a CSV cell: flattened, and never a formula a spreadsheet would run."""
+    return escape_formula(flat_value(value))
 
 
 class CSVRenderer(LibraryCSVRenderer):
@@ -40,7 +47,7 @@ class CSVRenderer(LibraryCSVRenderer):
         return super().render(rows, media_type, renderer_context)
 
     def flatten_item(self, item):
-        return {key: flat_value(value) for key, value in item.items()}
+        return {key: csv_cell(value) for key, value in item.items()}
 
 
 class LineBuffer:
@@ -55,4 +62,4 @@ def csv_lines(header, records):
     writer = csv.writer(LineBuffer())
     yield writer.writerow(header).encode()
     for record in records:
-        yield writer.writerow([flat_value(record[name]) for name in header]).encode()
+        yield writer.writerow([csv_cell(record[name]) for name in header]).encode()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from measures import review
+from measures.formulae import escape_formula, unescape_formula
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
 from measures.review import is_public, own_values, public_lookups, visible
 
@@ -90,7 +91,15 @@ class RegistryResource(resources.ModelResource):
             linked = field.get_value(instance)
             if linked is not None and not is_public(linked):
                 return ""  # a link to a record the public may not see
-        return super().export_field(field, instance, **kwargs)
+        value = super().export_field(field, instance, **kwargs)
+        # Numbers are rendered as text ("-5") but are not formulae; every other text may be one.
+        return value if isinstance(field.widget, widgets.NumberWidget) else escape_formula(value)
+
+    def before_import_row(self, row, **kwargs):
+        """A file this registry exported imports back as it was: the quotes that disarmed formulae come off."""
+        for column, value in row.items():
+            row[column] = unescape_formula(value)
+        super().before_import_row(row, **kwargs)
 
     class Meta:
         import_id_fields = ["slug"]

@@ -4,6 +4,7 @@ A malformed value fails at start-up with the variable's name (django-environ rai
 ImproperlyConfigured). Without DATABASE_URL the registry runs on SQLite in the project folder.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "axes",
     "measures",
 ]
 
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "registry.urls"
@@ -89,6 +92,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=3),
+            # A database host that dies or is cut off sends no reset. Keepalives notice it on an idle connection,
+            # and TCP_USER_TIMEOUT drops a connection whose sent query goes unacknowledged, so the request gets a
+            # 503 in seconds instead of waiting until gunicorn kills the worker.
+            "keepalives": 1,
+            "keepalives_idle": env.int("DATABASE_KEEPALIVES_IDLE", default=5),
+            "keepalives_interval": env.int("DATABASE_KEEPALIVES_INTERVAL", default=2),
+            "keepalives_count": env.int("DATABASE_KEEPALIVES_COUNT", default=3),
+            "tcp_user_timeout": env.int("DATABASE_TCP_USER_TIMEOUT_MS", default=5000),
             # A runaway query is cancelled rather than holding a worker and a connection.
             "options": f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT_MS', default=10000)}",
             "pool": {
@@ -109,6 +120,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "TEST": {"MIRROR": "default"},
         }
         DATABASE_ROUTERS = ["registry.routers.ReplicaRouter"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # SELECT ... FOR UPDATE does nothing on SQLite: a write transaction takes the write lock when it
+            # begins, so a second writer waits for the first, then reads what it wrote (and its If-Match fails
+            # with a 412) instead of failing half-way with "database is locked".
+            "transaction_mode": "IMMEDIATE",
+            # Seconds a writer waits for that lock before the request gets a 503.
+            "timeout": env.float("DATABASE_SQLITE_TIMEOUT", default=20),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Throttling counts requests in the cache: set CACHE_URL (e.g. redis://host:6379/0) when several
@@ -122,6 +144,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 *
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
 IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=50 * 1024 * 1024)  # an XLSX is a zip
+# Deeper JSON bodies are a 400 (measures.parsers): Python's json module would otherwise run out of stack.
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -129,6 +153,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The lockout check comes first, so a locked-out user is refused before the password is even checked.
+AUTHENTICATION_BACKENDS = ["measures.lockout.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+# Admin login lockout (django-axes, counted in the database so every app process sees the same count): a user
+# at one address is locked out after this many wrong passwords in a row, for the cool-off period.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one attacker cannot lock every curator out
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "measures.lockout.client_address"  # as throttling reads it, with API_NUM_PROXIES
+AXES_LOCKOUT_CALLABLE = "measures.lockout.locked_out"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
@@ -169,7 +204,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["measures.filters.FilterBackend"],
     # A JSON API: other body types are a 415, which keeps HTML-form quirks (blank means null) out.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["measures.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "measures.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": [
@@ -183,8 +218,9 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    # Proxies in front of the app (the load balancer): throttling then counts the client's address.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0) or None,
+    # Proxies in front of the app (the load balancer): throttling then counts the client's address. Never None:
+    # DRF would then trust the whole X-Forwarded-For, which any client can make up; 0 means REMOTE_ADDR only.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="300/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
@@ -217,6 +253,8 @@ SPECTACULAR_SETTINGS = {
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with any error changes nothing
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
+# Not IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT: it only strips a leading "=", turns every cell (numbers, blanks) into
+# text, and only on the admin's path. measures.resources escapes formulae for the admin and the registry download.
 
 LOGGING = {
     "version": 1,
