@@ -50,8 +50,6 @@ class RegistryResource(resources.ModelResource):
     # A blank XLSX cell reads as None: text columns take it as "" (their blank value), as CharField columns do.
     WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
 
-    # Read-only everywhere else (computed or kept as retrieved): exported, and a row may repeat but not change them.
-    read_only = ()
     # False for records only ingest makes: a row must name an existing one.
     creates = True
 
@@ -138,6 +136,12 @@ class RegistryResource(resources.ModelResource):
             )
         super().after_init_instance(instance, new, row, **kwargs)
 
+    @property
+    def read_only(self):
+        """What the review gate keeps read-only, and a quote's offset, found from the quote when a row is cleaned:
+        exported, and a row may repeat but not change them (the row error names the field)."""
+        return review.read_only_fields(self._meta.model) | {"quote_offset"}
+
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         """A read-only field is left as stored; a row that would change an existing record's value is refused."""
         if field.attribute in self.read_only and instance.pk is not None and field.column_name in row:
@@ -180,7 +184,6 @@ class ParkResource(TreeResource):
 
 
 class SourceResource(RegistryResource):
-    read_only = ("text", "raw_text", "sha256")
     creates = False  # a source comes from ingesting its document, which also cleans the text and hashes it
     issuers = fields.Field(attribute="issuers", column_name="issuers", widget=slugs_of(Organization))
 
@@ -189,7 +192,6 @@ class SourceResource(RegistryResource):
 
 
 class TextCorrectionResource(RegistryResource):
-    read_only = ("original", "replacement")
     creates = False  # made by ingest, from the raw and cleaned text
     source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
 
@@ -199,7 +201,6 @@ class TextCorrectionResource(RegistryResource):
 
 
 class MeasureResource(TreeResource):
-    read_only = ("quote_offset",)  # found from the quote when the row is cleaned
     source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
     parent = fields.Field(attribute="parent", column_name="parent", widget=by_slug(Measure))
     themes = fields.Field(attribute="themes", column_name="themes", widget=slugs_of(Theme))
@@ -211,7 +212,6 @@ class MeasureResource(TreeResource):
 
 
 class TargetResource(RegistryResource):
-    read_only = ("quote_offset",)
     source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
     measure = fields.Field(attribute="measure", column_name="measure", widget=by_slug(Measure))
     park = fields.Field(attribute="park", column_name="park", widget=by_slug(Park))

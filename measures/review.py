@@ -23,7 +23,9 @@ from measures.choices import ReviewState, RevisionState
 from measures.models import Measure, Reviewed, Revision
 
 REVIEWER_ONLY_STATES = {ReviewState.PUBLISHED, ReviewState.RETRACTED}
-READ_ONLY_FIELDS = {"id", "created_at", "updated_at", "created_by", "raw_text", "text", "sha256"}
+READ_ONLY_FIELDS = {"id", "created_at", "updated_at", "created_by"}
+# Kept as retrieved or as ingest derived them: quotes and corrections point into these texts.
+READ_ONLY_BY_MODEL = {"source": {"raw_text", "text", "sha256"}, "textcorrection": {"original", "replacement"}}
 
 
 class StaleRevision(Exception):
@@ -161,6 +163,10 @@ def own_values(record):
     return {field.name: getattr(record, field.name) for field in record._meta.concrete_fields if field.editable}
 
 
+def read_only_fields(model):
+    return READ_ONLY_FIELDS | READ_ONLY_BY_MODEL.get(model._meta.model_name, set())
+
+
 def differences(user, record, values, links):
     values = {name: value for name, value in values.items() if getattr(record, name) != value}
     links = {
@@ -168,7 +174,7 @@ def differences(user, record, values, links):
         for name, items in links.items()
         if {item.pk for item in items} != set(getattr(record, name).values_list("pk", flat=True))
     }
-    read_only = sorted(READ_ONLY_FIELDS & values.keys())
+    read_only = sorted(read_only_fields(type(record)) & values.keys())
     if read_only and user is not SHELL:  # the seed rewrites a source's text when its fixture's cleaning changes
         raise PermissionDenied(f"Read-only, so it cannot be changed: {', '.join(read_only)}.")
     return values, links

@@ -22,6 +22,11 @@ ERRORS = {
     "429": "Too many requests; see Retry-After.",
     "503": "The database is unavailable; see Retry-After.",
 }
+HELD_FOR_REVIEW = {
+    "description": "The record is published and you may not publish: the change waits for a reviewer as this "
+    "revision, and the public keeps seeing the published version.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Revision"}}},
+}
 # Answered by the HTTP server (gunicorn, or the proxy in front) before the app sees the request.
 SERVER_ERRORS = {"414": "The request line is over 8 KB; the HTTP server answers with an HTML page."}
 CONDITIONAL_ERRORS = {
@@ -44,8 +49,9 @@ def add_error_responses(result, generator, request, public):
     """Every operation documents the errors it can return, in the shape they come in."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"$ref": "#/components/schemas/Error"}
-    for operations in result.get("paths", {}).values():
-        for operation in operations.values():
+    paths = result.get("paths", {})
+    for path, operations in paths.items():
+        for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
             parameters = operation.get("parameters", [])
             for parameter in parameters:
@@ -56,6 +62,8 @@ def add_error_responses(result, generator, request, public):
                 responses.setdefault(
                     status, {"description": description, "content": {"application/json": {"schema": reference}}}
                 )
+            if method in ("put", "patch") and f"{path}revisions/" in paths:
+                responses.setdefault("202", HELD_FOR_REVIEW)
             for status, description in SERVER_ERRORS.items():
                 responses.setdefault(
                     status, {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}

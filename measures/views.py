@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ValidationError
@@ -195,12 +195,9 @@ class RevisionsMixin:
             content_type__model=record._meta.model_name,
             object_id=record.pk,
         ).select_related("author", "reviewer", "content_type")
-        page = self.paginate_queryset(list(revisions))  # a record has few revisions; pages of slugs do not apply
-        return self.get_paginated_response(serializers.RevisionSerializer(page, many=True).data)
+        return Response(serializers.RevisionSerializer(revisions, many=True).data)  # a record has few
 
-    @extend_schema(
-        request=None, responses={200: serializers.RevisionSerializer, 409: OpenApiResponse(description="Stale")}
-    )
+    @extend_schema(request=None, responses=serializers.RevisionSerializer)
     @action(
         detail=True,
         methods=["post"],

@@ -38,7 +38,7 @@ def propose_title(curator, title):
 def test_a_reviewer_approves_a_revision_and_history_names_both(registry):
     curator, reviewer = staff_in("Curator"), staff_in("Reviewer")
     revision = propose_title(curator, "Proposed title")
-    listed = api_as(curator).get(f"{URL}revisions/").json()["results"]
+    listed = api_as(curator).get(f"{URL}revisions/").json()
     assert [item["id"] for item in listed] == [revision["id"]] and listed[0]["stale"] is False
     assert api_as(curator).post(f"{URL}revisions/{revision['id']}/approve/").status_code == 403
     response = api_as(reviewer).post(f"{URL}revisions/{revision['id']}/approve/")
@@ -56,7 +56,7 @@ def test_a_rejection_needs_a_comment_the_author_reads(registry):
     assert api_as(reviewer).post(url, {"comment": " "}, format="json").status_code == 400
     response = api_as(reviewer).post(url, {"comment": "Not what the source says."}, format="json")
     assert response.status_code == 200 and response.json()["state"] == "rejected"
-    mine = api_as(curator).get(f"{URL}revisions/").json()["results"][0]
+    mine = api_as(curator).get(f"{URL}revisions/").json()[0]
     assert mine["comment"] == "Not what the source says."
     assert APIClient().get(URL).json()["title_en"] == "Build an AI innovation platform"
 
@@ -65,7 +65,7 @@ def test_a_stale_revision_cannot_be_applied(registry):
     curator, reviewer = staff_in("Curator"), staff_in("Reviewer")
     revision = propose_title(curator, "Proposed title")
     api_as(reviewer).patch(URL, {"summary_en": "A reviewer's edit"}, format="json", **if_match(APIClient(), URL))
-    assert api_as(curator).get(f"{URL}revisions/").json()["results"][0]["stale"] is True
+    assert api_as(curator).get(f"{URL}revisions/").json()[0]["stale"] is True
     response = api_as(reviewer).post(f"{URL}revisions/{revision['id']}/approve/")
     assert response.status_code == 409
     assert APIClient().get(URL).json()["title_en"] == "Build an AI innovation platform"
