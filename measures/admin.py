@@ -19,7 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from measures import imports, resources, review
 from measures.choices import ReviewState, RevisionState
 from measures.forms import IngestForm, VersionCheckedForm
-from measures.ingest import Document, IngestError, ingest
+from measures.ingest.documents import Document, IngestError, ingest
 from measures.models import (
     Measure,
     Organization,

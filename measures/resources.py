@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from measures import review
-from measures.formulae import escape_formula, unescape_formula
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
 from measures.review import is_public, own_values, public_lookups, visible
+from measures.text.formulae import escape_formula, unescape_formula
 
 INTERNAL = ("id", "created_at", "updated_at", "created_by")  # bookkeeping, not data a spreadsheet carries
 

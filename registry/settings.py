@@ -144,7 +144,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 *
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
 IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=50 * 1024 * 1024)  # an XLSX is a zip
-# Deeper JSON bodies are a 400 (measures.parsers): Python's json module would otherwise run out of stack.
+# Deeper JSON bodies are a 400 (measures.api.parsers): Python's json module would otherwise run out of stack.
 API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -202,18 +202,18 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    "DEFAULT_FILTER_BACKENDS": ["measures.filters.FilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["measures.api.filters.FilterBackend"],
     # A JSON API: other body types are a 415, which keeps HTML-form quirks (blank means null) out.
-    "DEFAULT_PARSER_CLASSES": ["measures.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "measures.pagination.PageNumberPagination",
+    "DEFAULT_PARSER_CLASSES": ["measures.api.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "measures.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": [
         "drf_orjson_renderer.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
-        "measures.renderers.CSVRenderer",
+        "measures.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "measures.schema.RegistrySchema",
-    "EXCEPTION_HANDLER": "measures.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "measures.api.schema.RegistrySchema",
+    "EXCEPTION_HANDLER": "measures.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -242,7 +242,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "measures.schema.add_error_responses",
+        "measures.api.schema.add_error_responses",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ParkKindEnum": "measures.choices.ParkKind",

@@ -7,12 +7,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from measures.health import healthz
 
 urlpatterns = [
-    path("api/v1/", include("measures.urls")),
+    path("api/v1/", include("measures.api.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
 
-handler404 = "measures.errors.not_found"
-handler500 = "measures.errors.server_error"
+handler404 = "measures.api.errors.not_found"
+handler500 = "measures.api.errors.server_error"

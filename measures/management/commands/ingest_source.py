@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from measures.choices import SourceKind
-from measures.ingest import Document, IngestError, ingest
+from measures.ingest.documents import Document, IngestError, ingest
 
 
 class Command(BaseCommand):

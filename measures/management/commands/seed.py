@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.seed_files import FixtureError
-from measures.seeding import SKIPPED, seed_database
+from measures.seed.files import FixtureError
+from measures.seed.loader import SKIPPED, seed_database
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The REST API: views, filters, pagination, serializers, records, renderers, concurrency, schema, errors."""

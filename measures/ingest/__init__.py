@@ -1,0 +1,1 @@
+"""A new document becomes a cleaned source and draft proposals for review."""

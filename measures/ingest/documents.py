@@ -1,0 +1,166 @@
+"""Ingesting a new document: store it cleaned, then propose draft measures, targets and park links.
+
+Shared by `manage.py ingest_source` and the admin's upload form. Nothing proposed is published:
+curators review the drafts like any other.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from measures import review
+from measures.choices import DatePrecision, Instrument, MeasureStatus, ReviewState, SourceKind
+from measures.models import Measure, Park, Source, Target, TextCorrection
+from measures.text.cleaning import apply_corrections, spam_corrections, whitespace_corrections
+from measures.text.extraction import propose
+
+
+class IngestError(ValueError):
+    """The document cannot be ingested; the message says why."""
+
+
+@dataclass
+class Document:
+    raw_bytes: bytes
+    title: str
+    kind: str = SourceKind.OTHER
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+
+    @property
+    def sha256(self):
+        return hashlib.sha256(self.raw_bytes).hexdigest()
+
+
+@dataclass
+class Ingested:
+    source: Source
+    proposal: dict
+    corrections: list = field(default_factory=list)
+
+    def as_json(self):
+        return {
+            "source": {"slug": self.source.slug, "title": self.source.title, "sha256": self.source.sha256},
+            "corrections": [correction.as_dict() for correction in self.corrections],
+            **self.proposal,
+        }
+
+
+PRECISION_BY_PARTS = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH, 3: DatePrecision.DAY}
+
+
+def parse_date(value):
+    """'2024', '2024-05' or '2024-05-17' as (its first day, its precision)."""
+    if not value:
+        return None, DatePrecision.UNKNOWN
+    parts = value.split("-")
+    try:
+        if len(parts) not in PRECISION_BY_PARTS or not all(part.isdigit() for part in parts):
+            raise ValueError
+        numbers = [int(part) for part in parts]
+        return date(*numbers, *[1] * (3 - len(numbers))), PRECISION_BY_PARTS[len(parts)]
+    except ValueError:
+        raise IngestError(f"The date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}.") from None
+
+
+def known_spam_corrections():
+    """What curators have already corrected, keyed by injected word and the two characters after it."""
+    known = {}
+    for correction in TextCorrection.objects.filter(flagged=False).exclude(original="").select_related("source"):
+        after = correction.source.raw_text[correction.end : correction.end + 2]
+        known.setdefault((correction.original, after), (correction.replacement, correction.reason))
+    return known
+
+
+def park_names():
+    names = {}
+    for park in Park.objects.only("slug", "name", "aliases"):
+        for name in [park.name, *park.alias_list]:
+            names.setdefault(name, park.slug)
+    return names
+
+
+def ingest(document, *, user=review.SHELL, dry_run=False):
+    """Store the document and its proposals as drafts of `user`'s (or, with dry_run, only say what would be stored).
+
+    Everything is stored through the review gate, in one transaction: a proposal that fails validation is an
+    IngestError and nothing is stored.
+    """
+    existing = Source.objects.filter(sha256=document.sha256).first()
+    if existing is not None:
+        raise IngestError(f"These bytes were already ingested as source {existing.slug!r} ({existing.title}).")
+    try:
+        raw = document.raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise IngestError(f"The document is not UTF-8 text: {error}") from None
+    if "\x00" in raw:
+        raise IngestError("The document contains NUL bytes; it is not a text file.")
+    published_on, precision = parse_date(document.date)
+    corrections = whitespace_corrections(raw) + spam_corrections(raw, known_spam_corrections())
+    text = apply_corrections(raw, corrections)
+    source = Source(
+        slug=f"source-{document.sha256[:12]}",
+        title=document.title,
+        kind=document.kind,
+        publisher=document.publisher,
+        published_on=published_on,
+        date_precision=precision,
+        url=document.url,
+        raw_text=raw,
+        text=text,
+        sha256=document.sha256,
+        notes="Ingested; its measures and targets are machine proposals awaiting review.",
+    )
+    source.full_clean(validate_unique=False)
+    proposal = propose(text, park_names())
+    result = Ingested(source, proposal, corrections)
+    if not dry_run:
+        try:
+            with transaction.atomic():
+                store(result, user)
+        except ValidationError as error:
+            raise IngestError(f"A proposal is not valid, so nothing was stored: {error}") from None
+    return result
+
+
+def store(result, user):
+    source = review.create(user, result.source)
+    TextCorrection.objects.bulk_create(
+        TextCorrection(source=source, **correction.as_dict()) for correction in result.corrections
+    )
+    parks = {park.slug: park for park in Park.objects.all()}
+    measures = []
+    for number, candidate in enumerate(result.proposal["measures"], start=1):
+        measure = Measure(
+            slug=f"{source.slug}-m{number}",
+            title=candidate["title"][:200],
+            source=source,
+            quote=candidate["quote"],
+            quote_offset=candidate["offset"],
+            instrument=Instrument.OTHER,
+            status=MeasureStatus.UNKNOWN,
+            review_state=ReviewState.DRAFT,
+        )
+        review.create(user, measure, {"parks": [parks[slug] for slug in candidate["parks"] if slug in parks]})
+        measures.append((candidate["offset"], candidate["offset"] + len(candidate["quote"]), measure))
+    for number, candidate in enumerate(result.proposal["targets"], start=1):
+        start = candidate["offset"]
+        target = Target(
+            slug=f"{source.slug}-t{number}",
+            indicator=candidate["indicator"][:300] or candidate["quote"][:300],
+            comparator=candidate["comparator"],
+            value=candidate["value"],
+            value_max=candidate["value_max"],
+            unit=candidate["unit"],
+            target_year=candidate["target_year"],
+            source=source,
+            quote=candidate["quote"],
+            quote_offset=start,
+            measure=next((m for m_start, m_end, m in measures if m_start <= start < m_end), None),
+            review_state=ReviewState.DRAFT,
+        )
+        review.create(user, target)

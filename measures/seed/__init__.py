@@ -1,0 +1,1 @@
+"""The seed: fixture files, checked without a database, and their loader."""

@@ -1,0 +1,1 @@
+"""Plain-Python text tools (no Django): cleaning, extraction, name matching, spreadsheet formulae."""

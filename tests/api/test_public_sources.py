@@ -1,0 +1,181 @@
+"""Sources are reviewed records: nothing of an unpublished source, nor what is taken from it, reaches the public."""
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, User
+
+from measures.api.records import measure_records, target_records
+from measures.models import Measure, Park, Source, Target, TextCorrection
+from measures.review import visible
+from tests import factories
+from tests.helpers import slugs
+
+
+@pytest.fixture
+def leak(registry):
+    """A draft source with a published measure, target and correction of its own, and links to them from
+    published records of a published source."""
+    source = factories.SourceFactory(slug="leak", title="未发布的规划", review_state="draft")
+    TextCorrection.objects.create(source=source, position=3, original="x", replacement="", reason="leaked reason")
+    measure = factories.MeasureFactory(slug="leaky-measure", source=source)
+    factories.TargetFactory(slug="leaky-target", source=source, measure=measure)
+    factories.TargetFactory(slug="linked-target", source=registry["plan"], measure=measure)
+    package = registry["talent_programme"]
+    package.parent = measure
+    package.save()
+    return registry
+
+
+@pytest.fixture
+def staff(db):
+    return User.objects.create_user("curator", is_staff=True)
+
+
+@pytest.fixture
+def member(db):
+    return User.objects.create_user("member")
+
+
+@pytest.fixture(params=["anonymous", "member"])
+def public(request, client, member):
+    """The public: anonymous, or logged in without staff rights."""
+    if request.param == "member":
+        client.force_authenticate(member)
+    return client
+
+
+def csv_text(response):
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode()
+
+
+def test_the_public_lists_and_reads_published_sources_only(public, leak):
+    assert slugs(public.get("/api/v1/sources/")) == ["plan", "report"]
+    assert public.get("/api/v1/sources/").json()["count"] == 2
+    assert public.get("/api/v1/sources/leak/").status_code == 404
+    assert public.get("/api/v1/sources/leak/history/").status_code == 404
+    assert "leak" not in csv_text(public.get("/api/v1/sources/?format=csv"))
+    assert public.get("/api/v1/sources/plan/").status_code == 200
+
+
+def test_staff_see_every_source_and_filter_by_review_state(client, leak, staff):
+    client.force_authenticate(staff)
+    assert slugs(client.get("/api/v1/sources/")) == ["leak", "plan", "report"]
+    assert slugs(client.get("/api/v1/sources/?review_state=draft")) == ["leak"]
+    assert slugs(client.get("/api/v1/sources/?review_state=published")) == ["plan", "report"]
+    detail = client.get("/api/v1/sources/leak/").json()
+    assert [c["reason"] for c in detail["corrections"]] == ["leaked reason"]
+    assert "leak" in csv_text(client.get("/api/v1/sources/?format=csv"))
+
+
+def test_a_bad_review_state_on_sources_is_a_400(client, leak, staff):
+    client.force_authenticate(staff)
+    assert "review_state" in client.get("/api/v1/sources/?review_state=secret").json()
+
+
+@pytest.mark.parametrize("resource", ["measures", "targets"])
+def test_an_unpublished_source_is_not_a_valid_choice_for_the_public(public, leak, resource):
+    unknown = public.get(f"/api/v1/{resource}/?source=no-such-source")
+    hidden = public.get(f"/api/v1/{resource}/?source=leak")
+    assert unknown.status_code == hidden.status_code == 400
+    assert hidden.json() == json.loads(json.dumps(unknown.json()).replace("no-such-source", "leak"))
+
+
+def test_staff_filter_by_an_unpublished_source(client, leak, staff):
+    client.force_authenticate(staff)
+    assert slugs(client.get("/api/v1/measures/?source=leak")) == ["leaky-measure"]
+    assert slugs(client.get("/api/v1/targets/?source=leak")) == ["leaky-target"]
+
+
+def test_records_of_an_unpublished_source_are_not_public(public, leak):
+    assert "leaky-measure" not in slugs(public.get("/api/v1/measures/"))
+    assert public.get("/api/v1/measures/").json()["count"] == 3
+    assert public.get("/api/v1/measures/leaky-measure/").status_code == 404
+    assert public.get("/api/v1/measures/leaky-measure/history/").status_code == 404
+    assert "leaky-target" not in slugs(public.get("/api/v1/targets/"))
+    assert public.get("/api/v1/targets/").json()["count"] == 3
+    assert public.get("/api/v1/targets/leaky-target/").status_code == 404
+    assert "leak" not in csv_text(public.get("/api/v1/measures/?format=csv"))
+    assert "leak" not in csv_text(public.get("/api/v1/targets/?format=csv"))
+    assert public.get("/api/v1/targets/?measure=leaky-measure").status_code == 400
+
+
+def test_links_to_records_of_an_unpublished_source_are_null_for_the_public(public, leak):
+    assert public.get("/api/v1/targets/linked-target/").json()["measure"] is None
+    assert public.get("/api/v1/measures/talent-programme/").json()["parent"] is None
+
+
+def test_staff_see_records_of_an_unpublished_source_and_links_to_them(client, leak, staff):
+    client.force_authenticate(staff)
+    assert client.get("/api/v1/measures/leaky-measure/").json()["source"] == {"slug": "leak", "title": "未发布的规划"}
+    assert client.get("/api/v1/targets/linked-target/").json()["measure"] == "leaky-measure"
+    assert client.get("/api/v1/measures/talent-programme/").json()["parent"] == "leaky-measure"
+
+
+def test_a_nested_source_the_requester_may_not_see_is_null(leak):
+    """Whatever queryset the read path is handed, it never shows the public a source it may not see."""
+    public = AnonymousUser()
+    [measure] = measure_records(Measure.objects.all(), ["leaky-measure"], public)
+    [target] = target_records(Target.objects.all(), ["leaky-target"], public)
+    assert measure["source"] is None and target["source"] is None
+    [published] = measure_records(Measure.objects.all(), ["ai-platform"], public)
+    assert published["source"]["slug"] == "plan"
+
+
+def test_the_schema_says_a_nested_source_may_be_null(client, db):
+    components = client.get("/api/v1/schema/?format=json").json()["components"]["schemas"]
+    for name in ("Measure", "Target"):
+        assert components[name]["properties"]["source"].get("nullable") is True, name
+
+
+def test_visible_is_one_rule_for_every_model_with_a_source(leak):
+    public = AnonymousUser()
+    assert set(visible(Source.objects.all(), public).values_list("slug", flat=True)) == {"plan", "report"}
+    assert not visible(Measure.objects.filter(slug="leaky-measure"), public).exists()
+    assert not visible(Target.objects.filter(slug="leaky-target"), public).exists()
+    assert not visible(TextCorrection.objects.filter(source__slug="leak"), public).exists()
+    assert visible(Park.objects.all(), public).count() == 4
+
+
+def test_a_published_measure_of_a_published_source_stays_public(public, leak):
+    assert public.get("/api/v1/measures/ai-platform/").status_code == 200
+    assert public.get("/api/v1/targets/linked-target/").status_code == 200
+
+
+def download(client):
+    response = client.get("/api/v1/export/")
+    assert response.status_code == 200, response.content
+    return zipfile.ZipFile(io.BytesIO(response.content))
+
+
+def table(archive, name):
+    return list(csv.DictReader(io.StringIO(archive.read(f"{name}.csv").decode())))
+
+
+def test_the_public_download_holds_published_sources_and_no_link_to_another(public, leak):
+    archive = download(public)
+    assert sorted(row["slug"] for row in table(archive, "sources")) == ["plan", "report"]
+    assert "leaked reason" not in archive.read("text-corrections.csv").decode()
+    assert "leaky-measure" not in [row["slug"] for row in table(archive, "measures")]
+    assert "leaky-target" not in [row["slug"] for row in table(archive, "targets")]
+    everything = "".join(archive.read(name).decode() for name in archive.namelist() if name.endswith(".csv"))
+    assert "leak" not in everything.replace("leaked", "")
+    assert next(row for row in table(archive, "targets") if row["slug"] == "linked-target")["measure"] == ""
+    metadata = json.loads(archive.read("metadata.json"))
+    assert metadata["records"] == "published only"
+    assert metadata["counts"]["sources"] == 2 and metadata["counts"]["measures"] == 3
+
+
+def test_the_staff_download_holds_every_source(client, leak, staff):
+    client.force_authenticate(staff)
+    archive = download(client)
+    assert sorted(row["slug"] for row in table(archive, "sources")) == ["leak", "plan", "report"]
+    assert "leaked reason" in archive.read("text-corrections.csv").decode()
+    assert next(row for row in table(archive, "targets") if row["slug"] == "linked-target")["measure"] == (
+        "leaky-measure"
+    )
+    assert json.loads(archive.read("metadata.json"))["records"] == "every review state"

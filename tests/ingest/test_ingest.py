@@ -1,0 +1,99 @@
+"""Ingesting a new document: stored cleaned with corrections recorded, proposals as drafts, re-ingest refused."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from measures.models import Measure, Source, Target, TextCorrection
+
+RAW = Path(__file__).resolve().parents[2] / "fixtures" / "raw"
+SPAMMED = (RAW / "003_e626e0e49a2e806a.txt").read_bytes()
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed", stdout=StringIO())
+
+
+@pytest.fixture
+def new_document(tmp_path):
+    """The spammed report under a new headline, so its bytes (and hash) are new to the registry."""
+    path = tmp_path / "report.txt"
+    path.write_bytes("北京全国科技创新中心建设工作会议召开\n".encode() + SPAMMED)
+    return path
+
+
+def ingest(path, *options):
+    out = StringIO()
+    call_command("ingest_source", str(path), "--title", "新报道", *options, stdout=out)
+    return out.getvalue()
+
+
+def test_dry_run_json_proposes_and_writes_nothing(seeded, new_document):
+    before = (Source.objects.count(), Measure.objects.count(), Target.objects.count())
+    proposal = json.loads(ingest(new_document, "--dry-run", "--json"))
+    assert {"measures", "targets", "parks"} <= set(proposal)
+    assert len(proposal["measures"]) > 10
+    assert all(item["quote"] for item in proposal["measures"])
+    assert "tianjin-binhai-zgc-science-park" in {park["slug"] for park in proposal["parks"]}
+    assert (Source.objects.count(), Measure.objects.count(), Target.objects.count()) == before
+
+
+def test_ingest_stores_cleaned_text_with_corrections_and_draft_proposals(seeded, new_document):
+    assert "Created source" in ingest(new_document, "--date", "2017-04", "--publisher", "北京日报")
+    source = Source.objects.get(title="新报道")
+    assert source.raw_text.encode() == new_document.read_bytes()
+    assert (source.published_on.isoformat(), source.date_precision) == ("2017-04-01", "month")
+    # Injected words seen by curators before are corrected the same way; the rest are flagged, not guessed.
+    assert "北京市科学技术委员会" in source.text and "手机版" not in source.text
+    corrections = TextCorrection.objects.filter(source=source)
+    assert corrections.filter(flagged=False, original="app", replacement="科学").exists()
+    assert corrections.filter(flagged=True).exists()
+    measures = Measure.objects.filter(source=source)
+    assert measures.exists() and not measures.exclude(review_state="draft").exists()
+    for record in [*measures, *Target.objects.filter(source=source)]:
+        assert source.text[record.quote_offset : record.quote_offset + len(record.quote)] == record.quote
+    assert measures.filter(parks__slug="tianjin-binhai-zgc-science-park").exists()
+
+
+def test_reingesting_the_same_bytes_is_refused_naming_the_source(seeded):
+    with pytest.raises(CommandError, match="already ingested as source 'zgc-forum-2019-results'"):
+        ingest(RAW / "004_674097da066391c5.txt")
+
+
+@pytest.mark.parametrize(
+    ("content", "options", "message"),
+    [
+        ("不是文本".encode("gbk"), [], "not UTF-8"),
+        ("文本\x00二进制".encode(), [], "NUL"),
+        ("到2025年达到12%左右。".encode(), ["--date", "2025-13"], "YYYY"),
+    ],
+)
+def test_bad_documents_are_refused_and_nothing_is_stored(db, tmp_path, content, options, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        ingest(path, *options)
+    assert not Source.objects.exists()
+
+
+def test_admin_upload_form_ingests_as_drafts(seeded, new_document, client):
+    client.force_login(User.objects.create_superuser("boss", password="pw-for-tests-only"))
+    assert "ingest/" in client.get("/admin/measures/source/").content.decode()
+    upload = SimpleUploadedFile("report.txt", new_document.read_bytes(), content_type="text/plain")
+    response = client.post(
+        "/admin/measures/source/ingest/", {"document": upload, "title": "上传的报道", "kind": "news_report"}
+    )
+    assert response.status_code == 302
+    source = Source.objects.get(title="上传的报道")
+    assert Measure.objects.filter(source=source, review_state="draft").exists()
+    again = client.post(
+        "/admin/measures/source/ingest/",
+        {"document": SimpleUploadedFile("r.txt", new_document.read_bytes()), "title": "又一次", "kind": "other"},
+    )
+    assert again.status_code == 200 and "already ingested" in again.content.decode()
