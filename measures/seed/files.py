@@ -23,7 +23,7 @@ from measures.choices import (
 )
 from measures.text.cleaning import Correction, CorrectionError, apply_corrections, find_spam, whitespace_corrections
 
-FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures"
 TAXONOMY_FILES = ("parks.json", "themes.json", "organizations.json")
 MEASURE_TEXT_FIELDS = ("title", "title_en", "summary", "summary_en", "quote", "notes")
 TARGET_TEXT_FIELDS = ("indicator", "indicator_en", "quote", "notes")
