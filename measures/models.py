@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from tree_queries.models import TreeNode as TreeQueriesNode
 
+from measures import rules
 from measures.choices import (
     Comparator,
     DatePrecision,
@@ -24,15 +25,13 @@ from measures.choices import (
     SourceKind,
 )
 
-FIRST_YEAR, LAST_YEAR = 1949, 2100
-
 
 def year_field(verbose_name):
     return models.PositiveSmallIntegerField(
         verbose_name,
         null=True,
         blank=True,
-        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+        validators=[MinValueValidator(rules.FIRST_YEAR), MaxValueValidator(rules.LAST_YEAR)],
     )
 
 
@@ -47,13 +46,20 @@ def unique_slug(model_name):
 
 def year_in_range(field):
     return models.CheckConstraint(
-        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__range": (FIRST_YEAR, LAST_YEAR)}),
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__range": (rules.FIRST_YEAR, rules.LAST_YEAR)}),
         name=f"%(app_label)s_%(class)s_{field}_in_range",
     )
 
 
 def quote_not_empty():
     return models.CheckConstraint(condition=Q(quote__regex=r"\S"), name="%(app_label)s_%(class)s_quote_not_empty")
+
+
+def raise_rule_errors(record):
+    """measures.rules' verdict on a record, as model validation reports it."""
+    errors = record.rule_errors()
+    if errors:
+        raise ValidationError(errors)
 
 
 def locate_quote(text, quote, offset=None):
@@ -392,6 +398,10 @@ class Measure(Reviewed, Quoted):
     def clean(self):
         super().clean()
         refuse_cycle(self)
+        raise_rule_errors(self)
+
+    def rule_errors(self):
+        return rules.measure_errors(self.start_year, self.end_year)
 
 
 class Target(Reviewed, Quoted):
@@ -465,6 +475,10 @@ class Target(Reviewed, Quoted):
         if self.source_id is None and self.measure is not None and self.measure.source_id is not None:
             self.source = self.measure.source  # a target added beside its measure quotes the same source
         super().clean()
+        raise_rule_errors(self)
+
+    def rule_errors(self):
+        return rules.target_errors(self.comparator, self.value, self.value_max, self.target_year, self.baseline_year)
 
 
 class Revision(models.Model):

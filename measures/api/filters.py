@@ -10,6 +10,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from measures import rules
 from measures.choices import (
     Comparator,
     Instrument,
@@ -19,7 +20,7 @@ from measures.choices import (
     ReviewState,
     SourceKind,
 )
-from measures.models import FIRST_YEAR, LAST_YEAR, Measure, Organization, Park, Source, Target, Theme
+from measures.models import Measure, Organization, Park, Source, Target, Theme
 from measures.review import visible
 
 
@@ -150,7 +151,7 @@ class YearFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, min_value=FIRST_YEAR, max_value=LAST_YEAR, **kwargs)
+        super().__init__(*args, min_value=rules.FIRST_YEAR, max_value=rules.LAST_YEAR, **kwargs)
 
 
 class MeasureFilter(filters.FilterSet):

@@ -110,6 +110,9 @@ class ModelConstraintsMixin:
         for name, value in attrs.items():
             if name not in many_to_many:
                 setattr(instance, name, value)
+        rule_errors = getattr(instance, "rule_errors", dict)()  # measures.rules: years and values
+        if rule_errors:
+            raise serializers.ValidationError(rule_errors)
         try:
             instance.validate_constraints()
             if "parent" in attrs:
@@ -316,13 +319,6 @@ class MeasureWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
         fields = [field for field in MeasureSerializer.Meta.fields if field != "targets"]
         read_only_fields = ["created_at", "updated_at"]
 
-    def validate(self, attrs):
-        start = attrs.get("start_year", getattr(self.instance, "start_year", None))
-        end = attrs.get("end_year", getattr(self.instance, "end_year", None))
-        if start is not None and end is not None and end < start:
-            raise serializers.ValidationError({"end_year": ["Must not be before start_year."]})
-        return super().validate(attrs)
-
 
 class TargetSerializer(serializers.ModelSerializer):
     """A target as the API shows it; measures.api.records builds the same from `.values()` rows, and serves it."""
@@ -356,24 +352,6 @@ class TargetWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
         model = Target
         fields = TargetSerializer.Meta.fields
         read_only_fields = ["created_at", "updated_at"]
-
-    def validate(self, attrs):
-        def current(name):
-            return attrs.get(name, getattr(self.instance, name, None))
-
-        value, value_max = current("value"), current("value_max")
-        if (value is None) != (not current("comparator")):
-            raise serializers.ValidationError(
-                {"comparator": ["Blank exactly when value is blank (a qualitative goal)."]}
-            )
-        if value_max is not None and (value is None or value_max < value):
-            raise serializers.ValidationError({"value_max": ["Must be at least value."]})
-        if (current("comparator") == "range") != (value_max is not None):
-            raise serializers.ValidationError({"value_max": ["Required with comparator 'range', and only with it."]})
-        baseline_year, target_year = current("baseline_year"), current("target_year")
-        if baseline_year is not None and target_year is not None and target_year < baseline_year:
-            raise serializers.ValidationError({"target_year": ["Must not be before baseline_year."]})
-        return super().validate(attrs)
 
 
 class RevisionSerializer(serializers.ModelSerializer):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from measures import rules
 from measures.choices import (
     Comparator,
     DatePrecision,
@@ -204,12 +205,10 @@ def check_quote(path, record, item, text):
         raise FixtureError(path, record, f"quote is not at offset {offset}: {hint}")
 
 
-def check_years(path, record, start, end, names):
-    for value in (start, end):
-        if value is not None and not (1949 <= value <= 2100):
-            raise FixtureError(path, record, f"year {value} is out of range")
-    if start is not None and end is not None and end < start:
-        raise FixtureError(path, record, f"{names[1]} {end} is before {names[0]} {start}")
+def check_rules(path, record, errors):
+    """measures.rules' verdict on a fixture record."""
+    for name, message in errors.items():
+        raise FixtureError(path, record, f"{name}: {message}")
 
 
 def check_measure(path, item, text, seed, park_names, measure_slugs):
@@ -219,7 +218,7 @@ def check_measure(path, item, text, seed, park_names, measure_slugs):
     check_no_spam(path, record, item, MEASURE_TEXT_FIELDS)
     check_choice(path, record, item["instrument"], Instrument, "instrument")
     check_choice(path, record, item["status"], MeasureStatus, "status")
-    check_years(path, record, item.get("start_year"), item.get("end_year"), ("start_year", "end_year"))
+    check_rules(path, record, rules.measure_errors(item.get("start_year"), item.get("end_year")))
     if item.get("parent") is not None and item["parent"] not in measure_slugs:
         raise FixtureError(path, record, f"parent {item['parent']!r} is not a measure of this source")
     theme_slugs = {theme["slug"] for theme in seed.themes}
@@ -256,18 +255,17 @@ def check_target(path, item, text, park_names, measure_slugs):
     check_quote(path, record, item, text)
     check_no_spam(path, record, item, TARGET_TEXT_FIELDS)
     value, value_max = item["value"], item.get("value_max")
-    if value is None:
-        if item["comparator"] or not item.get("notes"):
-            raise FixtureError(path, record, 'a qualitative target (no value) has comparator "" and notes saying so')
-    else:
+    if item["comparator"]:
         check_choice(path, record, item["comparator"], Comparator, "comparator")
-    if value_max is not None and (value is None or value_max < value):
-        raise FixtureError(path, record, "value_max must be at least value")
-    if (item["comparator"] == Comparator.RANGE) != (value_max is not None):
-        raise FixtureError(path, record, "value_max goes with comparator 'range' and only with it")
+    check_rules(
+        path,
+        record,
+        rules.target_errors(item["comparator"], value, value_max, item["target_year"], item.get("baseline_year")),
+    )
+    if value is None and not item.get("notes"):
+        raise FixtureError(path, record, "a qualitative target (no value) needs notes saying so")
     if (not item["unit"] or item["target_year"] is None) and not item.get("notes"):
         raise FixtureError(path, record, "a target without unit or year needs notes saying why")
-    check_years(path, record, item.get("baseline_year"), item["target_year"], ("baseline_year", "target_year"))
     if item.get("measure") is not None and item["measure"] not in measure_slugs:
         raise FixtureError(path, record, f"measure {item['measure']!r} is not a measure of this source")
     if item.get("park") is not None:
