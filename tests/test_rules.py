@@ -1,6 +1,7 @@
 """measures.rules: the year and target-value rules the model, the API and the seed checker share (no Django)."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -34,5 +35,4 @@ def test_measure_years():
 
 
 def test_the_rules_module_imports_no_django():
-    source = open(rules.__file__, encoding="utf-8").read()
-    assert "django" not in source
+    assert "django" not in Path(rules.__file__).read_text(encoding="utf-8")
