@@ -16,6 +16,7 @@ from measures.choices import DatePrecision, Instrument, MeasureStatus, ReviewSta
 from measures.models import Measure, Park, Source, Target, TextCorrection
 from measures.text.cleaning import apply_corrections, spam_corrections, whitespace_corrections
 from measures.text.extraction import propose
+from measures.text.names import NameIndex
 
 
 class IngestError(ValueError):
@@ -77,11 +78,9 @@ def known_spam_corrections():
 
 
 def park_names():
-    names = {}
-    for park in Park.objects.only("slug", "name", "aliases"):
-        for name in [park.name, *park.alias_list]:
-            names.setdefault(name, park.slug)
-    return names
+    return NameIndex(
+        (park.slug, [park.name, *park.alias_list]) for park in Park.objects.only("slug", "name", "aliases")
+    )
 
 
 def ingest(document, *, user=review.SHELL, dry_run=False):

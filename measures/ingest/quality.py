@@ -6,7 +6,7 @@ The seed's five sources were curated by hand, so they are the yardstick for tuni
 
 from dataclasses import dataclass
 
-from measures.seed.files import read_seed
+from measures.seed.files import index_park_names, read_seed
 from measures.text.extraction import propose
 
 
@@ -78,16 +78,12 @@ def score_measures(proposed, seeded):
     return measures, Score(right, len(proposed_links), right, len(seeded_links))
 
 
-def park_names_of(parks):
-    return {name: park["slug"] for park in parks for name in [park["name"], *park.get("aliases", [])]}
-
-
 def evaluate(seed) -> dict:
     """Scores per source slug and "overall": targets, quantitative targets, measures (recall) and park links."""
-    park_names = park_names_of(seed.parks)
+    names = index_park_names(seed.parks)
     results = {}
     for source in seed.sources:
-        proposed = propose(source.text, park_names)
+        proposed = propose(source.text, names)
         quantitative = [t for t in proposed["targets"] if t["value"] is not None]
         measures, park_links = score_measures(proposed["measures"], source.measures)
         results[source.source["slug"]] = {

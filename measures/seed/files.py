@@ -23,6 +23,7 @@ from measures.choices import (
     SourceKind,
 )
 from measures.text.cleaning import Correction, CorrectionError, apply_corrections, find_spam, whitespace_corrections
+from measures.text.names import NameIndex
 
 FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures"
 TAXONOMY_FILES = ("parks.json", "themes.json", "organizations.json")
@@ -114,38 +115,12 @@ def check_tree(path, records, kind):
             parent = parents[parent]
 
 
-class ParkNames:
-    """Resolves the names and aliases the documents use for parks to park slugs."""
-
-    def __init__(self, parks):
-        self.slug_by_name = {}
-        for park in parks:
-            for name in [park["name"], *park.get("aliases", [])]:
-                other = self.slug_by_name.setdefault(name, park["slug"])
-                if other != park["slug"]:
-                    raise FixtureError("parks.json", f"park {park['slug']}", f"name {name!r} is also {other}'s")
-
-    def resolve(self, name_or_slug):
-        if name_or_slug in self.slug_by_name.values():
-            return name_or_slug
-        return self.slug_by_name.get(name_or_slug)
-
-    def mentioned_in(self, text):
-        """Slugs of the parks `text` names, ignoring names inside a longer park name."""
-        spans = []
-        for name, slug in self.slug_by_name.items():
-            start = text.find(name)
-            while start != -1:
-                spans.append((start, start + len(name), slug))
-                start = text.find(name, start + 1)
-        spans.sort(key=lambda span: (span[0], -span[1]))
-        mentioned, covered_until = set(), -1
-        for _start, end, slug in spans:
-            if end <= covered_until:
-                continue
-            mentioned.add(slug)
-            covered_until = max(covered_until, end)
-        return mentioned
+def index_park_names(parks):
+    """The parks' names and aliases; a name two parks claim is a fixture error."""
+    names = NameIndex((park["slug"], [park["name"], *park.get("aliases", [])]) for park in parks)
+    for name, slug, other in names.conflicts:
+        raise FixtureError("parks.json", f"park {slug}", f"name {name!r} is also {other}'s")
+    return names
 
 
 def read_taxonomies(directory):
@@ -311,7 +286,7 @@ def read_seed(directory=FIXTURES_DIR):
     """Read every fixture under `directory`; raise FixtureError at the first broken record."""
     directory = Path(directory)
     seed = read_taxonomies(directory)
-    park_names = ParkNames(seed.parks)
+    park_names = index_park_names(seed.parks)
     seed.sources = [read_source(path, seed, park_names) for path in source_paths(directory)]
     for kind in ("measures", "targets"):
         slugs = [item["slug"] for source in seed.sources for item in getattr(source, kind)]
@@ -344,7 +319,7 @@ def main(argv):
     paths = named or source_paths(FIXTURES_DIR)
     try:
         seed = read_taxonomies(FIXTURES_DIR)
-        park_names = ParkNames(seed.parks)
+        park_names = index_park_names(seed.parks)
         for path in paths:
             if "--fix-offsets" in argv:
                 data = read_json(path)

@@ -8,6 +8,8 @@ measures towards recall (an extra candidate costs one click to drop).
 import re
 from dataclasses import dataclass
 
+from measures.text.names import NameIndex
+
 OPENERS, CLOSERS = "“‘《（(「『【[", "”’》）)」』】]"
 SENTENCE_ENDS = "。；！？;!?"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
@@ -79,10 +81,10 @@ class Span:
         return self.start + len(self.text)
 
 
-def propose(text: str, park_names: dict[str, str]) -> dict:
-    """Return {"measures": [...], "targets": [...], "parks": [...]} proposed from `text`.
-    park_names maps every park name and alias to its park slug."""
-    parks = find_parks(text, park_names)
+def propose(text: str, park_names: NameIndex) -> dict:
+    """Return {"measures": [...], "targets": [...], "parks": [...]} proposed from `text`, finding parks by their
+    names and aliases in `park_names`."""
+    parks = park_names.mentions(text)
     paragraphs = split_paragraphs(text)
     return {
         "measures": propose_measures(paragraphs, parks),
@@ -122,18 +124,6 @@ def split_on(span, ends):
             piece_start = index + 1
     pieces.append(trimmed(span.text[piece_start:], span.start + piece_start))
     return [piece for piece in pieces if piece.text.strip(CLAUSE_ENDS)]
-
-
-def find_parks(text, park_names):
-    """Every mention of a park name or alias; at each position the longest name wins."""
-    if not park_names:
-        return []
-    names = sorted(park_names, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(name) for name in names))
-    return [
-        {"slug": park_names[match.group()], "name": match.group(), "offset": match.start()}
-        for match in pattern.finditer(text)
-    ]
 
 
 def propose_measures(paragraphs, parks):

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import models
 
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
-from measures.seed.files import ParkNames
 from measures.text.cleaning import find_spam
+from measures.text.names import NameIndex
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "raw"
 # (measures, targets) per source: a change here is a change to the curated data, and should be deliberate.
@@ -86,7 +86,7 @@ def test_the_park_tree_has_one_root_and_no_cycles(seeded_registry, db):
 
 
 def test_every_park_a_measure_quote_names_is_linked(seeded_registry, db):
-    names = ParkNames([{"slug": p.slug, "name": p.name, "aliases": p.alias_list} for p in Park.objects.all()])
+    names = NameIndex((p.slug, [p.name, *p.alias_list]) for p in Park.objects.all())
     unlinked = {}
     for measure in Measure.objects.prefetch_related("parks"):
         missing = names.mentioned_in(measure.quote) - {park.slug for park in measure.parks.all()}

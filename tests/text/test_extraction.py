@@ -5,18 +5,20 @@ import pytest
 from measures.ingest.quality import evaluate
 from measures.seed.files import read_seed
 from measures.text.extraction import Span, chinese_number, propose, split_on
+from measures.text.names import NameIndex
 
-PARK_NAMES = {
-    "中关村示范区": "zgc",
-    "中关村示范区核心区": "haidian-park",
-    "海淀园": "haidian-park",
-    "亦庄": "beijing-etdz",
-    "亦庄园": "daxing-yizhuang-park",
-}
+PARK_NAMES = NameIndex(
+    [
+        ("zgc", ["中关村示范区"]),
+        ("haidian-park", ["中关村示范区核心区", "海淀园"]),
+        ("beijing-etdz", ["亦庄"]),
+        ("daxing-yizhuang-park", ["亦庄园"]),
+    ]
+)
 
 
 def targets(text):
-    return propose(text, {})["targets"]
+    return propose(text, NameIndex())["targets"]
 
 
 def only_target(text):
