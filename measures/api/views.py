@@ -15,7 +15,7 @@ from measures.api import filters, serializers
 from measures.api.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.api.history import HistoryEntrySerializer, history_entries
 from measures.api.pagination import PageNumberPagination
-from measures.api.records import measure_records, target_records
+from measures.api.records import measure_records, own_fields, target_records
 from measures.api.renderers import csv_attachment, csv_lines
 from measures.models import Measure, Organization, Park, Revision, Source, Target, TextCorrection, Theme
 from measures.review import sees_unpublished, visible
@@ -24,11 +24,6 @@ SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 FORMATS = {"json", "csv", "api"}
 CSV_BATCH = 500
-
-
-def fields_of(serializer_class, *, besides=()):
-    """The model fields a serializer reads, for `.only()`, without the relations it renders itself."""
-    return [name for name in serializer_class.Meta.fields if name not in besides]
 
 
 def reject_nul_characters(data, path=""):
@@ -299,7 +294,7 @@ class ParkViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
         return (
             visible(Park.objects.all(), self.request.user)
             .select_related("parent")
-            .only(*fields_of(serializers.ParkSerializer, besides={"parent"}), "parent__slug", "parent__review_state")
+            .only(*own_fields(serializers.ParkSerializer, {"parent"}), "parent__slug", "parent__review_state")
         )
 
 
