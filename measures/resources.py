@@ -4,6 +4,8 @@ The same resources serve the admin's CSV/XLSX import and export and the API's wh
 so a file exported from one can be imported by the other.
 """
 
+from operator import attrgetter
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -14,7 +16,9 @@ from measures import review
 from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
 from measures.review import is_public, own_values, public_lookups, visible
 from measures.text.formulae import escape_formula, unescape_formula
+from measures.trees import parents_first
 
+PK, PARENT_ID, SLUG = attrgetter("pk"), attrgetter("parent_id"), attrgetter("slug")
 INTERNAL = ("id", "created_at", "updated_at", "created_by")  # bookkeeping, not data a spreadsheet carries
 
 
@@ -24,21 +28,6 @@ def by_slug(model):
 
 def slugs_of(model):
     return widgets.ManyToManyWidget(model, field="slug", separator=";")
-
-
-def parents_first(records):
-    """Tree records ordered so that each parent row comes before its children's rows."""
-    records = list(records)
-    parent_of = {record.pk: record.parent_id for record in records}
-
-    def depth(record):
-        level, parent, seen = 0, record.parent_id, set()
-        while parent is not None and parent in parent_of and parent not in seen:  # once around a stored loop
-            seen.add(parent)
-            level, parent = level + 1, parent_of[parent]
-        return level
-
-    return sorted(records, key=lambda record: (depth(record), record.slug))
 
 
 class RegistryResource(resources.ModelResource):
@@ -161,7 +150,7 @@ class RegistryResource(resources.ModelResource):
 
 class TreeResource(RegistryResource):
     def with_links(self, queryset):
-        return parents_first(super().with_links(queryset))
+        return parents_first(super().with_links(queryset), key=PK, parent=PARENT_ID, tiebreak=SLUG)
 
 
 class OrganizationResource(RegistryResource):

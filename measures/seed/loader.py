@@ -9,6 +9,7 @@ import hashlib
 import json
 from collections import Counter
 from datetime import date
+from operator import itemgetter, methodcaller
 
 from django.db import transaction
 
@@ -16,7 +17,9 @@ from measures import review
 from measures.choices import ReviewState
 from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
 from measures.seed.files import read_seed
+from measures.trees import parents_first
 
+SLUG, PARENT = itemgetter("slug"), methodcaller("get", "parent")  # a fixture record's name and its parent's
 SKIPPED = ("edited", "deleted", "not seeded")
 
 
@@ -30,17 +33,6 @@ def record_digest(obj):
     for field in obj._meta.many_to_many:
         state[field.name] = sorted(getattr(obj, field.name).values_list("pk", flat=True))
     return hashlib.sha256(json.dumps(state, default=str, sort_keys=True).encode()).hexdigest()
-
-
-def tree_order(records):
-    """Parents before children, so every parent exists when its children are written."""
-    by_slug = {record["slug"]: record for record in records}
-
-    def depth(record):
-        parent = record.get("parent")
-        return 0 if parent is None else 1 + depth(by_slug[parent])
-
-    return sorted(records, key=depth)
 
 
 def lines(values):
@@ -99,7 +91,7 @@ class SeedLoader:
             for item in seed.organizations
         }
         themes = {}
-        for item in tree_order(seed.themes):
+        for item in parents_first(seed.themes, key=SLUG, parent=PARENT):
             themes[item["slug"]] = self.upsert(
                 Theme,
                 item["slug"],
@@ -112,7 +104,7 @@ class SeedLoader:
                 },
             )
         parks = {}
-        for item in tree_order(seed.parks):
+        for item in parents_first(seed.parks, key=SLUG, parent=PARENT):
             parks[item["slug"]] = self.upsert(
                 Park,
                 item["slug"],
@@ -173,7 +165,7 @@ class SeedLoader:
                 },
             )
         measures = {}
-        for item in tree_order(fixture.measures):
+        for item in parents_first(fixture.measures, key=SLUG, parent=PARENT):
             funding = item.get("funding") or {}
             measures[item["slug"]] = self.upsert(
                 Measure,
