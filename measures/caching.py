@@ -1,6 +1,6 @@
 """Results cached until the registry next changes: list counts and the whole-registry download.
 
-Counting 100,000 matching rows walks an index entry for each of them (about 5 ms) on every page
+Counting 100,000 matching rows walks an index entry for each of them (docs/benchmarks.md) on every page
 request, and the download reads every record; neither changes until a record does. Both are
 cached under a registry version that every committed save, delete or relink of a registry record
 replaces, so a cached result is never older than the last write the cache heard of. Processes

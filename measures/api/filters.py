@@ -27,7 +27,8 @@ from measures.review import visible
 class FilterBackend(DjangoFilterBackend):
     """django-filter's backend, which builds no FilterSet for a request that asks for no filter.
 
-    Building one (a copy of every filter, then a form to validate them) takes about 2 ms, a sixth of a list page.
+    Building one (a copy of every filter, then a form to validate them) is a visible share of a list page
+    (docs/benchmarks.md).
     """
 
     def filter_queryset(self, request, queryset, view):
