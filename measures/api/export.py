@@ -1,7 +1,8 @@
 """`/api/v1/export/`: the whole registry as one zip, one CSV per resource, for clients who want everything.
 
-Building it reads every record (tens of seconds at 100,000 measures: docs/benchmarks.md), so it is built once per registry change
-for each audience and then served from the cache, and each client may ask for it a few times an hour.
+Building it reads every record (tens of seconds at 100,000 measures: docs/benchmarks.md), so it is built once
+per registry change for each audience and then served from the cache, and each client may ask for it a few times
+an hour.
 """
 
 import csv
