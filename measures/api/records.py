@@ -6,6 +6,7 @@ return (they stay the definition of the shape, and the schema is generated from 
 query per relation; tests/api/test_records.py holds the two equal.
 """
 
+from django.db.models import Prefetch
 from rest_framework.fields import DateTimeField
 
 from measures.api.serializers import MeasureSerializer, NestedTargetSerializer, TargetSerializer
@@ -136,3 +137,14 @@ def target_records(queryset, slugs, user):
         }
         records.append(as_serialized(TargetSerializer, row, links))
     return records
+
+
+def measures_for_serializer(queryset, user):
+    """`queryset` prefetched as MeasureSerializer must read it for `user`: linked parks and targets narrowed to
+    those `user` may see. measure_records serves the same shape faster; tests hold the two equal."""
+    return queryset.prefetch_related(
+        "themes",
+        "organizations",
+        Prefetch("parks", queryset=visible(Park.objects.all(), user)),
+        Prefetch("targets", queryset=visible(Target.objects.all(), user)),
+    )

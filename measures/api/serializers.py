@@ -263,7 +263,8 @@ class MeasureSerializer(serializers.ModelSerializer):
     """A measure as the API shows it: the schema and the CSV columns come from here, and measures.api.records
     builds the same from `.values()` rows to serve it (tests/api/test_records.py holds the two equal).
 
-    Parks and targets shown are those the requester may see, so a queryset given here prefetches them filtered.
+    Parks and targets shown are those the requester may see: give it a queryset from
+    measures.api.records.measures_for_serializer.
     """
 
     source = VisibleSourceReferenceSerializer(read_only=True)

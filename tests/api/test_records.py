@@ -6,13 +6,12 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from measures.api.records import measure_records, target_records
+from measures.api.records import measure_records, measures_for_serializer, target_records
 from measures.api.serializers import MeasureSerializer, TargetSerializer
-from measures.models import Measure, Park, Target
+from measures.models import Measure, Target
 from measures.review import visible
 from tests import factories
 
@@ -30,12 +29,7 @@ def serialized(serializer_class, queryset, user):
 
 def measures_both_ways(user):
     measures = visible(Measure.objects.all(), user)
-    oracle = measures.prefetch_related(
-        "themes",
-        "organizations",
-        Prefetch("parks", queryset=visible(Park.objects.all(), user)),
-        Prefetch("targets", queryset=visible(Target.objects.all(), user)),
-    )
+    oracle = measures_for_serializer(measures, user)
     slugs = list(measures.values_list("slug", flat=True))
     return measure_records(measures, slugs, user), serialized(MeasureSerializer, oracle, user)
 
