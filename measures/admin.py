@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Min
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -19,6 +18,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from measures import imports, resources, review
 from measures.choices import ReviewState, RevisionState
 from measures.forms import IngestForm, VersionCheckedForm
+from measures.ingest import admin as proposal_admin  # noqa: F401  (registers the proposal queue)
+from measures.ingest import queue
 from measures.ingest.documents import Document, IngestError, ingest
 from measures.models import (
     Measure,
@@ -402,6 +403,22 @@ class TextCorrectionAdmin(CuratedAdmin):
         return False
 
 
+def proposal_queue_url(source):
+    return f"{reverse('admin:measures_proposal_changelist')}?source__id__exact={source.pk}&state__exact=pending"
+
+
+@admin.display(description=_("proposals"))
+def proposal_queue(source):
+    reviewed, total = queue.progress(source)
+    if not total:
+        return "—"
+    return format_html(
+        '<a href="{}">{}</a>',
+        proposal_queue_url(source),
+        _("%(reviewed)d of %(total)d reviewed") % {"reviewed": reviewed, "total": total},
+    )
+
+
 @admin.register(Source)
 class SourceAdmin(ReviewedAdmin):
     resource_classes = [resources.SourceResource]
@@ -410,7 +427,7 @@ class SourceAdmin(ReviewedAdmin):
     list_filter = ["review_state", "kind", "language"]
     search_fields = ["slug", "title", "title_en", "publisher", "author"]
     autocomplete_fields = ["issuers"]
-    readonly_fields = ["sha256", "raw_text", "text", "created_at", "updated_at"]
+    readonly_fields = [proposal_queue, "sha256", "raw_text", "text", "created_at", "updated_at"]
     inlines = [TextCorrectionInline]
 
     def get_queryset(self, request):
@@ -439,10 +456,13 @@ class SourceAdmin(ReviewedAdmin):
             else:
                 self.message_user(
                     request,
-                    _("Ingested with %(measures)d draft measures and %(targets)d draft targets to review.")
+                    _(
+                        "Ingested as a draft with %(measures)d proposed measures and %(targets)d proposed targets "
+                        "to review."
+                    )
                     % {"measures": len(result.proposal["measures"]), "targets": len(result.proposal["targets"])},
                 )
-                return redirect("admin:measures_source_change", result.source.pk)
+                return HttpResponseRedirect(proposal_queue_url(result.source))
         context = {
             **self.admin_site.each_context(request),
             "form": form,

@@ -92,3 +92,14 @@ class RevisionState(models.TextChoices):
     PENDING = "pending", _("pending")
     APPROVED = "approved", _("approved")
     REJECTED = "rejected", _("rejected")
+
+
+class ProposalKind(models.TextChoices):
+    MEASURE = "measure", _("measure")
+    TARGET = "target", _("target")
+
+
+class ProposalState(models.TextChoices):
+    PENDING = "pending", _("pending")
+    ACCEPTED = "accepted", _("accepted")
+    REJECTED = "rejected", _("rejected")

@@ -20,6 +20,8 @@ from measures.choices import (
     MeasureStatus,
     OrganizationKind,
     ParkKind,
+    ProposalKind,
+    ProposalState,
     ReviewState,
     RevisionState,
     SourceKind,
@@ -53,6 +55,21 @@ def year_in_range(field):
 
 def quote_not_empty():
     return models.CheckConstraint(condition=Q(quote__regex=r"\S"), name="%(app_label)s_%(class)s_quote_not_empty")
+
+
+def paragraph_around(text, quote, offset, margin=200):
+    """The paragraph around `quote` (at `offset`, else its first occurrence) as (before, quote, after), cut to
+    `margin` characters each side; None when the text does not contain it."""
+    start = offset
+    if start is None or text[start : start + len(quote)] != quote:
+        start = text.find(quote)
+        if start == -1 or not quote:
+            return None
+    end = start + len(quote)
+    paragraph_start = max(text.rfind("\n", 0, start) + 1, start - margin)
+    paragraph_end = text.find("\n", end)
+    paragraph_end = min(len(text) if paragraph_end == -1 else paragraph_end, end + margin)
+    return text[paragraph_start:start], quote, text[end:paragraph_end]
 
 
 def raise_rule_errors(record):
@@ -318,17 +335,7 @@ class Quoted(models.Model):
 
     def quote_in_context(self, margin=200):
         """The paragraph around the quote as (before, quote, after), or None if it is not there."""
-        text = self.source.text
-        start = self.quote_offset
-        if start is None or text[start : start + len(self.quote)] != self.quote:
-            start = text.find(self.quote)
-            if start == -1 or not self.quote:
-                return None
-        end = start + len(self.quote)
-        paragraph_start = max(text.rfind("\n", 0, start) + 1, start - margin)
-        paragraph_end = text.find("\n", end)
-        paragraph_end = min(len(text) if paragraph_end == -1 else paragraph_end, end + margin)
-        return text[paragraph_start:start], self.quote, text[end:paragraph_end]
+        return paragraph_around(self.source.text, self.quote, self.quote_offset, margin)
 
 
 class Measure(Reviewed, Quoted):
@@ -515,6 +522,45 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id} #{self.pk}"
+
+
+class Proposal(models.Model):
+    """A measure or target ingest found in a new source, waiting for a curator to accept it as a draft or reject it.
+
+    `data` holds the proposed fields (a measure's title and parks; a target's indicator, value, unit, year...).
+    A rejected proposal is kept with its reason, so the same finding is not offered again.
+    """
+
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="proposals")
+    kind = models.CharField(_("kind"), max_length=10, choices=ProposalKind.choices)
+    quote = models.TextField(_("quote"))
+    quote_offset = models.PositiveIntegerField(_("quote offset"))
+    data = models.JSONField(_("proposed fields"), encoder=DjangoJSONEncoder, default=dict)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ProposalState.choices, default=ProposalState.PENDING, db_index=True
+    )
+    reason = models.TextField(_("reason for rejecting"), blank=True)
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("draft measure"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    target = models.ForeignKey(
+        Target, verbose_name=_("draft target"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["source", "quote_offset", "kind", "id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+
+    def __str__(self):
+        return self.data.get("title") or self.data.get("indicator") or self.quote[:40]
+
+    def quote_in_context(self, margin=200):
+        return paragraph_around(self.source.text, self.quote, self.quote_offset, margin)
 
 
 class SeedRecord(models.Model):

@@ -1,7 +1,8 @@
-"""Ingesting a new document: store it cleaned, then propose draft measures, targets and park links.
+"""Ingesting a new document: store it cleaned as a draft source, with its measures, targets and park links as
+proposals for the review queue (measures.ingest.queue).
 
-Shared by `manage.py ingest_source` and the admin's upload form. Nothing proposed is published:
-curators review the drafts like any other.
+Shared by `manage.py ingest_source` and the admin's upload form. Nothing proposed is a record until a curator
+accepts it, and then it is a draft like any other.
 """
 
 import hashlib
@@ -12,8 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from measures import review
-from measures.choices import DatePrecision, Instrument, MeasureStatus, ReviewState, SourceKind
-from measures.models import Measure, Park, Source, Target, TextCorrection
+from measures.choices import DatePrecision, ProposalKind, SourceKind
+from measures.ingest.queue import TARGET_FIELDS
+from measures.models import Park, Proposal, Source, TextCorrection
 from measures.text.cleaning import apply_corrections, spam_corrections, whitespace_corrections
 from measures.text.extraction import propose
 from measures.text.names import NameIndex
@@ -86,8 +88,8 @@ def park_names():
 def ingest(document, *, user=review.SHELL, dry_run=False):
     """Store the document and its proposals as drafts of `user`'s (or, with dry_run, only say what would be stored).
 
-    Everything is stored through the review gate, in one transaction: a proposal that fails validation is an
-    IngestError and nothing is stored.
+    The source is stored through the review gate, in one transaction; proposals become records only when a
+    curator accepts them.
     """
     existing = Source.objects.filter(sha256=document.sha256).first()
     if existing is not None:
@@ -112,7 +114,7 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         raw_text=raw,
         text=text,
         sha256=document.sha256,
-        notes="Ingested; its measures and targets are machine proposals awaiting review.",
+        notes="Ingested; its measures and targets are machine proposals in the review queue.",
     )
     source.full_clean(validate_unique=False)
     proposal = propose(text, park_names())
@@ -127,39 +129,29 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
 
 
 def store(result, user):
+    """The draft source, its corrections, and a pending proposal for every measure and target found."""
     source = review.create(user, result.source)
     TextCorrection.objects.bulk_create(
         TextCorrection(source=source, **correction.as_dict()) for correction in result.corrections
     )
-    parks = {park.slug: park for park in Park.objects.all()}
-    measures = []
-    for number, candidate in enumerate(result.proposal["measures"], start=1):
-        measure = Measure(
-            slug=f"{source.slug}-m{number}",
-            title=candidate["title"][:200],
+    proposals = [
+        Proposal(
             source=source,
+            kind=ProposalKind.MEASURE,
             quote=candidate["quote"],
             quote_offset=candidate["offset"],
-            instrument=Instrument.OTHER,
-            status=MeasureStatus.UNKNOWN,
-            review_state=ReviewState.DRAFT,
+            data={"title": candidate["title"], "parks": candidate["parks"]},
         )
-        review.create(user, measure, {"parks": [parks[slug] for slug in candidate["parks"] if slug in parks]})
-        measures.append((candidate["offset"], candidate["offset"] + len(candidate["quote"]), measure))
-    for number, candidate in enumerate(result.proposal["targets"], start=1):
-        start = candidate["offset"]
-        target = Target(
-            slug=f"{source.slug}-t{number}",
-            indicator=candidate["indicator"][:300] or candidate["quote"][:300],
-            comparator=candidate["comparator"],
-            value=candidate["value"],
-            value_max=candidate["value_max"],
-            unit=candidate["unit"],
-            target_year=candidate["target_year"],
+        for candidate in result.proposal["measures"]
+    ]
+    proposals += [
+        Proposal(
             source=source,
+            kind=ProposalKind.TARGET,
             quote=candidate["quote"],
-            quote_offset=start,
-            measure=next((m for m_start, m_end, m in measures if m_start <= start < m_end), None),
-            review_state=ReviewState.DRAFT,
+            quote_offset=candidate["offset"],
+            data={name: candidate[name] for name in TARGET_FIELDS},
         )
-        review.create(user, target)
+        for candidate in result.proposal["targets"]
+    ]
+    Proposal.objects.bulk_create(proposals)

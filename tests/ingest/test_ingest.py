@@ -1,4 +1,4 @@
-"""Ingesting a new document: stored cleaned with corrections recorded, proposals as drafts, re-ingest refused."""
+"""Ingesting a new document: stored cleaned with corrections recorded, proposals queued, re-ingest refused."""
 
 import json
 from io import StringIO
@@ -54,11 +54,15 @@ def test_ingest_stores_cleaned_text_with_corrections_and_draft_proposals(seeded,
     corrections = TextCorrection.objects.filter(source=source)
     assert corrections.filter(flagged=False, original="app", replacement="科学").exists()
     assert corrections.filter(flagged=True).exists()
-    measures = Measure.objects.filter(source=source)
-    assert measures.exists() and not measures.exclude(review_state="draft").exists()
-    for record in [*measures, *Target.objects.filter(source=source)]:
-        assert source.text[record.quote_offset : record.quote_offset + len(record.quote)] == record.quote
-    assert measures.filter(parks__slug="tianjin-binhai-zgc-science-park").exists()
+    assert source.review_state == "draft"
+    # Proposals wait in the review queue; nothing becomes a record until a curator accepts it.
+    proposals = source.proposals.all()
+    assert proposals.filter(kind="measure").exists()
+    assert {proposal.state for proposal in proposals} == {"pending"}
+    assert not Measure.objects.filter(source=source).exists() and not Target.objects.filter(source=source).exists()
+    for proposal in proposals:
+        assert source.text[proposal.quote_offset : proposal.quote_offset + len(proposal.quote)] == proposal.quote
+    assert any("tianjin-binhai-zgc-science-park" in p.data["parks"] for p in proposals.filter(kind="measure"))
 
 
 def test_reingesting_the_same_bytes_is_refused_naming_the_source(seeded):
@@ -89,9 +93,9 @@ def test_admin_upload_form_ingests_as_drafts(seeded, new_document, client):
     response = client.post(
         "/admin/measures/source/ingest/", {"document": upload, "title": "上传的报道", "kind": "news_report"}
     )
-    assert response.status_code == 302
     source = Source.objects.get(title="上传的报道")
-    assert Measure.objects.filter(source=source, review_state="draft").exists()
+    assert response.status_code == 302 and f"source__id__exact={source.pk}" in response["Location"]
+    assert source.review_state == "draft" and source.proposals.filter(state="pending").exists()
     again = client.post(
         "/admin/measures/source/ingest/",
         {"document": SimpleUploadedFile("r.txt", new_document.read_bytes()), "title": "又一次", "kind": "other"},

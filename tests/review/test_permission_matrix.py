@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from rest_framework.test import APIClient
 
-from measures.models import Measure, Organization, Park, Revision, Source, Target, Theme
+from measures.models import Measure, Organization, Park, Proposal, Revision, Source, Target, Theme
 from measures.resources import RESOURCES
 from tests.helpers import admin_form_data, if_match
 
@@ -235,3 +235,20 @@ def test_admin_ingest_creates_drafts_only(registry, role):
     assert all(item["title"] != "新文件" for item in public.get("/api/v1/sources/").json()["results"])
     assert public.get("/api/v1/measures/").json()["count"] == 3
     assert public.get("/api/v1/targets/").json()["count"] == 2
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_accepting_a_proposal_from_the_queue(registry, role):
+    """Accepting an ingested proposal makes a draft through the gate: the public sees nothing new either way."""
+    source = registry["plan"]
+    quote = "支持中关村科学城建设人工智能创新平台。"
+    proposal = Proposal.objects.create(
+        source=source, kind="measure", quote=quote, quote_offset=source.text.index(quote), data={"title": "新平台"}
+    )
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    client.post("/admin/measures/proposal/", {"action": "accept_selected", "_selected_action": [proposal.pk]})
+    accepts = role in ("curator", "reviewer", "superuser")
+    assert Measure.objects.filter(title="新平台", review_state="draft").exists() == accepts
+    assert APIClient().get("/api/v1/measures/").json()["count"] == 3

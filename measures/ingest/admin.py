@@ -1,0 +1,179 @@
+"""The proposal review queue in the admin: an ingested source's findings as a worklist.
+
+Each proposal shows its quote marked in its paragraph; a curator accepts it (editing the proposed fields first
+if needed) as a draft record, accepts many at once, or rejects it with a reason. The list shows the progress.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from measures import review
+from measures.choices import Comparator, ProposalKind, ProposalState
+from measures.ingest import queue
+from measures.models import Proposal, Source, paragraph_around
+
+
+@admin.display(description=_("quote in its paragraph"))
+def quote_in_paragraph(proposal):
+    context = paragraph_around(proposal.source.text, proposal.quote, proposal.quote_offset, margin=120)
+    if context is None:
+        return "—"
+    before, quote, after = context
+    return format_html('<div style="max-width:50em">…{}<mark>{}</mark>{}…</div>', before, quote, after)
+
+
+@admin.display(description=_("proposed"))
+def proposed(proposal):
+    data = proposal.data
+    if proposal.kind == ProposalKind.MEASURE:
+        return data.get("title", "")
+    value = "–".join(str(part) for part in (data.get("value"), data.get("value_max")) if part is not None)
+    return f"{data.get('indicator', '')} {value}{data.get('unit', '')} {data.get('target_year') or ''}".strip()
+
+
+@admin.display(description=_("draft record"))
+def draft_record(proposal):
+    record = proposal.measure or proposal.target
+    if record is None:
+        return "—"
+    url = reverse(f"admin:measures_{record._meta.model_name}_change", args=[record.pk])
+    return format_html('<a href="{}">{}</a>', url, record)
+
+
+class ProposalForm(forms.ModelForm):
+    """The proposed fields, editable before accepting; the reason, for rejecting."""
+
+    title = forms.CharField(label=_("title"), max_length=200, required=False)
+    indicator = forms.CharField(label=_("indicator"), max_length=300, required=False)
+    comparator = forms.ChoiceField(label=_("comparator"), choices=[("", "—"), *Comparator.choices], required=False)
+    value = forms.DecimalField(label=_("value"), max_digits=20, decimal_places=4, required=False)
+    value_max = forms.DecimalField(label=_("upper value"), max_digits=20, decimal_places=4, required=False)
+    unit = forms.CharField(label=_("unit"), max_length=30, required=False)
+    target_year = forms.IntegerField(label=_("target year"), required=False)
+
+    class Meta:
+        model = Proposal
+        fields = ["reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = queue.fields_of(self.instance.kind)
+        for name in {*queue.MEASURE_FIELDS, *queue.TARGET_FIELDS} - set(names):
+            del self.fields[name]
+        for name in names:
+            self.fields[name].initial = self.instance.data.get(name)
+
+    def edits(self):
+        return {
+            name: self.cleaned_data[name] for name in queue.fields_of(self.instance.kind) if name in self.cleaned_data
+        }
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(label=_("reason for rejecting"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    """An ingested source's proposals as a worklist, filtered by source; accept or reject each, or many."""
+
+    form = ProposalForm
+    change_form_template = "admin/measures/proposal/change_form.html"
+    change_list_template = "admin/measures/proposal/change_list.html"
+    list_display = ["kind", proposed, quote_in_paragraph, "state", draft_record]
+    list_filter = [("source", admin.RelatedOnlyFieldListFilter), "state", "kind"]
+    list_select_related = ["source", "measure", "target"]
+    readonly_fields = ["source", "kind", quote_in_paragraph, "state", draft_record, "reviewed_by", "reviewed_at"]
+    actions = ["accept_selected", "reject_selected"]
+
+    def get_fields(self, request, obj=None):
+        proposed_fields = queue.MEASURE_FIELDS if obj and obj.kind == ProposalKind.MEASURE else queue.TARGET_FIELDS
+        return [
+            "source",
+            "kind",
+            quote_in_paragraph,
+            *(proposed_fields if obj else ()),
+            "state",
+            draft_record,
+            "reason",
+        ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        allowed = review.has_model_perm(request.user, Source, "change")
+        return allowed and (obj is None or obj.state == ProposalState.PENDING)
+
+    def has_view_permission(self, request, obj=None):
+        return review.has_model_perm(request.user, Source, "view")
+
+    def changelist_view(self, request, extra_context=None):
+        source_id = request.GET.get("source__id__exact")
+        source = Source.objects.filter(pk=source_id).first() if source_id and source_id.isdigit() else None
+        extra_context = dict(extra_context or {})
+        if source is not None:
+            extra_context["queue_source"] = source
+            extra_context["queue_reviewed"], extra_context["queue_total"] = queue.progress(source)
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        """Accept (with the edits) or reject (with the reason), by the button pressed; never a plain save."""
+        try:
+            if "_accept" in request.POST:
+                queue.accept(request.user, obj, form.edits())
+            elif "_reject" in request.POST:
+                queue.reject(request.user, obj, form.cleaned_data.get("reason", ""))
+        except (PermissionDenied, ValidationError) as error:
+            request.queue_error = "; ".join(getattr(error, "messages", [str(error)]))
+
+    def response_change(self, request, obj):
+        error = getattr(request, "queue_error", None)
+        if error:
+            self.message_user(request, error, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        obj.refresh_from_db()
+        self.message_user(request, _("The proposal is %(state)s.") % {"state": obj.get_state_display()})
+        url = reverse("admin:measures_proposal_changelist")
+        return HttpResponseRedirect(f"{url}?source__id__exact={obj.source_id}&state__exact=pending")
+
+    @admin.action(description=_("Accept selected as drafts"), permissions=["change"])
+    def accept_selected(self, request, queryset):
+        accepted, refused = 0, []
+        for proposal in queryset.filter(state=ProposalState.PENDING):
+            try:
+                queue.accept(request.user, proposal)
+                accepted += 1
+            except (PermissionDenied, ValidationError) as error:
+                refused.append(f"{proposal}: {'; '.join(getattr(error, 'messages', [str(error)]))}")
+        self.message_user(request, _("%(count)d proposals accepted as drafts.") % {"count": accepted})
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
+
+    @admin.action(description=_("Reject selected"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        """Asks for the reason first, then rejects every selected pending proposal with it."""
+        form = RejectionForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            pending = list(queryset.filter(state=ProposalState.PENDING))
+            for proposal in pending:
+                queue.reject(request.user, proposal, form.cleaned_data["reason"])
+            self.message_user(request, _("%(count)d proposals rejected.") % {"count": len(pending)})
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "proposals": queryset,
+            "title": _("Reject proposals"),
+        }
+        return TemplateResponse(request, "admin/measures/proposal/reject.html", context)

@@ -1,0 +1,85 @@
+"""The proposal review queue: a curator accepts a proposal as a draft record (through the review gate) or rejects
+it with a reason, which is kept so the same finding is not offered again."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from measures import review
+from measures.choices import Instrument, MeasureStatus, ProposalKind, ProposalState, ReviewState
+from measures.models import Measure, Park, Proposal, Source, Target
+
+MEASURE_FIELDS = ("title",)
+TARGET_FIELDS = ("indicator", "comparator", "value", "value_max", "unit", "target_year")
+
+
+def fields_of(kind):
+    """The proposed fields a curator may edit before accepting a proposal of this kind."""
+    return MEASURE_FIELDS if kind == ProposalKind.MEASURE else TARGET_FIELDS
+
+
+def record_from(proposal, edits):
+    """The draft record a proposal becomes, with the curator's `edits` over what was proposed."""
+    data = {**proposal.data, **edits}
+    common = {"source": proposal.source, "quote": proposal.quote, "quote_offset": proposal.quote_offset}
+    number = Proposal.objects.filter(source=proposal.source, kind=proposal.kind, pk__lte=proposal.pk).count()
+    if proposal.kind == ProposalKind.MEASURE:
+        return Measure(
+            slug=f"{proposal.source.slug}-m{number}",
+            title=(data.get("title") or proposal.quote)[:200],
+            instrument=Instrument.OTHER,
+            status=MeasureStatus.UNKNOWN,
+            review_state=ReviewState.DRAFT,
+            **common,
+        )
+    return Target(
+        slug=f"{proposal.source.slug}-t{number}",
+        indicator=(data.get("indicator") or proposal.quote)[:300],
+        comparator=data.get("comparator") or "",
+        value=data.get("value"),
+        value_max=data.get("value_max"),
+        unit=data.get("unit") or "",
+        target_year=data.get("target_year"),
+        measure=data.get("measure"),
+        review_state=ReviewState.DRAFT,
+        **common,
+    )
+
+
+@transaction.atomic
+def accept(user, proposal, edits=None):
+    """A pending proposal becomes a draft record of `user`'s; model validation refuses a bad value (and nothing
+    changes)."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.state != ProposalState.PENDING:
+        raise PermissionDenied(f"This proposal is {proposal.state} already.")
+    record = record_from(proposal, edits or {})
+    if proposal.kind == ProposalKind.MEASURE:
+        parks = list(Park.objects.filter(slug__in=proposal.data.get("parks", [])))
+        proposal.measure = review.create(user, record, {"parks": parks})
+    else:
+        proposal.target = review.create(user, record)
+    close(proposal, user, ProposalState.ACCEPTED, "")
+    return record
+
+
+def reject(user, proposal, reason):
+    if not review.has_model_perm(user, Source, "change"):
+        raise PermissionDenied("You may not review proposals.")
+    if proposal.state != ProposalState.PENDING:
+        raise PermissionDenied(f"This proposal is {proposal.state} already.")
+    if not reason.strip():
+        raise PermissionDenied("Say why the proposal is rejected, so it is not offered again without a reason.")
+    close(proposal, user, ProposalState.REJECTED, reason)
+
+
+def close(proposal, user, state, reason):
+    proposal.state, proposal.reason = state, reason
+    proposal.reviewed_by, proposal.reviewed_at = user if user is not review.SHELL else None, timezone.now()
+    proposal.save()
+
+
+def progress(source):
+    """(reviewed, all) proposals of a source."""
+    proposals = source.proposals.all()
+    return proposals.exclude(state=ProposalState.PENDING).count(), proposals.count()

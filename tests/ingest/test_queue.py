@@ -1,0 +1,113 @@
+"""The proposal review queue: accept (edited) as a draft through the gate, reject with a reason, in bulk, with
+progress shown; refusals change nothing."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from measures.choices import ProposalKind
+from measures.models import Measure, Proposal, Source, Target
+from tests import factories
+from tests.helpers import admin_form_data
+
+CHANGELIST = "/admin/measures/proposal/"
+
+
+@pytest.fixture
+def ingested(registry):
+    """A draft source of a curator's, as ingest leaves it, with a proposed measure and a proposed target."""
+    curator = User.objects.create_user("curator", password="pw-for-tests-only", is_staff=True)
+    curator.groups.add(Group.objects.get(name="Curator"))
+    source = factories.SourceFactory(slug="new", review_state="draft", created_by=curator)
+    quote = "研发投入强度达到12%左右"
+    measure = Proposal.objects.create(
+        source=source,
+        kind=ProposalKind.MEASURE,
+        quote="支持中关村科学城建设人工智能创新平台。",
+        quote_offset=source.text.index("支持中关村科学城建设人工智能创新平台。"),
+        data={"title": "人工智能创新平台", "parks": ["science-city"]},
+    )
+    target = Proposal.objects.create(
+        source=source,
+        kind=ProposalKind.TARGET,
+        quote=quote,
+        quote_offset=source.text.index(quote),
+        data={
+            "indicator": "研发投入强度",
+            "comparator": "about",
+            "value": "12",
+            "value_max": None,
+            "unit": "%",
+            "target_year": 2025,
+        },
+    )
+    browser = Client()
+    browser.force_login(curator)
+    return {"source": source, "measure": measure, "target": target, "curator": curator, "browser": browser}
+
+
+def test_the_queue_shows_progress_and_quotes_in_their_paragraphs(ingested):
+    page = ingested["browser"].get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
+    assert "0 of 2" in page
+    assert "<mark>研发投入强度达到12%左右</mark>" in page
+
+
+def test_accepting_an_edited_target_makes_a_draft_of_the_curators(ingested):
+    url = f"{CHANGELIST}{ingested['target'].pk}/change/"
+    data = {**admin_form_data(ingested["browser"].get(url)), "indicator": "全社会研发投入强度", "_accept": "1"}
+    assert ingested["browser"].post(url, data).status_code == 302
+    target = Target.objects.get(source=ingested["source"])
+    assert (target.indicator, target.value, target.review_state) == ("全社会研发投入强度", 12, "draft")
+    assert target.created_by == ingested["curator"] and target.quote == "研发投入强度达到12%左右"
+    proposal = Proposal.objects.get(pk=ingested["target"].pk)
+    assert (proposal.state, proposal.target) == ("accepted", target)
+    page = ingested["browser"].get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
+    assert "1 of 2" in page
+
+
+def test_a_bad_value_is_a_clear_error_and_nothing_is_stored(ingested):
+    url = f"{CHANGELIST}{ingested['target'].pk}/change/"
+    data = {**admin_form_data(ingested["browser"].get(url)), "target_year": "2200", "_accept": "1"}
+    response = ingested["browser"].post(url, data, follow=True)
+    assert "2200" in response.content.decode() or "target_year" in response.content.decode()
+    assert not Target.objects.filter(source=ingested["source"]).exists()
+    assert Proposal.objects.get(pk=ingested["target"].pk).state == "pending"
+
+
+def test_rejecting_needs_a_reason_which_is_kept(ingested):
+    url = f"{CHANGELIST}{ingested['measure'].pk}/change/"
+    data = {**admin_form_data(ingested["browser"].get(url)), "_reject": "1"}
+    ingested["browser"].post(url, data)
+    assert Proposal.objects.get(pk=ingested["measure"].pk).state == "pending"
+    ingested["browser"].post(url, {**data, "reason": "A heading, not a measure."})
+    proposal = Proposal.objects.get(pk=ingested["measure"].pk)
+    assert (proposal.state, proposal.reason) == ("rejected", "A heading, not a measure.")
+    assert not Measure.objects.filter(source=ingested["source"]).exists()
+
+
+def test_bulk_accept_and_bulk_reject(ingested):
+    browser, ids = ingested["browser"], [ingested["measure"].pk]
+    browser.post(CHANGELIST, {"action": "accept_selected", "_selected_action": ids})
+    measure = Measure.objects.get(source=ingested["source"])
+    assert measure.review_state == "draft" and [park.slug for park in measure.parks.all()] == ["science-city"]
+    ids = [ingested["target"].pk]
+    asked = browser.post(CHANGELIST, {"action": "reject_selected", "_selected_action": ids})
+    assert asked.status_code == 200 and "reason" in asked.content.decode()
+    browser.post(CHANGELIST, {"action": "reject_selected", "_selected_action": ids, "reason": "Past figure."})
+    assert Proposal.objects.get(pk=ingested["target"].pk).state == "rejected"
+
+
+def test_staff_without_a_group_cannot_work_the_queue(ingested):
+    browser = Client()
+    browser.force_login(User.objects.create_user("clerk", password="pw-for-tests-only", is_staff=True))
+    assert browser.get(CHANGELIST).status_code == 403
+    browser.post(CHANGELIST, {"action": "accept_selected", "_selected_action": [ingested["measure"].pk]})
+    assert not Measure.objects.filter(source=ingested["source"]).exists()
+
+
+def test_a_curator_discards_an_ingested_source_with_its_untouched_proposals(ingested):
+    browser, source = ingested["browser"], ingested["source"]
+    response = browser.post(f"/admin/measures/source/{source.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert not Source.objects.filter(pk=source.pk).exists()
+    assert not Proposal.objects.filter(source_id=source.pk).exists()
