@@ -1,10 +1,11 @@
 """End to end in headless Chromium: a curator drafts a measure with a target and submits it, a reviewer
-publishes it, and the anonymous API then shows it."""
+publishes it, and the anonymous API then shows it; a curator ingests a document and works its proposal queue."""
 
 import json
 import os
 import shutil
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -16,6 +17,8 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
+from measures.models import Measure, Proposal
+
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"):
     pytest.skip(
@@ -23,6 +26,9 @@ if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"):
     )
 
 PASSWORD = "a-browser-test-password"
+# The live server's tests empty the database after each; this restores what the migrations made (the groups).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -134,3 +140,34 @@ def test_curator_drafts_reviewer_publishes_public_sees(browser, live_server, reg
     assert measure["review_state"] == "published"
     assert [target["slug"] for target in measure["targets"]] == ["browser-target"]
     assert measure["quote_offset"] == plan.text.index(measure["quote"])
+
+
+def test_curator_ingests_and_works_the_proposal_queue(browser, live_server, registry, tmp_path):
+    """Upload a document, land on its queue, accept an edited proposal as a draft, and see the progress move."""
+    staff("curator", "Curator")
+    document = tmp_path / "report.txt"
+    raw = (PROJECT / "fixtures" / "raw" / "003_e626e0e49a2e806a.txt").read_bytes()
+    document.write_bytes("浏览器上传的报道\n".encode() + raw)
+
+    log_in(browser, live_server, "curator")
+    browser.get(f"{live_server.url}/admin/measures/source/ingest/")
+    browser.find_element(By.NAME, "document").send_keys(str(document))
+    fill(browser, "title", "浏览器上传的报道")
+    script_click(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit]"))
+    progress = WebDriverWait(browser, 20).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".queue-progress"))
+    )
+    total = Proposal.objects.filter(source__title="浏览器上传的报道").count()
+    assert f"0 of {total}" in progress.text
+
+    first = Proposal.objects.filter(source__title="浏览器上传的报道", kind="measure").first()
+    browser.get(f"{live_server.url}/admin/measures/proposal/{first.pk}/change/")
+    assert browser.find_element(By.CSS_SELECTOR, "mark").text == first.quote
+    fill(browser, "title", "浏览器中接受的措施")
+    script_click(browser, browser.find_element(By.NAME, "_accept"))
+    progress = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".queue-progress"))
+    )
+    assert f"1 of {total}" in progress.text
+    measure = Measure.objects.get(title="浏览器中接受的措施")
+    assert (measure.review_state, measure.created_by.username, measure.quote) == ("draft", "curator", first.quote)
