@@ -10,7 +10,8 @@ ERROR_SCHEMA = {
     "additionalProperties": True,
 }
 ERRORS = {
-    "400": "A parameter or the body is invalid; the offending field is named.",
+    "400": "A parameter or the body is invalid, or a query parameter is unknown to this operation (only those "
+    "documented here are known); the offending field or parameter is named.",
     "401": "Authentication failed.",
     "403": "You may not do this.",
     "404": "Not found, or not visible to you.",

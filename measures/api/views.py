@@ -80,8 +80,38 @@ def split_links(model, data):
     return values, links
 
 
-class RegistryViewSetMixin:
-    """Slug lookups, NUL-free query strings, write serializers for writes, whole lists in CSV."""
+class KnownParametersMixin:
+    """A query parameter the endpoint does not know is a 400 naming it: a misspelt filter must not list everything.
+
+    An action knows what its schema documents: `format`, and for a page of records `page`, `page_size` and (on a
+    resource's list) its filters.
+    """
+
+    # Actions answering with a page of records, as the schema says (see measures.api.schema).
+    paged_actions = frozenset({"list", "history"})
+
+    def known_parameters(self):
+        known = {"format"}
+        action = getattr(self, "action", None)
+        if action in self.paged_actions and getattr(self, "pagination_class", None) is not None:
+            paginator = self.pagination_class
+            known |= {paginator.page_query_param, paginator.page_size_query_param}
+        if action == "list" and getattr(self, "filter_backends", None):
+            filterset_class = getattr(self, "filterset_class", None)
+            known |= set(filterset_class.base_filters if filterset_class is not None else ())
+        return known
+
+    def refuse_unknown_parameters(self, request):
+        """Called first by a view's `initial()`, so an unknown parameter is named before its value is checked."""
+        known = self.known_parameters()
+        unknown = [name for name in request.query_params if name not in known]
+        if unknown:
+            message = f"Unknown parameter; known: {', '.join(sorted(known))}."
+            raise ValidationError({name: [message] for name in unknown})
+
+
+class RegistryViewSetMixin(KnownParametersMixin):
+    """Slug lookups, known and NUL-free query strings, write serializers for writes, whole lists in CSV."""
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
@@ -89,6 +119,7 @@ class RegistryViewSetMixin:
     permission_classes = [CurationPermission]
 
     def initial(self, request, *args, **kwargs):
+        self.refuse_unknown_parameters(request)
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise ValidationError({name: ["Must not contain a NUL character."]})
@@ -189,7 +220,7 @@ class RevisionsMixin:
     """`{slug}/revisions/`: changes to a published record waiting for a reviewer, and their approval or rejection."""
 
     @extend_schema(responses=serializers.RevisionSerializer(many=True), filters=False)
-    @action(detail=True, methods=["get"], filter_backends=[], permission_classes=[StaffOnly])
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None, permission_classes=[StaffOnly])
     def revisions(self, request, slug=None):
         record = self.get_object()
         revisions = Revision.objects.filter(
