@@ -370,7 +370,9 @@ class SourceViewSet(
         sources = visible(Source.objects.all(), self.request.user)
         if self.action == "list":
             return sources.defer("raw_text", "text").prefetch_related(
-                Prefetch("issuers", queryset=Organization.objects.only("slug", "name"))
+                Prefetch(
+                    "issuers", queryset=Organization.objects.only(*serializers.SlugNameSerializer._declared_fields)
+                )
             )
         corrections = visible(TextCorrection.objects.all(), self.request.user)
         return sources.prefetch_related("issuers", Prefetch("corrections", queryset=corrections))
