@@ -11,7 +11,7 @@ from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions, Dja
 from rest_framework.response import Response
 
 from measures import review
-from measures.api import filters, serializers
+from measures.api import examples, filters, serializers
 from measures.api.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.api.history import HistoryEntrySerializer, history_entries
 from measures.api.pagination import PageNumberPagination
@@ -52,6 +52,7 @@ class CurationPermission(DjangoModelPermissionsOrAnonReadOnly):
     Whether a particular record may be deleted or published is the review gate's call (measures.review).
     """
 
+    public_reads = True  # the schema documents reads without authentication (measures.api.schema)
     perms_map = {**DjangoModelPermissions.perms_map, "DELETE": []}
 
     def has_permission(self, request, view):
@@ -62,6 +63,8 @@ class CurationPermission(DjangoModelPermissionsOrAnonReadOnly):
 
 class StaffOnly(CurationPermission):
     """Revisions are staff business; the gate decides who approves or rejects them."""
+
+    public_reads = False
 
     def has_permission(self, request, view):
         return sees_unpublished(request.user)
@@ -207,7 +210,7 @@ class RegistryViewSetMixin(KnownParametersMixin):
 class HistoryMixin:
     """`{slug}/history/`: the record's recorded changes, newest first, with what changed (see measures.api.history)."""
 
-    @extend_schema(responses=HistoryEntrySerializer(many=True), filters=False)
+    @extend_schema(responses=HistoryEntrySerializer(many=True), filters=False, examples=examples.HISTORY)
     @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, slug=None):
         entries = history_entries(self.get_object(), request.user)
@@ -219,7 +222,7 @@ class HistoryMixin:
 class RevisionsMixin:
     """`{slug}/revisions/`: changes to a published record waiting for a reviewer, and their approval or rejection."""
 
-    @extend_schema(responses=serializers.RevisionSerializer(many=True), filters=False)
+    @extend_schema(responses=serializers.RevisionSerializer(many=True), filters=False, examples=examples.REVISIONS)
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None, permission_classes=[StaffOnly])
     def revisions(self, request, slug=None):
         record = self.get_object()
@@ -289,6 +292,7 @@ class RegistryViewSet(ConditionalWritesMixin, RegistryViewSetMixin, viewsets.Mod
         serializer.instance = review.create(self.request.user, model(**values), links)
 
 
+@extend_schema_view(list=extend_schema(examples=examples.MEASURES))
 class MeasureViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """Policy measures with their targets, parks, themes, organizations and source."""
 
@@ -304,6 +308,7 @@ class MeasureViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
         return measure_records(queryset, slugs, self.request.user)
 
 
+@extend_schema_view(list=extend_schema(examples=examples.TARGETS))
 class TargetViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """Quantitative and dated goals, with unit, target year and baseline."""
 
@@ -319,6 +324,7 @@ class TargetViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
         return target_records(queryset, slugs, self.request.user)
 
 
+@extend_schema_view(list=extend_schema(examples=examples.PARKS))
 class ParkViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """The demonstration zone and its parks, as a tree (`parent`)."""
 
@@ -334,6 +340,7 @@ class ParkViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
         )
 
 
+@extend_schema_view(list=extend_schema(examples=examples.THEMES))
 class ThemeViewSet(RegistryViewSet):
     """Policy themes, as a tree (`parent`)."""
 
@@ -342,6 +349,7 @@ class ThemeViewSet(RegistryViewSet):
     filterset_class = filters.ThemeFilter
 
 
+@extend_schema_view(list=extend_schema(examples=examples.ORGANIZATIONS))
 class OrganizationViewSet(RegistryViewSet):
     """Issuers of sources and bodies responsible for measures."""
 
@@ -350,6 +358,7 @@ class OrganizationViewSet(RegistryViewSet):
     filterset_class = filters.OrganizationFilter
 
 
+@extend_schema_view(list=extend_schema(examples=examples.SOURCES))
 class SourceViewSet(
     HistoryMixin,
     RevisionsMixin,
