@@ -104,8 +104,15 @@ class KnownParametersMixin:
             known |= set(filterset_class.base_filters if filterset_class is not None else ())
         return known
 
+    def answers(self, request):
+        """Whether the view has a handler for the request's method; if not, dispatch answers 405 whatever it asks."""
+        method = request.method.lower()
+        return method in self.http_method_names and hasattr(self, method)
+
     def refuse_unknown_parameters(self, request):
         """Called first by a view's `initial()`, so an unknown parameter is named before its value is checked."""
+        if not self.answers(request):
+            return
         known = self.known_parameters()
         unknown = [name for name in request.query_params if name not in known]
         if unknown:
@@ -122,7 +129,15 @@ class RegistryViewSetMixin(KnownParametersMixin):
     permission_classes = [CurationPermission]
 
     def initial(self, request, *args, **kwargs):
-        self.refuse_unknown_parameters(request)
+        if self.answers(request):  # else dispatch answers 405, whatever the query string says
+            self.refuse_unknown_parameters(request)
+            self.check_parameter_values(request)
+        super().initial(request, *args, **kwargs)
+        if request.method not in SAFE_METHODS:
+            reject_nul_characters(request.data)
+
+    @staticmethod
+    def check_parameter_values(request):
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise ValidationError({name: ["Must not contain a NUL character."]})
@@ -133,9 +148,6 @@ class RegistryViewSetMixin(KnownParametersMixin):
         for name, maximum in (("page", None), ("page_size", PageNumberPagination.max_page_size)):
             if name in request.query_params:  # checked even where a CSV download ignores them
                 PageNumberPagination.positive_int(name, request.query_params[name], maximum)
-        super().initial(request, *args, **kwargs)
-        if request.method not in SAFE_METHODS:
-            reject_nul_characters(request.data)
 
     def get_serializer_class(self):
         if self.action in WRITE_ACTIONS and self.write_serializer_class is not None:

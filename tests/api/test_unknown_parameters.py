@@ -51,6 +51,14 @@ def test_history_knows_its_page_and_no_filter(client, registry):
     refused(client.get("/api/v1/measures/ai-platform/history/?status=planned"), "status")
 
 
+def test_a_method_the_endpoint_does_not_answer_is_a_405_whatever_the_parameters(client, registry):
+    client.force_authenticate(get_user_model().objects.create_superuser("reviewer", password="x"))
+    for query in ["page=1&page_size=50", "colour=red", "page=0"]:
+        response = client.generic("TRACE", f"/api/v1/measures/ai-platform/history/?{query}")
+        assert response.status_code == 405, (query, response.content)
+    assert client.generic("TRACE", "/api/v1/measures/?parks=x").status_code == 405
+
+
 def test_writes_refuse_unknown_parameters_too(client, registry):
     staff = get_user_model().objects.create_superuser("reviewer", password="x")
     client.force_authenticate(staff)
