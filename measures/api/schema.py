@@ -51,6 +51,7 @@ TAGS = {
     "registry download": "The whole registry as one zip of CSV files.",
 }
 PATH_TAGS = {"export": "registry download"}
+WRITE_ACTIONS = {"create", "update", "partial_update"}
 
 
 def reads_are_public(view):
@@ -71,6 +72,12 @@ class RegistrySchema(AutoSchema):
             # for any other list, even one with {} among the schemes). A browser still sends its session cookie.
             return [{}]
         return auth
+
+    def get_response_serializers(self):
+        """A write answers with the record as a GET shows it (views.RegistryViewSetMixin.record), not as written."""
+        if getattr(self.view, "action", None) in WRITE_ACTIONS and hasattr(self.view, "read_serializer_class"):
+            return self.view.read_serializer_class()
+        return super().get_response_serializers()
 
     def get_tags(self):
         segments = [part for part in self.path.split("/") if part and not part.startswith("{")]

@@ -103,5 +103,16 @@ def test_history_and_revisions_have_examples_too(client, registry, schema):
     assert list(revision) == RevisionSerializer.Meta.fields
 
 
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_a_write_is_documented_to_answer_with_what_a_get_shows(schema, resource):
+    def answer(method, status, path=f"/api/v1/{resource}/{{slug}}/"):
+        return schema["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"]
+
+    shown = answer("get", "200")
+    assert answer("patch", "200") == answer("put", "200") == shown
+    if "post" in schema["paths"][f"/api/v1/{resource}/"]:
+        assert answer("post", "201", f"/api/v1/{resource}/") == shown
+
+
 def test_the_schema_is_valid_openapi(schema):
     validate_schema(schema)
