@@ -19,6 +19,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from measures.api.views import KnownParametersMixin
 from measures.caching import cached_until_change
 from measures.models import Measure, Source, Target
 from measures.resources import RESOURCES
@@ -45,13 +46,17 @@ def shown(queryset, public):
     return visible(queryset, user=None) if public else queryset
 
 
-class RegistryExportView(APIView):
+class RegistryExportView(KnownParametersMixin, APIView):
     """Everything the requester may see: the public gets what measures.review.visible shows it (published records
     of published sources) and links between those only."""
 
     permission_classes = [AllowAny]
     throttle_classes = [AnonRateThrottle, UserRateThrottle, ScopedRateThrottle]
     throttle_scope = "export"
+
+    def initial(self, request, *args, **kwargs):
+        self.refuse_unknown_parameters(request)
+        super().initial(request, *args, **kwargs)
 
     @extend_schema(
         responses={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, description="A zip of CSV files")}

@@ -4,7 +4,7 @@ import datetime
 
 import django_filters as filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, When
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -134,6 +134,62 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
         return qs.filter(pk__in=linked)
 
 
+class TreeFilter(SlugsFilter):
+    """The records above (`ancestors`) or below (`descendants`) the given ones, in tree order: a chain of parents
+    from the root down, a sub-tree depth first. Ordered so unless `ordering` says otherwise.
+
+    Only through records the requester may see (measures.review.visible): to the public a draft park hides what is
+    below it, and ends the chain of parents above a park (whose `parent` it sees as null).
+    """
+
+    def __init__(self, *args, direction, **kwargs):
+        assert direction in ("ancestors", "descendants")
+        self.direction = direction
+        kwargs.setdefault("field_name", "parent")  # the link walked; the schema finds the values' type through it
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        model = qs.model
+        seen = visible(model.objects.all(), getattr(self.parent.request, "user", None))
+        passable = set(seen.values_list("pk", flat=True))
+        # tree_queries walks down from the roots in tree order (siblings in the model's ordering), each node with
+        # the primary keys from its root to itself; a loop stored past validation is never entered.
+        paths = dict(model.objects.with_tree_fields().values_list("pk", "tree_path"))
+        walk = self.chain_of_parents if self.direction == "ancestors" else self.sub_tree
+        position = walk(paths, {node.pk for node in value}, passable)
+        if not position:
+            # Not .none(), nor pk__in=[]: the paginator's count (measures.caching.cached_count) renders the SQL,
+            # which Django refuses (EmptyResultSet) for a query it knows to be empty.
+            return qs.filter(pk__isnull=True)
+        order = Case(*(When(pk=pk, then=index) for pk, index in position.items()), output_field=IntegerField())
+        return qs.filter(pk__in=position).order_by(order, "slug")
+
+    @staticmethod
+    def chain_of_parents(paths, nodes, passable):
+        """{primary key: depth} of the records above `nodes`, up to the first the requester may not see."""
+        found = {}
+        for node in nodes:
+            path = paths.get(node, [])
+            for depth in range(len(path) - 2, -1, -1):
+                if path[depth] not in passable:
+                    break
+                found[path[depth]] = depth
+        return found
+
+    @staticmethod
+    def sub_tree(paths, nodes, passable):
+        """{primary key: place in tree order} of the records below `nodes`, reached through what may be seen."""
+        found = {}
+        for place, (pk, path) in enumerate(paths.items()):
+            for depth, above in enumerate(path[:-1]):
+                if above in nodes and passable.issuperset(path[depth + 1 :]):
+                    found[pk] = place
+                    break
+        return found
+
+
 def visible_to_requester(model):
     """A filter's choices: the records of `model` the requester may see."""
     return lambda request: visible(model.objects.all(), getattr(request, "user", None))
@@ -224,6 +280,16 @@ class ParkFilter(filters.FilterSet):
     kind = choices_filter(ParkKind.choices, _("Park kinds"))
     review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
     parent = SlugsFilter(queryset=visible_to_requester(Park), label=_("Parent park slugs (direct children)"))
+    ancestors = TreeFilter(
+        queryset=visible_to_requester(Park),
+        direction="ancestors",
+        label=_("Park slugs: the parks above them, from the zone down (not the parks themselves)"),
+    )
+    descendants = TreeFilter(
+        queryset=visible_to_requester(Park),
+        direction="descendants",
+        label=_("Park slugs: every park below them, depth first (not the parks themselves)"),
+    )
     ordering = filters.OrderingFilter(fields=["slug", "name", "kind"], label=_("Order by"))
 
     class Meta:
@@ -245,6 +311,16 @@ class SourceFilter(filters.FilterSet):
 class ThemeFilter(filters.FilterSet):
     q = SearchFilter(fields=["name", "name_en", "description"])
     parent = SlugsFilter(queryset=Theme.objects.all(), label=_("Parent theme slugs (direct children)"))
+    ancestors = TreeFilter(
+        queryset=visible_to_requester(Theme),
+        direction="ancestors",
+        label=_("Theme slugs: the themes above them, broadest first (not the themes themselves)"),
+    )
+    descendants = TreeFilter(
+        queryset=visible_to_requester(Theme),
+        direction="descendants",
+        label=_("Theme slugs: every theme below them, depth first (not the themes themselves)"),
+    )
     ordering = filters.OrderingFilter(fields=["slug", "name"], label=_("Order by"))
 
     class Meta:

@@ -58,6 +58,14 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise ValidationError({name: [f"Must be at most {maximum}."]})
         return int(raw)
 
+    def get_paginated_response_schema(self, schema):
+        """DRF's envelope; its examples make a list operation's example one realistic page of one record."""
+        envelope = super().get_paginated_response_schema(schema)
+        properties = envelope["properties"]
+        properties["count"]["example"] = 1
+        properties["next"]["example"] = properties["previous"]["example"] = None
+        return envelope
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

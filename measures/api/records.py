@@ -9,12 +9,13 @@ query per relation; tests/api/test_records.py holds the two equal.
 from django.db.models import Prefetch
 from rest_framework.fields import DateTimeField
 
-from measures.api.serializers import MeasureSerializer, NestedTargetSerializer, TargetSerializer
+from measures.api.serializers import MeasureSerializer, NestedTargetSerializer, SlugNameSerializer, TargetSerializer
 from measures.models import Measure, Organization, Park, Source, Target, Theme
 from measures.review import is_public_row, linked_columns, sees_unpublished, visible
 
 as_api_datetime = DateTimeField().to_representation
 TIMESTAMPS = {"created_at", "updated_at"}
+SLUG_NAME_FIELDS = list(SlugNameSerializer._declared_fields)  # a nested park, theme or organization
 
 
 def own_fields(serializer_class, links):
@@ -46,8 +47,7 @@ TARGET_COLUMNS = [
     *linked_columns("source", Source),
     "measure__slug",
     *linked_columns("measure", Measure),
-    "park__slug",
-    "park__name",
+    *(f"park__{name}" for name in SLUG_NAME_FIELDS),
     *linked_columns("park", Park),
 ]
 
@@ -81,10 +81,10 @@ def by_slug(rows, slugs):
 
 
 def slug_names_by_measure(related, measure_ids):
-    """{measure id: [{"slug", "name"}, ...]} for parks, themes or organizations, in their model's order."""
+    """{measure id: [{"slug", "name", "name_en"}, ...]} for parks, themes or organizations, in their model's order."""
     linked = {}
-    for measure_id, slug, name in related.filter(measures__in=measure_ids).values_list("measures", "slug", "name"):
-        linked.setdefault(measure_id, []).append({"slug": slug, "name": name})
+    for measure_id, *names in related.filter(measures__in=measure_ids).values_list("measures", *SLUG_NAME_FIELDS):
+        linked.setdefault(measure_id, []).append(dict(zip(SLUG_NAME_FIELDS, names, strict=True)))
     return linked
 
 
@@ -133,7 +133,7 @@ def target_records(queryset, slugs, user):
         links = {
             "source": shown_source(row, shows_unpublished),
             "measure": shown_slug(row, "measure", Measure, shows_unpublished),
-            "park": {"slug": park_slug, "name": row["park__name"]} if park_slug else None,
+            "park": {name: row[f"park__{name}"] for name in SLUG_NAME_FIELDS} if park_slug else None,
         }
         records.append(as_serialized(TargetSerializer, row, links))
     return records

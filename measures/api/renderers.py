@@ -1,10 +1,16 @@
-"""CSV for every list: one flat row per record, nested records reduced to their slugs."""
+"""CSV for every list: one flat row per record, nested records reduced to their slugs.
+
+Every CSV starts with a UTF-8 byte order mark: without it Excel reads the file in the system's code page and shows
+the Chinese as mojibake. Python reads it back with the `utf-8-sig` codec.
+"""
 
 import csv
 
 from rest_framework_csv.renderers import CSVRenderer as LibraryCSVRenderer
 
 from measures.text.formulae import escape_formula
+
+BOM = "\ufeff".encode()
 
 
 def csv_attachment(request):
@@ -44,7 +50,7 @@ class CSVRenderer(LibraryCSVRenderer):
         request, response = renderer_context.get("request"), renderer_context.get("response")
         if request is not None and response is not None and not response.exception:
             response["Content-Disposition"] = csv_attachment(request)
-        return super().render(rows, media_type, renderer_context)
+        return BOM + super().render(rows, media_type, renderer_context)
 
     def flatten_item(self, item):
         return {key: csv_cell(value) for key, value in item.items()}
@@ -60,6 +66,6 @@ class LineBuffer:
 def csv_lines(header, records):
     """A CSV document, line by line: the header, then one flat row per record (dicts from a serializer)."""
     writer = csv.writer(LineBuffer())
-    yield writer.writerow(header).encode()
+    yield BOM + writer.writerow(header).encode()
     for record in records:
         yield writer.writerow([csv_cell(record[name]) for name in header]).encode()

@@ -1,7 +1,8 @@
-"""OpenAPI details drf-spectacular cannot infer: public reads, and the errors every operation can return."""
+"""OpenAPI details drf-spectacular cannot infer: public reads, tags per resource, the errors every operation can
+return. The examples of list responses are in measures.api.examples."""
 
 from drf_spectacular.openapi import AutoSchema
-from rest_framework.permissions import SAFE_METHODS
+from rest_framework.permissions import SAFE_METHODS, AllowAny
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -10,7 +11,8 @@ ERROR_SCHEMA = {
     "additionalProperties": True,
 }
 ERRORS = {
-    "400": "A parameter or the body is invalid; the offending field is named.",
+    "400": "A parameter or the body is invalid, or a query parameter is unknown to this operation (only those "
+    "documented here are known); the offending field or parameter is named.",
     "401": "Authentication failed.",
     "403": "You may not do this.",
     "404": "Not found, or not visible to you.",
@@ -35,19 +37,61 @@ CONDITIONAL_ERRORS = {
 }
 
 
+# Operations grouped by what they are about, in this order; the first path segment after /api/v1/ names the tag,
+# except a record's history and revisions, each grouped across resources.
+TAGS = {
+    "measures": "Policy measures, with their targets, parks, themes and organizations, and the source they quote.",
+    "targets": "Quantitative and dated goals: value, unit, comparator, target year and baseline.",
+    "parks": "The demonstration zone and its parks, as a tree (`parent`, `ancestors`, `descendants`).",
+    "sources": "Policy documents and reports; their text is fixed once stored.",
+    "themes": "Policy themes, as a tree.",
+    "organizations": "Issuers of sources and bodies responsible for measures.",
+    "history": "Every recorded change to a measure, target, park or source (the public sees published versions).",
+    "revisions": "Changes to published records waiting for a reviewer (staff only).",
+    "registry download": "The whole registry as one zip of CSV files.",
+}
+PATH_TAGS = {"export": "registry download"}
+WRITE_ACTIONS = {"create", "update", "partial_update"}
+
+
+def reads_are_public(view):
+    """Whether anyone may read through `view`: its permissions allow anonymous reads (see `public_reads`)."""
+    return all(
+        isinstance(permission, AllowAny) or getattr(permission, "public_reads", False)
+        for permission in view.get_permissions()
+    )
+
+
 class RegistrySchema(AutoSchema):
-    """Reads need no authentication (the permission class allows anonymous reads)."""
+    """Public reads carry no security requirement; operations are tagged by resource."""
 
     def get_auth(self):
-        auth = super().get_auth()
-        if self.method in SAFE_METHODS and {} not in auth:
-            auth.append({})
+        auth = [requirement for requirement in super().get_auth() if requirement]  # also registers the schemes
+        if self.method in SAFE_METHODS and reads_are_public(self.view):
+            # Exactly one empty requirement: authentication is optional, and Swagger UI shows no padlock (it does
+            # for any other list, even one with {} among the schemes). A browser still sends its session cookie.
+            return [{}]
         return auth
+
+    def get_response_serializers(self):
+        """A write answers with the record as a GET shows it (views.RegistryViewSetMixin.record), not as written."""
+        if getattr(self.view, "action", None) in WRITE_ACTIONS and hasattr(self.view, "read_serializer_class"):
+            return self.view.read_serializer_class()
+        return super().get_response_serializers()
+
+    def get_tags(self):
+        segments = [part for part in self.path.split("/") if part and not part.startswith("{")]
+        for tag in ("history", "revisions"):
+            if tag in segments[3:]:
+                return [tag]
+        resource = segments[2] if len(segments) > 2 else segments[-1]
+        return [PATH_TAGS.get(resource, resource)]
 
 
 def add_error_responses(result, generator, request, public):
-    """Every operation documents the errors it can return, in the shape they come in."""
+    """Every operation documents the errors it can return, in the shape they come in; the tags are described."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    result["tags"] = [{"name": name, "description": description} for name, description in TAGS.items()]
     reference = {"$ref": "#/components/schemas/Error"}
     paths = result.get("paths", {})
     for path, operations in paths.items():

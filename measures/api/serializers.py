@@ -62,10 +62,11 @@ class VisibleSlugField(HidesUnpublishedMixin, SlugReference):
 
 
 class SlugNameSerializer(serializers.Serializer):
-    """A related record reduced to how a client links to it and how a person reads it."""
+    """A related record reduced to how a client links to it and how a person reads it, in Chinese and English."""
 
     slug = serializers.SlugField(read_only=True)
     name = serializers.CharField(read_only=True)
+    name_en = serializers.CharField(read_only=True, help_text="Blank when no English name is recorded.")
 
 
 class VisibleSlugNameSerializer(HidesUnpublishedMixin, SlugNameSerializer):

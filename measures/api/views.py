@@ -11,7 +11,7 @@ from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions, Dja
 from rest_framework.response import Response
 
 from measures import review
-from measures.api import filters, serializers
+from measures.api import examples, filters, serializers
 from measures.api.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.api.history import HistoryEntrySerializer, history_entries
 from measures.api.pagination import PageNumberPagination
@@ -47,6 +47,7 @@ class CurationPermission(DjangoModelPermissionsOrAnonReadOnly):
     Whether a particular record may be deleted or published is the review gate's call (measures.review).
     """
 
+    public_reads = True  # the schema documents reads without authentication (measures.api.schema)
     perms_map = {**DjangoModelPermissions.perms_map, "DELETE": []}
 
     def has_permission(self, request, view):
@@ -57,6 +58,8 @@ class CurationPermission(DjangoModelPermissionsOrAnonReadOnly):
 
 class StaffOnly(CurationPermission):
     """Revisions are staff business; the gate decides who approves or rejects them."""
+
+    public_reads = False
 
     def has_permission(self, request, view):
         return sees_unpublished(request.user)
@@ -75,8 +78,45 @@ def split_links(model, data):
     return values, links
 
 
-class RegistryViewSetMixin:
-    """Slug lookups, NUL-free query strings, write serializers for writes, whole lists in CSV."""
+class KnownParametersMixin:
+    """A query parameter the endpoint does not know is a 400 naming it: a misspelt filter must not list everything.
+
+    An action knows what its schema documents: `format`, and for a page of records `page`, `page_size` and (on a
+    resource's list) its filters.
+    """
+
+    # Actions answering with a page of records, as the schema says (see measures.api.schema).
+    paged_actions = frozenset({"list", "history"})
+
+    def known_parameters(self):
+        known = {"format"}
+        action = getattr(self, "action", None)
+        if action in self.paged_actions and getattr(self, "pagination_class", None) is not None:
+            paginator = self.pagination_class
+            known |= {paginator.page_query_param, paginator.page_size_query_param}
+        if action == "list" and getattr(self, "filter_backends", None):
+            filterset_class = getattr(self, "filterset_class", None)
+            known |= set(filterset_class.base_filters if filterset_class is not None else ())
+        return known
+
+    def answers(self, request):
+        """Whether the view has a handler for the request's method; if not, dispatch answers 405 whatever it asks."""
+        method = request.method.lower()
+        return method in self.http_method_names and hasattr(self, method)
+
+    def refuse_unknown_parameters(self, request):
+        """Called first by a view's `initial()`, so an unknown parameter is named before its value is checked."""
+        if not self.answers(request):
+            return
+        known = self.known_parameters()
+        unknown = [name for name in request.query_params if name not in known]
+        if unknown:
+            message = f"Unknown parameter; known: {', '.join(sorted(known))}."
+            raise ValidationError({name: [message] for name in unknown})
+
+
+class RegistryViewSetMixin(KnownParametersMixin):
+    """Slug lookups, known and NUL-free query strings, write serializers for writes, whole lists in CSV."""
 
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
@@ -84,6 +124,15 @@ class RegistryViewSetMixin:
     permission_classes = [CurationPermission]
 
     def initial(self, request, *args, **kwargs):
+        if self.answers(request):  # else dispatch answers 405, whatever the query string says
+            self.refuse_unknown_parameters(request)
+            self.check_parameter_values(request)
+        super().initial(request, *args, **kwargs)
+        if request.method not in SAFE_METHODS:
+            reject_nul_characters(request.data)
+
+    @staticmethod
+    def check_parameter_values(request):
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise ValidationError({name: ["Must not contain a NUL character."]})
@@ -94,9 +143,6 @@ class RegistryViewSetMixin:
         for name, maximum in (("page", None), ("page_size", PageNumberPagination.max_page_size)):
             if name in request.query_params:  # checked even where a CSV download ignores them
                 PageNumberPagination.positive_int(name, request.query_params[name], maximum)
-        super().initial(request, *args, **kwargs)
-        if request.method not in SAFE_METHODS:
-            reject_nul_characters(request.data)
 
     def get_serializer_class(self):
         if self.action in WRITE_ACTIONS and self.write_serializer_class is not None:
@@ -171,7 +217,7 @@ class RegistryViewSetMixin:
 class HistoryMixin:
     """`{slug}/history/`: the record's recorded changes, newest first, with what changed (see measures.api.history)."""
 
-    @extend_schema(responses=HistoryEntrySerializer(many=True), filters=False)
+    @extend_schema(responses=HistoryEntrySerializer(many=True), filters=False, examples=examples.HISTORY)
     @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, slug=None):
         entries = history_entries(self.get_object(), request.user)
@@ -183,8 +229,8 @@ class HistoryMixin:
 class RevisionsMixin:
     """`{slug}/revisions/`: changes to a published record waiting for a reviewer, and their approval or rejection."""
 
-    @extend_schema(responses=serializers.RevisionSerializer(many=True), filters=False)
-    @action(detail=True, methods=["get"], filter_backends=[], permission_classes=[StaffOnly])
+    @extend_schema(responses=serializers.RevisionSerializer(many=True), filters=False, examples=examples.REVISIONS)
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None, permission_classes=[StaffOnly])
     def revisions(self, request, slug=None):
         record = self.get_object()
         revisions = Revision.objects.filter(
@@ -253,6 +299,7 @@ class RegistryViewSet(ConditionalWritesMixin, RegistryViewSetMixin, viewsets.Mod
         serializer.instance = review.create(self.request.user, model(**values), links)
 
 
+@extend_schema_view(list=extend_schema(examples=examples.MEASURES))
 class MeasureViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """Policy measures with their targets, parks, themes, organizations and source."""
 
@@ -268,6 +315,7 @@ class MeasureViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
         return measure_records(queryset, slugs, self.request.user)
 
 
+@extend_schema_view(list=extend_schema(examples=examples.TARGETS))
 class TargetViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """Quantitative and dated goals, with unit, target year and baseline."""
 
@@ -283,6 +331,7 @@ class TargetViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
         return target_records(queryset, slugs, self.request.user)
 
 
+@extend_schema_view(list=extend_schema(examples=examples.PARKS))
 class ParkViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     """The demonstration zone and its parks, as a tree (`parent`)."""
 
@@ -298,6 +347,7 @@ class ParkViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
         )
 
 
+@extend_schema_view(list=extend_schema(examples=examples.THEMES))
 class ThemeViewSet(RegistryViewSet):
     """Policy themes, as a tree (`parent`)."""
 
@@ -306,6 +356,7 @@ class ThemeViewSet(RegistryViewSet):
     filterset_class = filters.ThemeFilter
 
 
+@extend_schema_view(list=extend_schema(examples=examples.ORGANIZATIONS))
 class OrganizationViewSet(RegistryViewSet):
     """Issuers of sources and bodies responsible for measures."""
 
@@ -314,6 +365,7 @@ class OrganizationViewSet(RegistryViewSet):
     filterset_class = filters.OrganizationFilter
 
 
+@extend_schema_view(list=extend_schema(examples=examples.SOURCES))
 class SourceViewSet(
     HistoryMixin,
     RevisionsMixin,
@@ -334,7 +386,9 @@ class SourceViewSet(
         sources = visible(Source.objects.all(), self.request.user)
         if self.action == "list":
             return sources.defer("raw_text", "text").prefetch_related(
-                Prefetch("issuers", queryset=Organization.objects.only("slug", "name"))
+                Prefetch(
+                    "issuers", queryset=Organization.objects.only(*serializers.SlugNameSerializer._declared_fields)
+                )
             )
         corrections = visible(TextCorrection.objects.all(), self.request.user)
         return sources.prefetch_related("issuers", Prefetch("corrections", queryset=corrections))

@@ -153,7 +153,7 @@ def test_delete_asking_for_csv_is_a_plain_204(client, registry, editor):
 def test_an_empty_csv_list_still_has_its_header_and_type(client, registry):
     response = client.get("/api/v1/targets/?format=csv&q=nothing-matches-this")
     assert response["Content-Type"].startswith("text/csv")
-    assert b"".join(response.streaming_content).decode().splitlines()[0].startswith("slug,indicator")
+    assert b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[0].startswith("slug,indicator")
 
 
 def test_nul_in_a_related_slug_is_a_400_naming_the_field(client, registry, editor):

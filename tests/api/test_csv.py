@@ -10,7 +10,7 @@ def rows(response):
     assert response.status_code == 200, response.content
     assert response["Content-Type"].startswith("text/csv")
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))  # after the BOM
 
 
 def test_measures_csv_by_format_parameter_with_filters(client, registry):

@@ -14,9 +14,16 @@ def test_list_uses_drf_envelope_with_nested_relations(client, registry):
     assert body["count"] == 3
     measure = next(item for item in body["results"] if item["slug"] == "ai-platform")
     assert measure["source"] == {"slug": "plan", "title": registry["plan"].title}
-    assert measure["parks"] == [{"slug": "science-city", "name": "中关村科学城"}]
-    assert measure["themes"] == [{"slug": "ai", "name": "人工智能"}]
-    assert measure["organizations"] == [{"slug": "commission", "name": "北京市科学技术委员会"}]
+    names = ("slug", "name")  # and name_en: see test_nested_names
+    assert [{name: park[name] for name in names} for park in measure["parks"]] == [
+        {"slug": "science-city", "name": "中关村科学城"}
+    ]
+    assert [{name: theme[name] for name in names} for theme in measure["themes"]] == [
+        {"slug": "ai", "name": "人工智能"}
+    ]
+    assert [{name: body[name] for name in names} for body in measure["organizations"]] == [
+        {"slug": "commission", "name": "北京市科学技术委员会"}
+    ]
     assert {target["slug"] for target in measure["targets"]} == {"rd-2025", "firms-2035"}
     range_target = next(target for target in measure["targets"] if target["slug"] == "firms-2035")
     assert (range_target["comparator"], range_target["value"], range_target["value_max"]) == ("range", 2.0, 3.0)
