@@ -13,6 +13,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -31,7 +32,10 @@ def cached_until_change(key, compute):
 
 def cached_count(queryset):
     """`queryset.count()`, cached under the query's SQL until the registry changes."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a query that can match nothing, such as .none()
+        return 0
     query = hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
     return cached_until_change(f"list-count:{query}", queryset.count)
 

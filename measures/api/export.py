@@ -19,6 +19,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from measures.api.renderers import BOM
 from measures.api.views import KnownParametersMixin
 from measures.caching import cached_until_change
 from measures.models import Measure, Source, Target
@@ -82,11 +83,11 @@ class RegistryExportView(KnownParametersMixin, APIView):
                 resource = resource_class(public=public)
                 queryset = shown(resource.get_queryset(), public)
                 dataset = resource.export(queryset=queryset)
-                archive.writestr(f"{name}.csv", dataset.csv)
+                archive.writestr(f"{name}.csv", BOM + dataset.csv.encode())
                 counts[name] = len(dataset)
                 for row in data_dictionary(resource):
                     dictionary_writer.writerow([f"{name}.csv", *row])
-            archive.writestr("data-dictionary.csv", dictionary.getvalue())
+            archive.writestr("data-dictionary.csv", BOM + dictionary.getvalue().encode())
             archive.writestr("metadata.json", json.dumps(self.metadata(public, counts), indent=2))
         return buffer.getvalue()
 

@@ -1,8 +1,13 @@
 """CSV downloads start with a UTF-8 byte order mark, so Excel opens the Chinese in them as Chinese."""
 
+import io
+import zipfile
+
 import pytest
 from django.contrib.auth import get_user_model
 
+from measures.caching import cached_count
+from measures.models import Measure
 from tests import factories
 
 BOM = b"\xef\xbb\xbf"
@@ -48,3 +53,14 @@ def test_no_bom_where_there_is_no_csv(client, registry):
     response = client.delete(f"{url}?format=csv", HTTP_IF_MATCH=etag)
     assert response.status_code == 204 and response.content == b""
     assert not client.get("/api/v1/measures/?format=csv&status=retired").content.startswith(BOM)  # errors are JSON
+
+
+def test_the_registry_downloads_csvs_start_with_a_bom_too(client, registry):
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/export/").content))
+    for name in archive.namelist():
+        if name.endswith(".csv"):
+            assert archive.read(name).startswith(BOM), name
+
+
+def test_a_count_of_a_query_that_matches_nothing_is_zero(db):
+    assert cached_count(Measure.objects.none()) == 0

@@ -153,13 +153,13 @@ def download(client):
 
 
 def table(archive, name):
-    return list(csv.DictReader(io.StringIO(archive.read(f"{name}.csv").decode())))
+    return list(csv.DictReader(io.StringIO(archive.read(f"{name}.csv").decode("utf-8-sig"))))
 
 
 def test_the_public_download_holds_published_sources_and_no_link_to_another(public, leak):
     archive = download(public)
     assert sorted(row["slug"] for row in table(archive, "sources")) == ["plan", "report"]
-    assert "leaked reason" not in archive.read("text-corrections.csv").decode()
+    assert "leaked reason" not in archive.read("text-corrections.csv").decode("utf-8-sig")
     assert "leaky-measure" not in [row["slug"] for row in table(archive, "measures")]
     assert "leaky-target" not in [row["slug"] for row in table(archive, "targets")]
     everything = "".join(archive.read(name).decode() for name in archive.namelist() if name.endswith(".csv"))
@@ -174,7 +174,7 @@ def test_the_staff_download_holds_every_source(client, leak, staff):
     client.force_authenticate(staff)
     archive = download(client)
     assert sorted(row["slug"] for row in table(archive, "sources")) == ["leak", "plan", "report"]
-    assert "leaked reason" in archive.read("text-corrections.csv").decode()
+    assert "leaked reason" in archive.read("text-corrections.csv").decode("utf-8-sig")
     assert next(row for row in table(archive, "targets") if row["slug"] == "linked-target")["measure"] == (
         "leaky-measure"
     )

@@ -18,7 +18,7 @@ def download(client):
 
 
 def measures_in(archive):
-    return archive.read("measures.csv").decode().count("\n") - 1
+    return archive.read("measures.csv").decode("utf-8-sig").count("\n") - 1
 
 
 def add_measures(count, committed):

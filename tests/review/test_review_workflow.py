@@ -120,10 +120,10 @@ def test_whole_registry_export_is_a_zip_of_csvs_with_a_dictionary(client, drafts
     assert {"data-dictionary.csv", "metadata.json"} <= names
     metadata = json.loads(archive.read("metadata.json"))
     assert metadata["last_updated"] and metadata["counts"]["measures"] == 3
-    measures_csv = archive.read("measures.csv").decode()
+    measures_csv = archive.read("measures.csv").decode("utf-8-sig")
     assert "draft-measure" not in measures_csv and "hidden-park" not in measures_csv
-    assert "hidden-park" not in archive.read("parks.csv").decode()
-    assert "quote" in archive.read("data-dictionary.csv").decode()
+    assert "hidden-park" not in archive.read("parks.csv").decode("utf-8-sig")
+    assert "quote" in archive.read("data-dictionary.csv").decode("utf-8-sig")
 
 
 def test_park_review_state_is_guarded_and_an_unpublished_parent_is_hidden(client, drafts):
