@@ -102,3 +102,8 @@ def spam_corrections(raw, known):
         else:
             corrections.append(Correction(position, word, replacement, f"as corrected before: {reason}"))
     return corrections
+
+
+def page_corrections(raw, known=None):
+    """Every correction of a newly retrieved page: the layout's whitespace and injected words."""
+    return whitespace_corrections(raw) + spam_corrections(raw, known or {})

@@ -81,7 +81,7 @@ class Span:
         return self.start + len(self.text)
 
 
-def propose(text: str, park_names: NameIndex) -> dict:
+def propose(text: str, park_names: NameIndex, document_date=None) -> dict:
     """Return {"measures": [...], "targets": [...], "parks": [...]} proposed from `text`, finding parks by their
     names and aliases in `park_names`."""
     parks = park_names.mentions(text)
