@@ -45,6 +45,7 @@ BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代])
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 THIS_YEAR = re.compile(r"今年|明年|当年")
 GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
+STRONG_GOAL = re.compile(r"目标|主要指标")
 PAST = re.compile(
     r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
@@ -58,6 +59,8 @@ SUPPORT = re.compile(r"资金|基金|补贴|补助|奖励|资助|扶持|给予|�
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|投资|税|规模以上|总量|支出|压减|节约|负担"
 )
+# A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
+BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
 RATE = re.compile(r"年均|增长|增速|涨幅")
 PREFIX_COMPARATORS = (
     ("不超过", "at_most"),
@@ -211,6 +214,7 @@ class Reader:
     def __init__(self, text, document_year, title_year):
         self.text, self.document_year, self.title_year = text, document_year, title_year
         self.section_forward, self.section_past, self.section_year = False, False, None
+        self.list_forward = False  # a "——" item continues the goal list introduced above it
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.targets, self.funding = [], []
 
@@ -225,8 +229,18 @@ class Reader:
         lead_text = lead[0].text if lead else ""
         past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
         forward_paragraph = len(lead_text) <= 12 and "目标" in lead_text
+        if paragraph.text.startswith("—"):
+            forward_paragraph = forward_paragraph or self.list_forward
+        else:
+            self.list_forward = False
+        carried = None
         for sentence in split_on(paragraph, SENTENCE_ENDS):
-            self.read_sentence(sentence, past_paragraph, forward_paragraph)
+            forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried)
+            # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
+            if STRONG_GOAL.search(sentence.text):
+                forward_paragraph, carried = True, year
+            if not paragraph.text.startswith("—"):
+                self.list_forward = forward
 
     def period_is_past(self, clause):
         """A clause opening on a period already over: "“十四五”时期是极不平凡的五年" in a 2026 report."""
@@ -244,10 +258,10 @@ class Reader:
         self.section_year = coming[-1] if coming and self.section_forward else None
         self.goal_year = None
 
-    def read_sentence(self, sentence, past_paragraph, forward_paragraph):
+    def read_sentence(self, sentence, past_paragraph, forward_paragraph, year=None):
         forward = self.section_forward or forward_paragraph
         past = (self.section_past or past_paragraph) and not forward_paragraph
-        year = self.section_year or self.goal_year or (self.title_year if forward else None)
+        year = year or self.section_year or (self.title_year if forward else None)
         supported = bool(SUPPORT.search(sentence.text))
         quoted = quoted_ranges(sentence.text)
         for clause in split_on(sentence, CLAUSE_ENDS):
@@ -258,9 +272,13 @@ class Reader:
                     continue
                 if supported and self.take_funding(clause, quantity):
                     continue
-                if clause_past or past or not forward or is_rhetorical(quantity):
+                if clause_past or past or is_rhetorical(quantity):
                     continue
-                self.targets.append(target(clause, quantity, year, self.text))
+                building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
+                if not forward and not building:
+                    continue
+                self.targets.append(target(clause, quantity, year or self.title_year, self.text))
+        return forward, year
 
     def tense(self, clause, year, forward, past):
         """The year and tense after reading `clause`: (year, forward, past, this clause looks back)."""
@@ -294,6 +312,7 @@ class Reader:
                 year = end
         if GOAL.search(clause):  # "提出了2022年的目标：" announces goals even in the past tense
             forward, past = True, False
+            year = year or self.goal_year
         return year, forward, past, clause_past
 
     def take_funding(self, clause, quantity):
