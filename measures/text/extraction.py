@@ -18,6 +18,7 @@ Targets lean towards precision (a wrong number misleads; a missing one is notice
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -263,12 +264,15 @@ class Reader:
         past = (self.section_past or past_paragraph) and not forward_paragraph
         year = year or self.section_year or (self.title_year if forward else None)
         supported = bool(SUPPORT.search(sentence.text))
-        quoted = quoted_ranges(sentence.text)
+        # Short quotes hold names and slogans ("3个100"); their numbers are not quantities.
+        quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
+        quoted_starts = [start for start, _ in quoted]
         for clause in split_on(sentence, CLAUSE_ENDS):
             found = quantities(self.text, clause.start, clause.end)
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past)
             for quantity in found:
-                if any(start <= quantity.start - sentence.start < end <= start + 12 for start, end in quoted):
+                at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
+                if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
                     continue
                 if supported and self.take_funding(clause, quantity):
                     continue
@@ -389,24 +393,27 @@ def park_mentions(text, park_names, paragraphs):
         if len(mention["name"]) <= 3 and NOT_A_PARK_AFTER.match(text, end, end + 4):
             continue
         known.append(mention)
-    offered, seen = [], set()
+    offered, seen, abbreviations, starts, dropped = [], set(), [], [mention["offset"] for mention in known], set()
+    longest = max((len(name) for name in park_names.slug_by_name), default=0)
     for paragraph in paragraphs:
         for name, offset in park_like_names(text, paragraph.start, paragraph.end):
-            inside = [m for m in known if offset <= m["offset"] and m["offset"] + len(m["name"]) <= offset + len(name)]
-            overlapping = [
-                m for m in known if m["offset"] < offset + len(name) and offset < m["offset"] + len(m["name"])
-            ]
-            if overlapping != inside or any(len(m["name"]) == len(name) for m in inside):
+            first = bisect_right(starts, offset - longest)
+            near = range(first, bisect_right(starts, offset + len(name)))
+            overlapping = [i for i in near if offset < known[i]["offset"] + len(known[i]["name"])]
+            inside = [i for i in overlapping if known[i]["offset"] + len(known[i]["name"]) <= offset + len(name)]
+            inside = [i for i in inside if known[i]["offset"] >= offset]
+            if overlapping != inside or any(len(known[i]["name"]) == len(name) for i in inside):
                 continue
             # A longer park-like name around a known alias is another place: 亦庄综保区 is not 亦庄.
-            known = [m for m in known if m not in inside]
+            dropped.update(inside)
             slug = abbreviation_of(name, park_names)
             if slug:
-                known.append({"slug": slug, "name": name, "offset": offset})
+                abbreviations.append({"slug": slug, "name": name, "offset": offset})
             elif name not in seen:
                 seen.add(name)
                 offered.append({"slug": None, "name": name, "offset": offset})
-    return sorted(known, key=lambda mention: mention["offset"]) + offered
+    kept = [mention for i, mention in enumerate(known) if i not in dropped] + abbreviations
+    return sorted(kept, key=lambda mention: mention["offset"]) + offered
 
 
 def abbreviation_of(name, park_names):
@@ -470,7 +477,9 @@ def names_in(text, sentence):
         else:
             continue
         covered.append((absolute, absolute + len(found[-1][0])))
+    starts = [start for start, _ in covered]
     for name, offset in measure_names(text, sentence.start, sentence.end):
-        if not any(start < offset + len(name) and offset < end for start, end in covered):
+        at = bisect_right(starts, offset + len(name) - 1) - 1
+        if at < 0 or covered[at][1] <= offset:
             found.append((name, offset))
     return sorted(found, key=lambda pair: pair[1])

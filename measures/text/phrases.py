@@ -9,6 +9,7 @@ so the cost grows with the text, not with the length of its sentences.
 
 import logging
 import re
+from functools import lru_cache
 
 import jieba
 import jieba.posseg
@@ -37,23 +38,29 @@ GENERIC = re.compile(
 WINDOW = 18
 
 
-def chain_before(text, start, end, floor, ceiling):
+@lru_cache(maxsize=8192)
+def tagged(window, hmm=False):
+    """jieba's words and parts of speech for a short window. The HMM pass for words not in the dictionary costs a
+    hundred times more: measure names go without it, place names (天竺, 沙河), which need it, with it."""
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(window, HMM=hmm))
+
+
+def chain_before(text, start, end, floor, ceiling, hmm=False):
     """The name ending at text[start:end] (a head word), read leftwards from at most WINDOW characters back; ""
     when the head is not a word's end (中心 in 中心城区, 园 in 园林)."""
     left = max(floor, start - WINDOW)
     words, position = [], left
-    for pair in jieba.posseg.cut(text[left : min(ceiling, end + 3)]):
+    for word, tag in tagged(text[left : min(ceiling, end + 3)], hmm):
         if position >= end:
             break
-        words.append(pair)
-        position += len(pair.word)
+        words.append((word, tag))
+        position += len(word)
     if position != end:
         return "", end, []
     if left > floor and words:
         words = words[1:]  # the window may have cut its first word in half
     chain, length, tail = [], 0, end - start
-    for pair in reversed(words):
-        word, tag = pair.word, pair.flag
+    for word, tag in reversed(words):
         if length < tail:  # the head word itself, however jieba cut it
             chain.append((word, tag))
             length += len(word)
@@ -75,7 +82,7 @@ def names_ending_in(heads, text, start, end, proper=False):
     for match in heads.finditer(text, start, end):
         if heads.match(text, match.end(), end):
             continue
-        name, offset, tags = chain_before(text, match.start(), match.end(), previous_end, end)
+        name, offset, tags = chain_before(text, match.start(), match.end(), previous_end, end, hmm=proper)
         if proper and not any(tag in PROPER_TAGS for tag in tags):
             continue
         if len(name) - len(match.group()) >= 2 and len(name) >= 4:
