@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from measures.text.names import NameIndex
-from measures.text.phrases import measure_names, park_like_names
+from measures.text.phrases import MEASURE_HEAD, measure_names, park_like_names
 from measures.text.quantities import chinese_number, in_yuan, is_money, is_percent, quantities
 
 __all__ = ["Span", "chinese_number", "propose", "split_on"]
@@ -215,7 +215,7 @@ class Reader:
     def __init__(self, text, document_year, title_year):
         self.text, self.document_year, self.title_year = text, document_year, title_year
         self.section_forward, self.section_past, self.section_year = False, False, None
-        self.list_forward = False  # a "——" item continues the goal list introduced above it
+        self.list_forward, self.list_year = False, None  # a "——" item continues the goal list introduced above it
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.targets, self.funding = [], []
 
@@ -230,18 +230,19 @@ class Reader:
         lead_text = lead[0].text if lead else ""
         past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
         forward_paragraph = len(lead_text) <= 12 and "目标" in lead_text
+        carried = None
         if paragraph.text.startswith("—"):
             forward_paragraph = forward_paragraph or self.list_forward
+            carried = self.list_year if self.list_forward else None
         else:
-            self.list_forward = False
-        carried = None
+            self.list_forward, self.list_year = False, None
         for sentence in split_on(paragraph, SENTENCE_ENDS):
             forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried)
             # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
             if STRONG_GOAL.search(sentence.text):
                 forward_paragraph, carried = True, year
             if not paragraph.text.startswith("—"):
-                self.list_forward = forward
+                self.list_forward, self.list_year = forward, year
 
     def period_is_past(self, clause):
         """A clause opening on a period already over: "“十四五”时期是极不平凡的五年" in a 2026 report."""
@@ -314,6 +315,7 @@ class Reader:
                 clause_past = True
             elif GOAL.search(clause) or "期间" in clause or "末" in clause:
                 year = end
+                forward = forward or clause[max(0, match.start() - 1) : match.start()] in ("到", "至")
         if GOAL.search(clause):  # "提出了2022年的目标：" announces goals even in the past tense
             forward, past = True, False
             year = year or self.goal_year
@@ -453,6 +455,7 @@ def propose_measures(text, paragraphs, parks):
 QUOTED_NAME_VERB = re.compile(
     r"(?:实施|开展|推进|推动|推行|落实|发放|启动|深化|办好|用好|实行|出台|印发|制定|设立|发起)的?$"
 )
+ENDS_IN_HEAD = re.compile(rf"(?:{MEASURE_HEAD.pattern})$")  # “算力券”, “百千工程”
 SLOGAN = re.compile(r"^[一二三四五六七八九十两]+[个大项条]")
 QUOTED_HEAD = re.compile(r"^(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|改革|基金)")
 
@@ -472,7 +475,11 @@ def names_in(text, sentence):
             found.append((sentence.text[start : head.end()], absolute))
         elif SLOGAN.match(inner) or not 2 <= len(inner) <= 16:
             continue
-        elif measure_names(inner, 0, len(inner)) or QUOTED_NAME_VERB.search(sentence.text[max(0, start - 4) : start]):
+        elif (
+            measure_names(inner, 0, len(inner))
+            or ENDS_IN_HEAD.search(inner)
+            or QUOTED_NAME_VERB.search(sentence.text[max(0, start - 4) : start])
+        ):
             found.append((sentence.text[start:end], absolute))
         else:
             continue

@@ -45,6 +45,13 @@ def tagged(window, hmm=False):
     return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(window, HMM=hmm))
 
 
+def inner_verb(words, index, chain):
+    """A two-character verb used as a modifier between nouns: 创新 in 人工智能创新中心 (n v n)."""
+    word, tag = words[index]
+    left = words[index - 1] if index else ("", "")
+    return tag == "v" and len(word) == 2 and chain[-1][1] in ("n", "vn") and left[1] in ("n", "nz", "eng")
+
+
 def chain_before(text, start, end, floor, ceiling, hmm=False):
     """The name ending at text[start:end] (a head word), read leftwards from at most WINDOW characters back; ""
     when the head is not a word's end (中心 in 中心城区, 园 in 园林)."""
@@ -60,13 +67,16 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
     if left > floor and words:
         words = words[1:]  # the window may have cut its first word in half
     chain, length, tail = [], 0, end - start
-    for word, tag in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word, tag = words[index]
         if length < tail:  # the head word itself, however jieba cut it
             chain.append((word, tag))
             length += len(word)
             continue
-        if tag not in NAME_TAGS:
+        if tag not in NAME_TAGS and not inner_verb(words, index, chain):
             break
+        if tag == "vn" and index and words[index - 1][1] in ("ns", "p"):
+            break  # 海淀园建设…: after a place, the verbal noun is the sentence's verb
         chain.append((word, tag))
         length += len(word)
     while len(chain) > 1 and (GENERIC.match(chain[-1][0]) or len(chain[-1][0]) == 1):
@@ -82,7 +92,7 @@ def names_ending_in(heads, text, start, end, proper=False):
     for match in heads.finditer(text, start, end):
         if heads.match(text, match.end(), end):
             continue
-        name, offset, tags = chain_before(text, match.start(), match.end(), previous_end, end, hmm=proper)
+        name, offset, tags = chain_before(text, match.start(), match.end(), previous_end, end, hmm=True)
         if proper and not any(tag in PROPER_TAGS for tag in tags):
             continue
         if len(name) - len(match.group()) >= 2 and len(name) >= 4:
