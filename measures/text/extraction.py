@@ -239,7 +239,8 @@ class Reader:
         for sentence in split_on(paragraph, SENTENCE_ENDS):
             forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried)
             # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
-            if STRONG_GOAL.search(sentence.text):
+            # ... unless it reports them met: 较好完成了…确定的目标任务。
+            if STRONG_GOAL.search(sentence.text) and not PAST.search(sentence.text):
                 forward_paragraph, carried = True, year
             if not paragraph.text.startswith("—"):
                 self.list_forward, self.list_year = forward, year
@@ -316,7 +317,9 @@ class Reader:
             elif GOAL.search(clause) or "期间" in clause or "末" in clause:
                 year = end
                 forward = forward or clause[max(0, match.start() - 1) : match.start()] in ("到", "至")
-        if GOAL.search(clause):  # "提出了2022年的目标：" announces goals even in the past tense
+        # "提出了2022年的目标：" announces goals even in the past tense; in a review section only a goal itself does
+        # (将, 要 there tell what was done).
+        if (STRONG_GOAL if self.section_past else GOAL).search(clause):
             forward, past = True, False
             year = year or self.goal_year
         return year, forward, past, clause_past
