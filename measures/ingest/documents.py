@@ -16,7 +16,7 @@ from measures import review
 from measures.choices import DatePrecision, ProposalKind, SourceKind
 from measures.ingest.queue import TARGET_FIELDS
 from measures.models import Park, Proposal, Source, TextCorrection
-from measures.text.cleaning import apply_corrections, spam_corrections, whitespace_corrections
+from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
 from measures.text.names import NameIndex
 
@@ -101,7 +101,7 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
     if "\x00" in raw:
         raise IngestError("The document contains NUL bytes; it is not a text file.")
     published_on, precision = parse_date(document.date)
-    corrections = whitespace_corrections(raw) + spam_corrections(raw, known_spam_corrections())
+    corrections = page_corrections(raw, known_spam_corrections())
     text = apply_corrections(raw, corrections)
     source = Source(
         slug=f"source-{document.sha256[:12]}",
@@ -117,7 +117,7 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         notes="Ingested; its measures and targets are machine proposals in the review queue.",
     )
     source.full_clean(validate_unique=False)
-    proposal = propose(text, park_names())
+    proposal = propose(text, park_names(), document_date=published_on)
     result = Ingested(source, proposal, corrections)
     if not dry_run:
         try:

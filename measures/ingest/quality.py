@@ -1,13 +1,23 @@
-"""Measure how well `extraction.propose` recovers the curated seed records.
+"""Measure how well `extraction.propose` recovers hand-annotated records.
 
-The seed's five sources were curated by hand, so they are the yardstick for tuning the heuristics:
-`python -m measures.ingest.quality` prints precision and recall per source and overall.
+Two yardsticks. The seed's five sources were curated by hand and are the training data:
+`python -m measures.ingest.quality` prints precision and recall per source and overall. The development set
+(devset/, ten public texts annotated before any extractor ran on them, see devset/README.md) is the evaluation:
+`python -m measures.ingest.quality --devset` prints precision and recall per field, per document and overall.
 """
 
+import argparse
+import json
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from measures.seed.files import index_park_names, read_seed
+from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
+
+DEVSET = Path(__file__).resolve().parents[2] / "devset"
+DEVSET_FIELDS = ("targets", "funding", "measure names", "parks")
 
 
 @dataclass
@@ -101,7 +111,116 @@ def ratio(value, part, whole):
     return f"{value:.2f} ({part}/{whole})" if value is not None else f"  -  ({part}/{whole})"
 
 
-def main():
+def number_key(value):
+    return None if value in (None, "") else round(float(value), 6)
+
+
+def unit_key(unit):
+    return (unit or "").replace("％", "%").strip()
+
+
+def matched_counts(proposed_keys, annotated_keys):
+    """One-to-one matching of equal keys: how many proposals found an annotation (a multiset intersection)."""
+    return sum((Counter(proposed_keys) & Counter(annotated_keys)).values())
+
+
+def name_key(name):
+    return "".join(char for char in name if char not in "《》“”‘’\"' 　").replace("（", "(").replace("）", ")")
+
+
+def names_match(title, name):
+    """A title names an annotated measure when one contains the other and the shorter is at least half the longer:
+    "核心区控规新一轮三年行动计划" is found by "完成核心区控规新一轮三年行动计划", never by a whole paragraph."""
+    a, b = name_key(title), name_key(name)
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return shorter in longer and 2 * len(shorter) >= len(longer)
+
+
+def score_names(titles, names):
+    correct = sum(1 for title in titles if any(names_match(title, name) for name in names))
+    found = sum(1 for name in names if any(names_match(title, name) for title in titles))
+    return Score(correct, len(titles), found, len(names))
+
+
+def score_parks(proposed, annotated):
+    """Distinct slugs against annotated slugs; annotated parks without a slug against the new-park offers by name."""
+    slugs = {park["slug"] for park in proposed if park.get("slug")}
+    offers = {park["name"] for park in proposed if not park.get("slug")}
+    known = {park["slug"] for park in annotated if park["slug"]}
+    unknown = {park["name"] for park in annotated if not park["slug"]}
+    right_offers = {offer for offer in offers if any(names_match(offer, name) for name in unknown)}
+    found_unknown = {name for name in unknown if any(names_match(offer, name) for offer in offers)}
+    return Score(
+        len(slugs & known) + len(right_offers),
+        len(slugs) + len(offers),
+        len(slugs & known) + len(found_unknown),
+        len(known) + len(unknown),
+    )
+
+
+def read_devset(directory=DEVSET):
+    """(id, text, annotation) for every annotated document, in name order."""
+    for path in sorted(Path(directory).glob("*.json")):
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+        yield path.stem, path.with_suffix(".txt").read_text(encoding="utf-8"), annotation
+
+
+def evaluate_devset(directory=DEVSET, names=None) -> dict:
+    """Scores per document id and "overall" for each of DEVSET_FIELDS.
+
+    The raw text is cleaned as ingest cleans it, then proposed from with the document's date. Targets match on
+    (value, unit as written, target year), funding on (amount, unit as written), each one-to-one; measure names by
+    `names_match`; parks by `score_parks`.
+    """
+    names = names or index_park_names(read_seed().parks)
+    results = {}
+    for document_id, raw, annotation in read_devset(directory):
+        text = apply_corrections(raw, page_corrections(raw))
+        proposed = propose(text, names, document_date=annotation.get("date"))
+        targets = [t for t in proposed["targets"] if t["value"] is not None]
+        target_keys = [(number_key(t["value"]), unit_key(t["unit"]), t["target_year"]) for t in targets]
+        annotated_targets = [
+            (number_key(t["value"]), unit_key(t["unit"]), t["target_year"]) for t in annotation["targets"]
+        ]
+        funding = proposed.get("funding", [])
+        funding_keys = [(number_key(f["amount"]), unit_key(f["unit"])) for f in funding]
+        annotated_funding = [(number_key(f["amount"]), unit_key(f["unit"])) for f in annotation["funding"]]
+        found_targets = matched_counts(target_keys, annotated_targets)
+        found_funding = matched_counts(funding_keys, annotated_funding)
+        results[document_id] = {
+            "targets": Score(found_targets, len(target_keys), found_targets, len(annotated_targets)),
+            "funding": Score(found_funding, len(funding_keys), found_funding, len(annotated_funding)),
+            "measure names": score_names(
+                [m["title"] for m in proposed["measures"]], [m["name"] for m in annotation["measures"]]
+            ),
+            "parks": score_parks(proposed["parks"], annotation["parks"]),
+        }
+    results["overall"] = {field: sum((row[field] for row in results.values()), Score()) for field in DEVSET_FIELDS}
+    return results
+
+
+def print_devset(results):
+    columns = [f"{field} {letter}" for field in DEVSET_FIELDS for letter in "PR"]
+    print(f"{'document':<44}" + "".join(f"{column:>18}" for column in columns))
+    for name, row in results.items():
+        cells = []
+        for field in DEVSET_FIELDS:
+            score = row[field]
+            cells += [
+                ratio(score.precision, score.correct, score.proposed),
+                ratio(score.recall, score.found, score.seeded),
+            ]
+        print(f"{name:<44}" + "".join(f"{cell:>18}" for cell in cells))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devset", action="store_true", help="score the annotated development set (devset/)")
+    if parser.parse_args(argv).devset:
+        print_devset(evaluate_devset())
+        return
     results = evaluate(read_seed())
     columns = ["targets P", "targets R", "quant. P", "quant. R", "measures R", "park links P", "park links R"]
     print(f"{'source':<38}" + "".join(f"{column:>16}" for column in columns))

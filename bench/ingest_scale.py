@@ -1,0 +1,64 @@
+"""Time and peak memory of cleaning and proposing from a 2 MB document of very long clauses.
+
+`python bench/ingest_scale.py [megabytes]` builds the document from phrases of a real plan joined without a clause
+break (numbers with units, goal cues, names, park names), so each clause is about 200 KB, then times
+`page_corrections` + `propose` (a first run, untraced), then prints the peak memory traced by tracemalloc (a
+second run: tracing slows Python several times, so it is not timed) and the process's peak RSS.
+Goal: under 30 s and 500 MB for 2 MB.
+"""
+
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from measures.seed.files import index_park_names, read_seed
+from measures.text.cleaning import apply_corrections, page_corrections
+from measures.text.extraction import propose
+
+PHRASE = (
+    "到2025年企业数量达到100家左右并培育形成2-3个产业集群同时实施核心区环境品质提升三年行动"
+    "给予最高500万元资金支持在海淀园和亦庄综保区建设人工智能创新中心研发投入强度不低于6%"
+    "建成孵化器30家“四个服务”水平持续提升"
+)
+CLAUSE_BYTES = 200_000
+
+
+def build(megabytes):
+    clause = PHRASE * (CLAUSE_BYTES // len(PHRASE.encode()))
+    clauses = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        clauses.append(clause + "。")
+        size += len(clauses[-1].encode())
+    return "2024年5月1日\n" + "\n".join(clauses)
+
+
+def run(text, names):
+    return propose(apply_corrections(text, page_corrections(text)), names)
+
+
+def main():
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 2
+    text = build(megabytes)
+    names = index_park_names(read_seed().parks)
+    propose("到2025年，建成10个创新中心。", names)  # load jieba's dictionary outside the measurement
+    started = time.perf_counter()
+    proposal = run(text, names)
+    elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    run(text, names)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    counts = {key: len(value) for key, value in proposal.items()}
+    print(f"document: {len(text.encode()) / 1e6:.1f} MB, {len(text):,} characters, clauses of ~{CLAUSE_BYTES:,} bytes")
+    print(f"proposals: {counts}")
+    print(f"time: {elapsed:.1f} s; peak traced memory: {peak / 1e6:.0f} MB; peak RSS: {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""Numbers written with their units in Chinese text: "2700家", "1.2万亿元", "4.5%-5%", "58万元/人", "一至两个".
+
+Every number with a unit is found once, left to right, in linear time; what it means (a goal, a past figure, money
+offered) is decided by the extractor from the clause around it. The value is the number as written (1.2 for
+"1.2万亿元") and the unit is kept as written beside it; `scale` turns both into a plain amount.
+"""
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERAL = "〇零一二两三四五六七八九十百千"
+NUMBER = rf"\d+(?:\.\d+)?|[{CN_NUMERAL}]+"
+MAGNITUDE = r"万亿|亿|万|千"
+# Base units, longest first so "个百分点" wins over "个" and "平方公里" over "公里". No 年, 月 or 日: a number of
+# years is a duration or a name (三年行动, 再奋斗五年), never a goal's level.
+BASE = (
+    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦|人次|标准箱|"
+    r"[元家件个项人名所亩吨辆台套座条户栋张支床只次倍斤]"
+)
+PER = r"/(?:百亿元|万人|人|户|平方米|年)"
+PERCENT = r"个百分点|百分点|[%％‰]"
+UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]))"
+RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
+# A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5).
+QUANTITY = re.compile(
+    rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})(?P<first_unit>{PERCENT})?"
+    rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?"
+)
+# "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
+BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")
+
+MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?元$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
+PERCENT_UNIT = re.compile(rf"^(?:{PERCENT})$")
+SCALE = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "万": 10**4, "千": 10**3}
+
+
+@lru_cache(maxsize=4096)
+def chinese_number(text):
+    """Value of a Chinese numeral: positional for digit strings (二〇二五), with 十百千 otherwise (三十一)."""
+    if all(char in CN_DIGITS for char in text):
+        return int("".join(str(CN_DIGITS[char]) for char in text))
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except ValueError:  # not a numeral on its own ("千" in 千亿, "一二" in a list): no value
+        return None
+
+
+def parse_number(text):
+    if text[0].isdigit():
+        return float(text) if "." in text else int(text)
+    return chinese_number(text)
+
+
+def is_money(unit):
+    return bool(MONEY_UNIT.match(unit))
+
+
+def is_percent(unit):
+    return bool(PERCENT_UNIT.match(unit))
+
+
+def in_yuan(value, unit):
+    """The amount in yuan of a money value as written ("1.2", "万亿元"), or None for another unit."""
+    if not is_money(unit):
+        return None
+    magnitude = unit.rstrip("元")
+    return round(float(value) * SCALE.get(magnitude, 1))
+
+
+class Quantity:
+    """One number with its unit: where it is, its value(s) as written, and the words written right after it."""
+
+    __slots__ = ("end", "start", "suffix", "unit", "value", "value_max", "written")
+
+    def __init__(self, start, end, written, value, value_max, unit, suffix):
+        self.start, self.end, self.written = start, end, written
+        self.value, self.value_max, self.unit, self.suffix = value, value_max, unit, suffix
+
+
+def quantities(text, start=0, end=None):
+    """Every number with a unit in text[start:end], left to right (offsets in `text`)."""
+    end = len(text) if end is None else end
+    found = []
+    for match in QUANTITY.finditer(text, start, end):
+        value, value_max = parse_number(match.group("value")), match.group("value_max")
+        if (match.group("first_unit") and not value_max) or value is None:
+            continue
+        value_max = parse_number(value_max) if value_max else None
+        written = match.group()
+        found.append(
+            Quantity(
+                match.start(), match.end(), written, value, value_max, match.group("unit"), match.group("suffix") or ""
+            )
+        )
+    for match in BARE_MAGNITUDE.finditer(text, start, end):
+        unit = match.group("unit")
+        found.append(Quantity(match.start(), match.end(), match.group(), 1, None, unit, ""))
+    return sorted(found, key=lambda quantity: quantity.start)

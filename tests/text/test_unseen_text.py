@@ -1,0 +1,143 @@
+"""Rules for unseen documents, each with a sentence from a real one (devset/ and the failures it showed)."""
+
+import pytest
+
+from measures.ingest.quality import evaluate_devset
+from measures.seed.files import index_park_names, read_seed
+from measures.text.cleaning import apply_corrections, find_spam, page_corrections
+from measures.text.extraction import propose
+from measures.text.names import NameIndex
+
+PARKS = index_park_names(read_seed().parks)
+
+
+def targets(text, date=None):
+    return [(t["value"], t["unit"], t["target_year"]) for t in propose(text, NameIndex(), date)["targets"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A 了 in one clause no longer discards the paragraph.
+        (
+            "围绕上述目标，设置了29项主要指标，包括：全员劳动生产率达58万元/人左右。",
+            "2026-01-25",
+            [(58, "万元/人", None)],
+        ),
+        # 今年 against the document's date; 增长, 控制在 are goal numbers in a goal sentence.
+        (
+            "今年经济社会发展主要预期目标是：地区生产总值增长5%左右，城镇调查失业率控制在5%以内。",
+            "2026-01-25",
+            [(5, "%", 2026), (5, "%", 2026)],
+        ),
+        # "2022年的目标" is a forward year, even announced in the past tense.
+        ("海淀区提出了2022年的目标：GDP超过1万亿元，增长6%以上。", "2022-01-14", [(1, "万亿元", 2022), (6, "%", 2022)]),
+        (
+            "到2027年,经开区国家高新技术企业数量超2700家,专精特新中小企业达到1200家。",
+            "2025-04-11",
+            [
+                (2700, "家", 2027),
+                (1200, "家", 2027),
+            ],
+        ),
+        # Past figures are not targets.
+        ("到1984年底，中关村地区陆续建立新技术企业近69家。", "2022-01-14", []),
+        ("2020年实现增加值7823.0亿元，占全区经济总量的91.99%。", "2022-01-14", []),
+        ("这五年，我们系统治理、持续攻坚，新增绿道1000公里。", "2026-01-25", []),
+        # Counts inside names and slogans.
+        ("提高“四个服务”水平，在此基础上再奋斗五年，实施核心区环境品质提升三年行动。", "2026-01-25", []),
+        ("加快推进“3个100”等重点工程建设。", "2026-01-25", []),
+    ],
+)
+def test_goal_and_past_cues(text, date, expected):
+    assert targets(text, date) == expected
+
+
+def test_a_heading_sets_the_sections_tense_and_year():
+    text = "一、2025年工作回顾\n疏解提质一般制造业企业104家。\n三、2026年重点工作\n疏解提质一般制造业企业80家。"
+    assert targets(text, "2026-01-25") == [(80, "家", 2026)]
+
+
+def test_a_five_year_plan_in_a_later_document_is_the_past_and_the_next_one_the_goal():
+    text = (
+        "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+        "“十四五”时期是极不平凡的五年，地区生产总值年均增长5.2%。\n"
+        "服务贸易年均增速5%左右。"
+    )
+    found = propose(text, NameIndex(), "2026-01-25")["targets"]
+    assert [(t["value"], t["target_year"], t["period"]) for t in found] == [(5, 2030, "annual_rate")]
+
+
+def test_an_annual_rate_is_kept_apart_from_a_level():
+    found = propose(
+        "今年目标：一般公共预算收入增长4%左右，细颗粒物年均浓度控制在29微克/立方米左右。", NameIndex(), "2026"
+    )
+    assert [(t["period"], t["comparator"], t["unit"]) for t in found["targets"]] == [
+        ("annual_rate", "about", "%"),
+        ("end", "about", "微克/立方米"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("给予大模型研发主体最高1000万元资金支持。", [(1000, "万元")]),
+        ("对服务机构给予一次性奖励,最高不超过100万元。", [(100, "万元")]),
+        ("发起了200亿天使母基金和种子基金，首期规模100亿元。", [(200, "亿"), (100, "亿元")]),
+        # Statistics are not money offered.
+        ("8支市级高精尖产业基金带动社会投资超千亿元。", []),
+        ("2020年实现增加值7823.0亿元。", []),
+        ("开展财政事前评估和预算评审、压减资金42.6亿元。", []),
+    ],
+)
+def test_funding_is_money_offered_not_statistics(text, amounts):
+    assert [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]] == amounts
+
+
+def test_measure_titles_are_names_not_sentences():
+    text = "每年发放1亿元的“算力券”,并在经开区算力调度平台上架。实施提振消费专项行动。这五年，我们锐意改革。"
+    titles = [m["title"] for m in propose(text, NameIndex())["measures"]]
+    assert "“算力券”" in titles and "消费专项行动" in titles
+    assert not any("这五年" in title for title in titles)
+
+
+def test_a_short_alias_inside_a_longer_proper_name_is_not_the_park():
+    text = "北京工业大学房山校区、北京儿童医院亦庄院区等开工建设。工委、管委会各机构,亦庄控股、亦庄国投。"
+    assert propose(text, PARKS)["parks"] == []
+
+
+def test_unknown_park_like_names_are_offered_as_new_parks_and_abbreviations_resolved():
+    text = "支持亦庄综保区、天竺综保区建设。雄安中关村科技园加快发展。"
+    parks = [(p["slug"], p["name"]) for p in propose(text, PARKS)["parks"]]
+    assert ("xiongan-zgc-science-park", "雄安中关村科技园") in parks
+    assert (None, "亦庄综保区") in parks and (None, "天竺综保区") in parks
+    assert ("beijing-etdz", "亦庄") not in parks
+
+
+def test_page_furniture_is_removed_as_recorded_corrections():
+    raw = (
+        "下载\n打印\n【字号：\n加大\n】\n正文第一段。\n"
+        "殷勇同志作政府工作报告。本报记者 戴冰摄\n"
+        '<p class="x">责任编辑：彭佳兵 </p>\n'
+    )
+    corrections = page_corrections(raw)
+    assert apply_corrections(raw, corrections).strip() == "正文第一段。"
+    assert all(not correction.flagged for correction in corrections)
+
+
+def test_a_latin_word_is_injected_only_inside_a_chinese_phrase():
+    assert find_spam("北京市app技术委员会") == [(3, "app")]
+    assert find_spam("海量资讯、精准解读，尽在新浪财经APP</div>") == []
+
+
+def test_quality_on_the_devset_stays_above_its_floor():
+    overall = evaluate_devset()["overall"]
+    assert overall["targets"].precision >= 0.93 and overall["targets"].recall >= 0.93
+    assert overall["funding"].precision >= 0.9 and overall["funding"].recall >= 0.9
+    assert overall["measure names"].precision >= 0.3 and overall["measure names"].recall >= 0.6
+    assert overall["parks"].precision >= 0.9 and overall["parks"].recall >= 0.85
+
+
+def test_goals_reported_met_do_not_make_the_next_figures_goals():
+    text = "过去一年，较好完成了市十六届人大三次会议确定的目标任务。全市地区生产总值5.2万亿元、增长5.4%。"
+    assert targets(text, "2026-01-25") == []
