@@ -41,7 +41,7 @@ def ingested(registry):
             "target_year": 2025,
         },
     )
-    browser = Client()
+    browser = Client(headers={"accept-language": "en"})
     browser.force_login(curator)
     return {"source": source, "measure": measure, "target": target, "curator": curator, "browser": browser}
 
@@ -50,6 +50,9 @@ def test_the_queue_shows_progress_and_quotes_in_their_paragraphs(ingested):
     page = ingested["browser"].get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
     assert "0 of 2" in page
     assert "<mark>研发投入强度达到12%左右</mark>" in page
+    chinese = Client()
+    chinese.force_login(ingested["curator"])
+    assert "已审 0 / 共 2" in chinese.get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
 
 
 def test_accepting_an_edited_target_makes_a_draft_of_the_curators(ingested):
