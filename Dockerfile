@@ -2,6 +2,7 @@ FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
+# The runtime set only; the development tools are in requirements-dev.txt.
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY . .

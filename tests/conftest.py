@@ -1,10 +1,14 @@
+import copy
+import sys
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from rest_framework.test import APIClient
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 from tests import factories
 
@@ -21,23 +25,150 @@ def fresh_throttle_counts():
     cache.clear()
 
 
-@pytest.fixture(scope="module")
-def seeded_registry(django_db_setup, django_db_blocker):
-    """The real seed, loaded once for a module inside a transaction rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture(autouse=True, scope="session")
+def static_files_indexed_once():
+    """Every test client builds the middleware anew, and WhiteNoise then stats and indexes each static file the
+    finders know (the docs UI's among them): about 50 ms a client, over a minute in all. Index them once per set
+    of settings that shapes the index; serving is unchanged."""
+    index_files = WhiteNoiseMiddleware.add_files_from_finders
+    indexes = {}
+
+    def add_files_from_finders(middleware):
+        key = repr(
+            (
+                middleware.static_prefix,
+                middleware.max_age,
+                middleware.allow_all_origins,
+                middleware.charset,
+                middleware.add_headers_function,
+                middleware.index_file,
+                settings.STATICFILES_FINDERS,
+                settings.STATICFILES_DIRS,
+                settings.INSTALLED_APPS,
+            )
+        )
+        if key not in indexes:
+            known = set(middleware.files)
+            index_files(middleware)
+            indexes[key] = {url: file for url, file in middleware.files.items() if url not in known}
+        middleware.files.update(indexes[key])
+
+    WhiteNoiseMiddleware.add_files_from_finders = add_files_from_finders
+    yield
+    WhiteNoiseMiddleware.add_files_from_finders = index_files
+
+
+class _Shared:
+    """Data that a run of consecutive tests reads, built once inside a transaction rolled back after the run.
+
+    Each test still runs in its own `db` transaction nested inside it (a savepoint), so it sees the data as built
+    whatever the tests before it wrote: Django's setUpTestData, across modules. pytest_collection_modifyitems puts
+    the tests of each kind next to one another: the real seed (~20 s to load) first, then the small registry.
+    """
+
+    kind = None  # "seed" or "registry" while its transaction is open
+    atomic = None
+    blocker = None
+    registry = None
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    )
+
+
+def _shared_kind(item):
+    """Which shared data a test reads: "seed", "registry" or None (a transactional test builds its own)."""
+    if item is None:
+        return None
+    names = getattr(item, "fixturenames", ())
+    if "seeded_registry" in names:
+        return "seed"
+    if "registry" in names and not _is_transactional(item):
+        return "registry"
+    return None
+
+
+def _close_shared():
+    if _Shared.atomic is not None:
+        atomic, _Shared.atomic, _Shared.kind, _Shared.registry = _Shared.atomic, None, None, None
+        with _Shared.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _shared_data(request):
+    """Opens the shared data a test reads before any of its other fixtures (and so before its `db` transaction)."""
+    kind = _shared_kind(request.node)
+    if kind is None or kind == _Shared.kind:
+        return
+    _close_shared()
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        assert not transaction.get_connection().in_atomic_block, "shared data must open before the test's own"
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            if kind == "seed":
+                call_command("seed", stdout=StringIO())
+            else:
+                _Shared.registry = build_registry()
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    _Shared.kind, _Shared.atomic, _Shared.blocker = kind, atomic, blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last test of a run that shares data (its own fixtures torn down), roll the data back."""
+    result = yield
+    if _Shared.atomic is not None and _shared_kind(nextitem) != _Shared.kind:
+        _close_shared()
+    return result
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that read the real seed first, then those that read the small registry, each kind together (the rest
+    keep pytest-django's order), so each is built once. Under pytest-xdist (`make test`) the first worker's first
+    batch of tests takes all the seeded ones, so the seed is still loaded once; were they split, a worker would
+    load it for each run of them it got: slower, never wrong."""
+    order = {"seed": 0, "registry": 1, None: 2}
+    items.sort(key=lambda item: order[_shared_kind(item)])
 
 
 @pytest.fixture
-def client():
+def seeded_registry(db):
+    """The real seed, as `manage.py seed` loads it (loaded once for all the tests that ask for it)."""
+    assert _Shared.kind == "seed"
+
+
+@pytest.fixture
+def api_client():
+    """DRF's test client. Not named `client`: that is pytest-django's Django test client, kept as it is."""
     return APIClient()
 
 
 @pytest.fixture
 def registry(db):
-    """A small registry: a park tree, a theme tree, two sources, measures with and without targets."""
+    """A small registry: a park tree, a theme tree, two sources, measures with and without targets.
+
+    Built once for the tests that read it (each gets its own copy of the records); afresh for a transactional test.
+    """
+    if _Shared.kind == "registry":
+        return copy.deepcopy(_Shared.registry)
+    return build_registry()
+
+
+def build_registry():
     zone = factories.ParkFactory(
         slug="zgc", name="中关村国家自主创新示范区", kind="demonstration_zone", aliases="中关村示范区"
     )

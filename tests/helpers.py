@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -82,5 +83,11 @@ def gunicorn(**env):
                 time.sleep(0.2)
         yield base
     finally:
-        server.kill()
-        server.wait()
+        # Gunicorn's quick shutdown stops its worker too; a SIGKILL to the master alone left the worker running
+        # for up to a minute, holding its database connections (so the test database could not be dropped).
+        server.send_signal(signal.SIGQUIT)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

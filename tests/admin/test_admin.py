@@ -14,10 +14,10 @@ def form_errors(response):
 
 
 @pytest.fixture
-def admin_client(client, registry):
+def superuser_client(api_client, registry):
     user = User.objects.create_superuser("boss", password="pw-for-tests-only")
-    client.force_login(user)
-    return client
+    api_client.force_login(user)
+    return api_client
 
 
 @pytest.mark.parametrize(
@@ -36,33 +36,33 @@ def admin_client(client, registry):
         "/admin/measures/measure/add/",
     ],
 )
-def test_admin_pages_render(admin_client, url):
-    assert admin_client.get(url).status_code == 200
+def test_admin_pages_render(superuser_client, url):
+    assert superuser_client.get(url).status_code == 200
 
 
-def test_changelist_filters_on_source_park_theme_status_year(admin_client):
-    page = admin_client.get("/admin/measures/measure/").content.decode()
+def test_changelist_filters_on_source_park_theme_status_year(superuser_client):
+    page = superuser_client.get("/admin/measures/measure/").content.decode()
     for parameter in ["source__id__exact", "parks__id__exact", "themes__id__exact", "status__exact", "year="]:
         assert parameter in page, parameter
-    in_2015 = admin_client.get("/admin/measures/measure/?year=2015").content.decode()
+    in_2015 = superuser_client.get("/admin/measures/measure/?year=2015").content.decode()
     assert "投贷联动试点" in in_2015 and "建设人工智能创新平台" not in in_2015
 
 
-def test_change_page_shows_the_quote_marked_in_its_paragraph(admin_client, registry):
-    page = admin_client.get(f"/admin/measures/measure/{registry['ai_platform'].pk}/change/").content.decode()
+def test_change_page_shows_the_quote_marked_in_its_paragraph(superuser_client, registry):
+    page = superuser_client.get(f"/admin/measures/measure/{registry['ai_platform'].pk}/change/").content.decode()
     assert "<mark>支持中关村科学城建设人工智能创新平台。</mark>" in page
     assert "海淀园研发投入强度达到12%左右" in page  # the text around it
 
 
-def test_autocomplete_search_for_parks(admin_client):
-    response = admin_client.get(
+def test_autocomplete_search_for_parks(superuser_client):
+    response = superuser_client.get(
         "/admin/autocomplete/",
         {"app_label": "measures", "model_name": "measure", "field_name": "parks", "term": "海淀"},
     )
     assert [item["text"] for item in response.json()["results"]] == ["海淀园"]
 
 
-def test_add_measure_with_an_inline_target_quoting_the_same_source(admin_client, registry):
+def test_add_measure_with_an_inline_target_quoting_the_same_source(superuser_client, registry):
     plan = registry["plan"]
     form = {
         "slug": "new-inline",
@@ -93,7 +93,7 @@ def test_add_measure_with_an_inline_target_quoting_the_same_source(admin_client,
         "targets-0-notes": "",
         "targets-0-review_state": "draft",
     }
-    response = admin_client.post("/admin/measures/measure/add/", form)
+    response = superuser_client.post("/admin/measures/measure/add/", form)
     assert response.status_code == 302, form_errors(response)
     measure = Measure.objects.get(slug="new-inline")
     target = measure.targets.get()
@@ -102,8 +102,8 @@ def test_add_measure_with_an_inline_target_quoting_the_same_source(admin_client,
     assert measure.quote_offset == plan.text.index(measure.quote)
 
 
-def test_quote_not_in_the_source_is_refused(admin_client, registry):
-    response = admin_client.post(
+def test_quote_not_in_the_source_is_refused(superuser_client, registry):
+    response = superuser_client.post(
         f"/admin/measures/measure/{registry['old_pilot'].pk}/change/",
         {
             "slug": "old-pilot",
@@ -123,9 +123,9 @@ def test_quote_not_in_the_source_is_refused(admin_client, registry):
     assert "verbatim" in str(form_errors_["quote"])
 
 
-def test_admin_speaks_chinese_by_default_and_english_on_request(admin_client):
-    chinese = admin_client.get("/admin/measures/measure/").content.decode()
-    english = admin_client.get("/admin/measures/measure/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+def test_admin_speaks_chinese_by_default_and_english_on_request(superuser_client):
+    chinese = superuser_client.get("/admin/measures/measure/").content.decode()
+    english = superuser_client.get("/admin/measures/measure/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "站点管理" in chinese or "管理" in chinese
     assert "政策措施" in chinese
     assert "Site administration" in english or "Select measure to change" in english

@@ -22,12 +22,12 @@ def curators(db):
     User.objects.create_superuser("bob", password="bob-right-password")
 
 
-def log_in(client, username, password, **headers):
-    return client.post(LOGIN, {"username": username, "password": password}, **headers)
+def log_in(api_client, username, password, **headers):
+    return api_client.post(LOGIN, {"username": username, "password": password}, **headers)
 
 
-def logged_in(client):
-    return "_auth_user_id" in client.session
+def logged_in(api_client):
+    return "_auth_user_id" in api_client.session
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_a_few_typos_do_not_lock_out(curators):
     assert log_in(client, "alice", "alice-right-password").status_code == 302
 
 
-def test_test_client_logins_still_work(curators, client):
+def test_test_client_logins_still_work(curators, api_client):
     for _ in range(6):
-        assert not client.login(username="alice", password="wrong")
-    assert client.login(username="alice", password="alice-right-password")
+        assert not api_client.login(username="alice", password="wrong")
+    assert api_client.login(username="alice", password="alice-right-password")

@@ -68,9 +68,11 @@ def test_an_import_with_one_bad_row_changes_nothing(seeded_registry, db):
     assert snapshot() == before
 
 
-def test_admin_preview_shows_rows_with_reasons_and_no_confirm_on_error(seeded_registry, db, client, django_user_model):
+def test_admin_preview_shows_rows_with_reasons_and_no_confirm_on_error(
+    seeded_registry, db, api_client, django_user_model
+):
     admin = django_user_model.objects.create_superuser("boss", password="pw-for-tests-only")
-    client.force_login(admin)
+    api_client.force_login(admin)
     dataset = MeasureResource().export(queryset=Measure.objects.order_by("slug")[:2])
     rows = list(csv.DictReader(io.StringIO(dataset.csv)))
     rows[1]["start_year"] = "20250"
@@ -80,18 +82,18 @@ def test_admin_preview_shows_rows_with_reasons_and_no_confirm_on_error(seeded_re
     writer.writerows(rows)
     upload = io.BytesIO(buffer.getvalue().encode())
     upload.name = "measures.csv"
-    response = client.post("/admin/measures/measure/import/", {"format": "0", "import_file": upload})
+    response = api_client.post("/admin/measures/measure/import/", {"format": "0", "import_file": upload})
     page = response.content.decode()
     assert response.status_code == 200
     assert "start_year" in page and ("2100" in page or "Ensure" in page or "确保" in page)
     assert 'name="confirm"' not in page and "_confirm" not in page
 
 
-def test_admin_exports_the_filtered_list_as_xlsx(seeded_registry, db, client, django_user_model):
+def test_admin_exports_the_filtered_list_as_xlsx(seeded_registry, db, api_client, django_user_model):
     admin = django_user_model.objects.create_superuser("boss", password="pw-for-tests-only")
-    client.force_login(admin)
+    api_client.force_login(admin)
     chosen = {f"measureresource_{name}": "on" for name in ("slug", "title", "status")}
-    response = client.post("/admin/measures/measure/export/?status__exact=completed", {"format": "1", **chosen})
+    response = api_client.post("/admin/measures/measure/export/?status__exact=completed", {"format": "1", **chosen})
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)

@@ -30,8 +30,8 @@ def changed_titles_csv():
     return upload
 
 
-def preview(client):
-    return client.post(IMPORT, {"format": "0", "import_file": changed_titles_csv()})
+def preview(api_client):
+    return api_client.post(IMPORT, {"format": "0", "import_file": changed_titles_csv()})
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ FORMATS = {"csv": "0", "xlsx": "1"}  # CuratedAdmin's export_formats and import_
 
 
 @pytest.fixture
-def admin_client(registry):
+def superuser_client(registry):
     client = Client()
     client.force_login(User.objects.create_superuser("boss", password="pw-for-tests-only"))
     return client
@@ -23,15 +23,15 @@ def admin_client(registry):
     ("model", "resource"),
     [("measure", MeasureResource), ("target", TargetResource), ("park", ParkResource), ("source", SourceResource)],
 )
-def test_an_admin_export_imports_back_unchanged(admin_client, model, resource, extension):
+def test_an_admin_export_imports_back_unchanged(superuser_client, model, resource, extension):
     every_field = {f"{resource.__name__.lower()}_{name}": "on" for name in resource().get_export_headers()}
-    exported = admin_client.post(f"/admin/measures/{model}/export/", {"format": FORMATS[extension], **every_field})
+    exported = superuser_client.post(f"/admin/measures/{model}/export/", {"format": FORMATS[extension], **every_field})
     assert exported.status_code == 200
     upload = io.BytesIO(exported.content)
     upload.name = f"{model}s.{extension}"
 
     form = {"format": FORMATS[extension], "import_file": upload}
-    preview = admin_client.post(f"/admin/measures/{model}/import/", form)
+    preview = superuser_client.post(f"/admin/measures/{model}/import/", form)
 
     assert preview.status_code == 200
     result = preview.context["result"]

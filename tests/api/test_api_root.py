@@ -3,8 +3,8 @@
 RESOURCES = ["measures", "targets", "parks", "sources", "themes", "organizations"]
 
 
-def test_the_root_links_resources_docs_schema_and_download(client, db):
-    response = client.get("/api/v1/")
+def test_the_root_links_resources_docs_schema_and_download(api_client, db):
+    response = api_client.get("/api/v1/")
     assert response.status_code == 200
     links = response.json()
     for resource in RESOURCES:
@@ -14,16 +14,16 @@ def test_the_root_links_resources_docs_schema_and_download(client, db):
     assert links["export"] == "http://testserver/api/v1/export/"
 
 
-def test_the_root_as_json_by_suffix_links_them_too(client, db):
-    links = client.get("/api/v1/.json").json()
+def test_the_root_as_json_by_suffix_links_them_too(api_client, db):
+    links = api_client.get("/api/v1/.json").json()
     assert links["export"] == "http://testserver/api/v1/export/" and links["docs"] == "http://testserver/api/docs/"
 
 
-def test_every_link_answers(client, db):
-    for name, url in client.get("/api/v1/").json().items():
-        assert client.get(url.removeprefix("http://testserver")).status_code == 200, name
+def test_every_link_answers(api_client, db):
+    for name, url in api_client.get("/api/v1/").json().items():
+        assert api_client.get(url.removeprefix("http://testserver")).status_code == 200, name
 
 
-def test_the_root_refuses_unknown_parameters_too(client, db):
-    response = client.get("/api/v1/?resource=measures")
+def test_the_root_refuses_unknown_parameters_too(api_client, db):
+    response = api_client.get("/api/v1/?resource=measures")
     assert response.status_code == 400 and list(response.json()) == ["resource"]

@@ -38,8 +38,8 @@ def assert_json_error(response, status, field):
         ("page=0", "page"),
     ],
 )
-def test_measure_list_rejects(client, registry, query, field):
-    assert_json_error(client.get(f"/api/v1/measures/?{query}"), 400, field)
+def test_measure_list_rejects(api_client, registry, query, field):
+    assert_json_error(api_client.get(f"/api/v1/measures/?{query}"), 400, field)
 
 
 @pytest.mark.parametrize(
@@ -57,21 +57,21 @@ def test_measure_list_rejects(client, registry, query, field):
         ("/api/v1/organizations/?kind=club", "kind"),
     ],
 )
-def test_other_lists_reject(client, registry, url, field):
-    assert_json_error(client.get(url), 400, field)
+def test_other_lists_reject(api_client, registry, url, field):
+    assert_json_error(api_client.get(url), 400, field)
 
 
-def test_page_past_the_end_is_404_naming_page(client, registry):
-    assert_json_error(client.get("/api/v1/measures/?page=999999"), 404, "page")
+def test_page_past_the_end_is_404_naming_page(api_client, registry):
+    assert_json_error(api_client.get("/api/v1/measures/?page=999999"), 404, "page")
 
 
-def test_csv_client_gets_errors_as_json(client, registry):
-    assert_json_error(client.get("/api/v1/measures/?format=csv&status=retired"), 400, "status")
-    assert_json_error(client.get("/api/v1/measures/?status=retired", HTTP_ACCEPT="text/csv"), 400, "status")
+def test_csv_client_gets_errors_as_json(api_client, registry):
+    assert_json_error(api_client.get("/api/v1/measures/?format=csv&status=retired"), 400, "status")
+    assert_json_error(api_client.get("/api/v1/measures/?status=retired", HTTP_ACCEPT="text/csv"), 400, "status")
 
 
-def test_nul_in_slug_path_is_404(client, registry):
-    response = client.get("/api/v1/measures/ai%00platform/")
+def test_nul_in_slug_path_is_404(api_client, registry):
+    response = api_client.get("/api/v1/measures/ai%00platform/")
     assert response.status_code == 404
 
 
@@ -82,9 +82,9 @@ def editor(db):
     return user
 
 
-def test_malformed_json_body(client, registry, editor):
-    client.force_authenticate(editor)
-    response = client.post("/api/v1/measures/", data='{"slug": "x",', content_type="application/json")
+def test_malformed_json_body(api_client, registry, editor):
+    api_client.force_authenticate(editor)
+    response = api_client.post("/api/v1/measures/", data='{"slug": "x",', content_type="application/json")
     assert_json_error(response, 400, "detail")
     assert "JSON parse error" in response.json()["detail"]
 
@@ -104,10 +104,10 @@ def test_malformed_json_body(client, registry, editor):
         ({"source": "no-such-source"}, "source"),
     ],
 )
-def test_measure_write_validation(client, registry, editor, change, field):
-    client.force_authenticate(editor)
+def test_measure_write_validation(api_client, registry, editor, change, field):
+    api_client.force_authenticate(editor)
     url = "/api/v1/measures/ai-platform/"
-    response = client.patch(url, data=change, format="json", **if_match(client, url))
+    response = api_client.patch(url, data=change, format="json", **if_match(api_client, url))
     assert_json_error(response, 400, field)
 
 
@@ -121,9 +121,9 @@ def test_measure_write_validation(client, registry, editor, change, field):
         ({"target_year": 2020, "baseline_year": 2024}, "target_year"),
     ],
 )
-def test_target_write_validation(client, registry, editor, change, field):
+def test_target_write_validation(api_client, registry, editor, change, field):
     editor.user_permissions.add(Permission.objects.get(codename="change_target"))
-    client.force_authenticate(editor)
+    api_client.force_authenticate(editor)
     body = {
         "slug": "new-target",
         "indicator": "指标",
@@ -135,73 +135,75 @@ def test_target_write_validation(client, registry, editor, change, field):
         "source": "plan",
         "quote": "研发投入强度达到12%左右",
     }
-    response = client.post("/api/v1/targets/", data={**body, **change}, format="json")
+    response = api_client.post("/api/v1/targets/", data={**body, **change}, format="json")
     assert_json_error(response, 400, field)
 
 
 # Found by fuzzing the API from its schema (.ci/fuzz); each was a 500 before its fix.
 
 
-def test_delete_asking_for_csv_is_a_plain_204(client, registry, editor):
+def test_delete_asking_for_csv_is_a_plain_204(api_client, registry, editor):
     editor.user_permissions.add(Permission.objects.get(codename="delete_measure"))
-    client.force_authenticate(editor)
+    api_client.force_authenticate(editor)
     url = "/api/v1/measures/old-pilot/"
     Measure.objects.filter(slug="old-pilot").update(review_state="retracted")  # a published one is not deleted
-    assert client.delete(f"{url}?format=csv", **if_match(client, url)).status_code == 204
+    assert api_client.delete(f"{url}?format=csv", **if_match(api_client, url)).status_code == 204
 
 
-def test_an_empty_csv_list_still_has_its_header_and_type(client, registry):
-    response = client.get("/api/v1/targets/?format=csv&q=nothing-matches-this")
+def test_an_empty_csv_list_still_has_its_header_and_type(api_client, registry):
+    response = api_client.get("/api/v1/targets/?format=csv&q=nothing-matches-this")
     assert response["Content-Type"].startswith("text/csv")
     assert b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[0].startswith("slug,indicator")
 
 
-def test_nul_in_a_related_slug_is_a_400_naming_the_field(client, registry, editor):
-    client.force_authenticate(editor)
+def test_nul_in_a_related_slug_is_a_400_naming_the_field(api_client, registry, editor):
+    api_client.force_authenticate(editor)
     url = "/api/v1/measures/ai-platform/"
-    response = client.patch(url, {"parent": "a\x00b"}, format="json", **if_match(client, url))
+    response = api_client.patch(url, {"parent": "a\x00b"}, format="json", **if_match(api_client, url))
     assert_json_error(response, 400, "parent")
 
 
-def test_form_bodies_are_refused_as_unsupported(client, registry, editor):
-    client.force_authenticate(editor)
+def test_form_bodies_are_refused_as_unsupported(api_client, registry, editor):
+    api_client.force_authenticate(editor)
     url = "/api/v1/measures/ai-platform/"
     form = "application/x-www-form-urlencoded"
-    response = client.patch(url, "parent=", content_type=form, **if_match(client, url))
+    response = api_client.patch(url, "parent=", content_type=form, **if_match(api_client, url))
     assert_json_error(response, 415, "detail")
 
 
-def test_a_time_zone_offset_postgresql_refuses_is_compared_in_utc(client, registry):
-    response = client.get("/api/v1/measures/", {"updated_since": "2020-03-13T16:40:27-17:12"})
+def test_a_time_zone_offset_postgresql_refuses_is_compared_in_utc(api_client, registry):
+    response = api_client.get("/api/v1/measures/", {"updated_since": "2020-03-13T16:40:27-17:12"})
     assert response.status_code == 200 and response.json()["count"] == 3
 
 
-def test_a_source_period_ending_before_it_starts_is_a_400(client, registry, editor):
+def test_a_source_period_ending_before_it_starts_is_a_400(api_client, registry, editor):
     editor.user_permissions.add(Permission.objects.get(codename="change_source"))
-    client.force_authenticate(editor)
+    api_client.force_authenticate(editor)
     url = "/api/v1/sources/plan/"
     change = {"period_start_year": 2025, "period_end_year": 2021}
-    response = client.patch(url, change, format="json", **if_match(client, url))
+    response = api_client.patch(url, change, format="json", **if_match(api_client, url))
     assert response.status_code == 400 and "period" in str(response.json())
 
 
-def test_page_numbers_are_checked_for_csv_too(client, registry):
-    assert_json_error(client.get("/api/v1/measures/?format=csv&page=0"), 400, "page")
+def test_page_numbers_are_checked_for_csv_too(api_client, registry):
+    assert_json_error(api_client.get("/api/v1/measures/?format=csv&page=0"), 400, "page")
 
 
-def test_a_number_where_text_belongs_is_a_400(client, registry, editor):
-    client.force_authenticate(editor)
+def test_a_number_where_text_belongs_is_a_400(api_client, registry, editor):
+    api_client.force_authenticate(editor)
     url = "/api/v1/measures/ai-platform/"
-    assert_json_error(client.patch(url, {"title_en": 123}, format="json", **if_match(client, url)), 400, "title_en")
+    assert_json_error(
+        api_client.patch(url, {"title_en": 123}, format="json", **if_match(api_client, url)), 400, "title_en"
+    )
 
 
-def test_an_empty_item_in_a_list_parameter_is_a_400(client, registry):
-    assert_json_error(client.get("/api/v1/measures/?ordering=,,"), 400, "ordering")
-    assert_json_error(client.get("/api/v1/measures/?status=planned,"), 400, "status")
+def test_an_empty_item_in_a_list_parameter_is_a_400(api_client, registry):
+    assert_json_error(api_client.get("/api/v1/measures/?ordering=,,"), 400, "ordering")
+    assert_json_error(api_client.get("/api/v1/measures/?status=planned,"), 400, "status")
 
 
-def test_text_length_is_counted_before_trimming(client, registry, editor):
+def test_text_length_is_counted_before_trimming(api_client, registry, editor):
     editor.user_permissions.add(Permission.objects.get(codename="add_theme"))
-    client.force_authenticate(editor)
-    response = client.post("/api/v1/themes/", {"slug": "long", "name": "\x1c" + "名" * 100}, format="json")
+    api_client.force_authenticate(editor)
+    response = api_client.post("/api/v1/themes/", {"slug": "long", "name": "\x1c" + "名" * 100}, format="json")
     assert_json_error(response, 400, "name")

@@ -10,15 +10,15 @@ URL = "/api/v1/measures/ai-platform/"
 
 
 @pytest.fixture
-def editor(client, registry):
-    client.force_authenticate(User.objects.create_superuser("editor", password="pw-for-tests-only"))
-    return client
+def editor(api_client, registry):
+    api_client.force_authenticate(User.objects.create_superuser("editor", password="pw-for-tests-only"))
+    return api_client
 
 
-def test_detail_has_an_etag_and_answers_if_none_match(client, registry):
-    response = client.get(URL)
+def test_detail_has_an_etag_and_answers_if_none_match(api_client, registry):
+    response = api_client.get(URL)
     assert response["ETag"].startswith('"')
-    assert client.get(URL, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    assert api_client.get(URL, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
 def test_write_without_if_match_is_428(editor):
@@ -52,10 +52,10 @@ def test_a_change_to_a_nested_target_makes_the_etag_stale(editor, registry):
     assert editor.patch(URL, {"title_en": "x"}, format="json", **stale).status_code == 412
 
 
-def test_admin_refuses_to_save_over_a_newer_version(client, registry):
-    client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
+def test_admin_refuses_to_save_over_a_newer_version(api_client, registry):
+    api_client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
     measure = registry["old_pilot"]
-    page = client.get(f"/admin/measures/measure/{measure.pk}/change/", HTTP_ACCEPT_LANGUAGE="en")
+    page = api_client.get(f"/admin/measures/measure/{measure.pk}/change/", HTTP_ACCEPT_LANGUAGE="en")
     form = page.context["adminform"].form
     data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
     data.update({"targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0", "title_en": "My edit"})
@@ -65,7 +65,7 @@ def test_admin_refuses_to_save_over_a_newer_version(client, registry):
     # Someone else saves first.
     measure.title = "别人先保存的标题"
     measure.save()
-    response = client.post(f"/admin/measures/measure/{measure.pk}/change/", data, HTTP_ACCEPT_LANGUAGE="en")
+    response = api_client.post(f"/admin/measures/measure/{measure.pk}/change/", data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     errors = response.context["adminform"].form.non_field_errors()
     assert "after you opened it" in errors[0] and "title" in errors[0]
@@ -89,10 +89,10 @@ def unchanged_post(page):
 
 
 @pytest.fixture
-def measure_page(client, registry):
-    client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
+def measure_page(api_client, registry):
+    api_client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
     url = f"/admin/measures/measure/{registry['ai_platform'].pk}/change/"
-    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    page = api_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     return url, unchanged_post(page)
 
 
@@ -100,13 +100,13 @@ def target_prefix(data, slug):
     return next(key.removesuffix("-slug") for key, value in data.items() if key.endswith("-slug") and value == slug)
 
 
-def test_admin_refuses_an_inline_target_edit_over_a_newer_version(client, measure_page):
+def test_admin_refuses_an_inline_target_edit_over_a_newer_version(api_client, measure_page):
     url, data = measure_page
     data[f"{target_prefix(data, 'firms-2035')}-unit"] = "个"
     target = Target.objects.get(slug="firms-2035")
     target.indicator_en = "Unicorns"  # someone else saves the target first
     target.save()
-    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    response = api_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     [formset] = [inline.formset for inline in response.context["inline_admin_formsets"]]
     errors = [error for form in formset.forms for error in form.non_field_errors()]
@@ -115,23 +115,23 @@ def test_admin_refuses_an_inline_target_edit_over_a_newer_version(client, measur
     assert (target.unit, target.indicator_en) == ("家", "Unicorns")
 
 
-def test_saving_a_measure_does_not_write_back_a_target_changed_meanwhile(client, measure_page):
+def test_saving_a_measure_does_not_write_back_a_target_changed_meanwhile(api_client, measure_page):
     url, data = measure_page
     data["title_en"] = "My edit"
     target = Target.objects.get(slug="firms-2035")
     target.indicator_en = "Unicorns"  # the curator did not touch it, but the page holds its old values
     target.save()
-    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    response = api_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     target.refresh_from_db()
     assert target.indicator_en == "Unicorns"
     assert Measure.objects.get(slug="ai-platform").title_en == "Build an AI innovation platform"
 
 
-def test_saving_a_measure_leaves_its_untouched_targets_alone(client, measure_page):
+def test_saving_a_measure_leaves_its_untouched_targets_alone(api_client, measure_page):
     url, data = measure_page
     data["title_en"] = "My edit"
     versions = {target.slug: target.history.count() for target in Target.objects.all()}
-    assert client.post(url, data, HTTP_ACCEPT_LANGUAGE="en").status_code == 302
+    assert api_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en").status_code == 302
     assert Measure.objects.get(slug="ai-platform").title_en == "My edit"
     assert {target.slug: target.history.count() for target in Target.objects.all()} == versions

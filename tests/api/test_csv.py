@@ -13,8 +13,8 @@ def rows(response):
     return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))  # after the BOM
 
 
-def test_measures_csv_by_format_parameter_with_filters(client, registry):
-    table = rows(client.get("/api/v1/measures/?format=csv&status=planned,completed"))
+def test_measures_csv_by_format_parameter_with_filters(api_client, registry):
+    table = rows(api_client.get("/api/v1/measures/?format=csv&status=planned,completed"))
     assert sorted(row["slug"] for row in table) == ["ai-platform", "old-pilot"]
     platform = next(row for row in table if row["slug"] == "ai-platform")
     assert platform["source"] == "plan"
@@ -22,29 +22,29 @@ def test_measures_csv_by_format_parameter_with_filters(client, registry):
     assert set(platform["targets"].split("; ")) == {"rd-2025", "firms-2035"}
 
 
-def test_csv_by_accept_header_is_the_whole_list_not_a_page(client, registry):
-    table = rows(client.get("/api/v1/measures/?page_size=1", HTTP_ACCEPT="text/csv"))
+def test_csv_by_accept_header_is_the_whole_list_not_a_page(api_client, registry):
+    table = rows(api_client.get("/api/v1/measures/?page_size=1", HTTP_ACCEPT="text/csv"))
     assert len(table) == 3
 
 
 @pytest.mark.parametrize("resource", ["targets", "parks", "sources", "themes", "organizations"])
-def test_every_list_has_csv(client, registry, resource):
-    json_slugs = sorted(item["slug"] for item in client.get(f"/api/v1/{resource}/?page_size=500").json()["results"])
-    assert sorted(row["slug"] for row in rows(client.get(f"/api/v1/{resource}/?format=csv"))) == json_slugs
+def test_every_list_has_csv(api_client, registry, resource):
+    json_slugs = sorted(item["slug"] for item in api_client.get(f"/api/v1/{resource}/?page_size=500").json()["results"])
+    assert sorted(row["slug"] for row in rows(api_client.get(f"/api/v1/{resource}/?format=csv"))) == json_slugs
 
 
-def test_csv_is_offered_as_a_download(client, registry):
-    response = client.get("/api/v1/targets/?format=csv&target_year=2035")
+def test_csv_is_offered_as_a_download(api_client, registry):
+    response = api_client.get("/api/v1/targets/?format=csv&target_year=2035")
     assert 'filename="targets.csv"' in response["Content-Disposition"]
     assert [row["slug"] for row in rows(response)] == ["firms-2035"]
 
 
-def test_list_csv_is_streamed_in_batches(client, db, django_assert_num_queries):
+def test_list_csv_is_streamed_in_batches(api_client, db, django_assert_num_queries):
     from tests import factories
 
     source = factories.SourceFactory()
     factories.MeasureFactory.create_batch(1200, source=source)
-    response = client.get("/api/v1/measures/?format=csv")
+    response = api_client.get("/api/v1/measures/?format=csv")
     assert response.streaming
     # while streaming, per batch of 500: measures, targets, parks, themes, organizations
     with django_assert_num_queries(3 * 5):

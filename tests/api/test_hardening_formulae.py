@@ -67,23 +67,23 @@ def test_the_escape(value, escaped):
     assert unescape_formula(escaped) == value
 
 
-def test_api_csv_list(client, trapped):
-    response = client.get("/api/v1/measures/?format=csv")
+def test_api_csv_list(api_client, trapped):
+    response = api_client.get("/api/v1/measures/?format=csv")
     rows = {row["slug"]: row for row in csv_rows(b"".join(response.streaming_content))}
     assert_escaped(rows["ai-platform"])
-    targets = {row["slug"]: row for row in csv_rows(b"".join(client.get("/api/v1/targets/?format=csv")))}
+    targets = {row["slug"]: row for row in csv_rows(b"".join(api_client.get("/api/v1/targets/?format=csv")))}
     assert targets["a-fall"]["value"].startswith("-5")
 
 
-def test_api_csv_of_one_record(client, trapped):
-    response = client.get("/api/v1/measures/ai-platform/?format=csv")
+def test_api_csv_of_one_record(api_client, trapped):
+    response = api_client.get("/api/v1/measures/ai-platform/?format=csv")
     assert response.status_code == 200, response.content
     [row] = csv_rows(response.content)
     assert_escaped(row)
 
 
-def test_registry_download(client, trapped):
-    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/export/").content))
+def test_registry_download(api_client, trapped):
+    archive = zipfile.ZipFile(io.BytesIO(api_client.get("/api/v1/export/").content))
     rows = {row["slug"]: row for row in csv_rows(archive.read("measures.csv"))}
     assert_escaped(rows["ai-platform"])
     targets = {row["slug"]: row for row in csv_rows(archive.read("targets.csv"))}
@@ -91,14 +91,14 @@ def test_registry_download(client, trapped):
 
 
 @pytest.fixture
-def curator(client, trapped):
-    client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
-    return client
+def curator(api_client, trapped):
+    api_client.force_login(User.objects.create_superuser("curator", password="pw-for-tests-only"))
+    return api_client
 
 
-def admin_export(client, file_format):
+def admin_export(api_client, file_format):
     chosen = {f"measureresource_{name}": "on" for name in ("slug", *TRAPS)}
-    response = client.post("/admin/measures/measure/export/", {"format": file_format, **chosen})
+    response = api_client.post("/admin/measures/measure/export/", {"format": file_format, **chosen})
     assert response.status_code == 200
     return response.content
 

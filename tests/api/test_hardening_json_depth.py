@@ -9,9 +9,9 @@ DEEP = "[" * 50_000 + "]" * 50_000
 
 
 @pytest.fixture
-def superuser(client, registry):
-    client.force_authenticate(User.objects.create_superuser("boss", password="pw-for-tests-only"))
-    return client
+def superuser(api_client, registry):
+    api_client.force_authenticate(User.objects.create_superuser("boss", password="pw-for-tests-only"))
+    return api_client
 
 
 @pytest.mark.parametrize("body", [DEEP, '{"a":' * 50_000 + "1" + "}" * 50_000, "[" * 50_000])
@@ -21,15 +21,15 @@ def test_a_deeply_nested_body_is_a_400(superuser, body):
     assert "nested" in response.json()["detail"]
 
 
-def test_a_deeply_nested_body_from_the_public_is_refused_unread(client, registry):
-    response = client.post("/api/v1/measures/", data=DEEP, content_type="application/json")
+def test_a_deeply_nested_body_from_the_public_is_refused_unread(api_client, registry):
+    response = api_client.post("/api/v1/measures/", data=DEEP, content_type="application/json")
     assert response.status_code == 403  # permissions are checked before the body is read
     assert response["Content-Type"] == "application/json"
 
 
-def test_a_deeply_nested_body_from_a_user_without_permission(client, registry):
-    client.force_authenticate(User.objects.create_user("reader", password="pw-for-tests-only"))
-    response = client.post("/api/v1/measures/", data=DEEP, content_type="application/json")
+def test_a_deeply_nested_body_from_a_user_without_permission(api_client, registry):
+    api_client.force_authenticate(User.objects.create_user("reader", password="pw-for-tests-only"))
+    response = api_client.post("/api/v1/measures/", data=DEEP, content_type="application/json")
     assert response.status_code == 403 and response["Content-Type"] == "application/json"
 
 

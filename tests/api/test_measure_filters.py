@@ -39,18 +39,18 @@ from tests.helpers import slugs
         ("has_targets=false", ["old-pilot", "talent-programme"]),
     ],
 )
-def test_filter(client, registry, query, expected):
-    assert slugs(client.get(f"/api/v1/measures/?{query}")) == expected
+def test_filter(api_client, registry, query, expected):
+    assert slugs(api_client.get(f"/api/v1/measures/?{query}")) == expected
 
 
-def test_updated_since(client, registry):
+def test_updated_since(api_client, registry):
     Measure.objects.filter(slug="old-pilot").update(updated_at=timezone.now() - timezone.timedelta(days=30))
     since = (timezone.now() - timezone.timedelta(days=1)).isoformat()
-    assert slugs(client.get("/api/v1/measures/", {"updated_since": since})) == ["ai-platform", "talent-programme"]
+    assert slugs(api_client.get("/api/v1/measures/", {"updated_since": since})) == ["ai-platform", "talent-programme"]
 
 
-def test_ordering(client, registry):
-    results = client.get("/api/v1/measures/?ordering=-start_year").json()["results"]
+def test_ordering(api_client, registry):
+    results = api_client.get("/api/v1/measures/?ordering=-start_year").json()["results"]
     assert [item["slug"] for item in results] == ["ai-platform", "talent-programme", "old-pilot"]
 
 
@@ -58,12 +58,12 @@ def test_filterset_directly(registry):
     assert MeasureFilter({"park": "haidian"}, Measure.objects.all()).qs.count() == 1
 
 
-def test_measure_linked_to_two_matching_parks_is_listed_once(client, registry):
+def test_measure_linked_to_two_matching_parks_is_listed_once(api_client, registry):
     registry["ai_platform"].parks.add(registry["haidian"])
-    assert slugs(client.get("/api/v1/measures/?park=zgc")) == ["ai-platform", "old-pilot", "talent-programme"]
+    assert slugs(api_client.get("/api/v1/measures/?park=zgc")) == ["ai-platform", "old-pilot", "talent-programme"]
 
 
-def test_status_filters_count_without_distinct(client, registry):
+def test_status_filters_count_without_distinct(api_client, registry):
     with CaptureQueriesContext(connection) as queries:
-        client.get("/api/v1/measures/?status=planned,completed")
+        api_client.get("/api/v1/measures/?status=planned,completed")
     assert "DISTINCT" not in queries.captured_queries[0]["sql"].upper()

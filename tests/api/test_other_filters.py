@@ -22,8 +22,8 @@ from tests.helpers import slugs
         ("q=unicorn", ["firms-2035"]),
     ],
 )
-def test_target_filter(client, registry, query, expected):
-    assert slugs(client.get(f"/api/v1/targets/?{query}")) == expected
+def test_target_filter(api_client, registry, query, expected):
+    assert slugs(api_client.get(f"/api/v1/targets/?{query}")) == expected
 
 
 @pytest.mark.parametrize(
@@ -36,19 +36,19 @@ def test_target_filter(client, registry, query, expected):
         ("ordering=-slug&kind=sub_park", ["changping", "haidian"]),
     ],
 )
-def test_park_filter(client, registry, query, expected):
-    assert slugs(client.get(f"/api/v1/parks/?{query}")) == expected
+def test_park_filter(api_client, registry, query, expected):
+    assert slugs(api_client.get(f"/api/v1/parks/?{query}")) == expected
 
 
-def test_source_theme_organization_filters(client, registry):
-    assert slugs(client.get("/api/v1/sources/?kind=news_report")) == ["report"]
-    assert slugs(client.get("/api/v1/themes/?parent=industry")) == ["ai"]
-    assert slugs(client.get("/api/v1/organizations/?q=科委")) == ["commission"]
+def test_source_theme_organization_filters(api_client, registry):
+    assert slugs(api_client.get("/api/v1/sources/?kind=news_report")) == ["report"]
+    assert slugs(api_client.get("/api/v1/themes/?parent=industry")) == ["ai"]
+    assert slugs(api_client.get("/api/v1/organizations/?q=科委")) == ["commission"]
 
 
-def test_source_list_omits_text_and_detail_has_it(client, registry):
-    listed = client.get("/api/v1/sources/").json()["results"][0]
+def test_source_list_omits_text_and_detail_has_it(api_client, registry):
+    listed = api_client.get("/api/v1/sources/").json()["results"][0]
     assert "sha256" in listed and "text" not in listed and "raw_text" not in listed
-    detail = client.get(f"/api/v1/sources/{listed['slug']}/").json()
+    detail = api_client.get(f"/api/v1/sources/{listed['slug']}/").json()
     assert detail["sha256"] == listed["sha256"]
     assert detail["text"] and detail["raw_text"] and detail["corrections"] == []

@@ -41,11 +41,11 @@ def member(db):
 
 
 @pytest.fixture(params=["anonymous", "member"])
-def public(request, client, member):
+def public(request, api_client, member):
     """The public: anonymous, or logged in without staff rights."""
     if request.param == "member":
-        client.force_authenticate(member)
-    return client
+        api_client.force_authenticate(member)
+    return api_client
 
 
 def csv_text(response):
@@ -62,19 +62,19 @@ def test_the_public_lists_and_reads_published_sources_only(public, leak):
     assert public.get("/api/v1/sources/plan/").status_code == 200
 
 
-def test_staff_see_every_source_and_filter_by_review_state(client, leak, staff):
-    client.force_authenticate(staff)
-    assert slugs(client.get("/api/v1/sources/")) == ["leak", "plan", "report"]
-    assert slugs(client.get("/api/v1/sources/?review_state=draft")) == ["leak"]
-    assert slugs(client.get("/api/v1/sources/?review_state=published")) == ["plan", "report"]
-    detail = client.get("/api/v1/sources/leak/").json()
+def test_staff_see_every_source_and_filter_by_review_state(api_client, leak, staff):
+    api_client.force_authenticate(staff)
+    assert slugs(api_client.get("/api/v1/sources/")) == ["leak", "plan", "report"]
+    assert slugs(api_client.get("/api/v1/sources/?review_state=draft")) == ["leak"]
+    assert slugs(api_client.get("/api/v1/sources/?review_state=published")) == ["plan", "report"]
+    detail = api_client.get("/api/v1/sources/leak/").json()
     assert [c["reason"] for c in detail["corrections"]] == ["leaked reason"]
-    assert "leak" in csv_text(client.get("/api/v1/sources/?format=csv"))
+    assert "leak" in csv_text(api_client.get("/api/v1/sources/?format=csv"))
 
 
-def test_a_bad_review_state_on_sources_is_a_400(client, leak, staff):
-    client.force_authenticate(staff)
-    assert "review_state" in client.get("/api/v1/sources/?review_state=secret").json()
+def test_a_bad_review_state_on_sources_is_a_400(api_client, leak, staff):
+    api_client.force_authenticate(staff)
+    assert "review_state" in api_client.get("/api/v1/sources/?review_state=secret").json()
 
 
 @pytest.mark.parametrize("resource", ["measures", "targets"])
@@ -85,10 +85,10 @@ def test_an_unpublished_source_is_not_a_valid_choice_for_the_public(public, leak
     assert hidden.json() == json.loads(json.dumps(unknown.json()).replace("no-such-source", "leak"))
 
 
-def test_staff_filter_by_an_unpublished_source(client, leak, staff):
-    client.force_authenticate(staff)
-    assert slugs(client.get("/api/v1/measures/?source=leak")) == ["leaky-measure"]
-    assert slugs(client.get("/api/v1/targets/?source=leak")) == ["leaky-target"]
+def test_staff_filter_by_an_unpublished_source(api_client, leak, staff):
+    api_client.force_authenticate(staff)
+    assert slugs(api_client.get("/api/v1/measures/?source=leak")) == ["leaky-measure"]
+    assert slugs(api_client.get("/api/v1/targets/?source=leak")) == ["leaky-target"]
 
 
 def test_records_of_an_unpublished_source_are_not_public(public, leak):
@@ -109,11 +109,14 @@ def test_links_to_records_of_an_unpublished_source_are_null_for_the_public(publi
     assert public.get("/api/v1/measures/talent-programme/").json()["parent"] is None
 
 
-def test_staff_see_records_of_an_unpublished_source_and_links_to_them(client, leak, staff):
-    client.force_authenticate(staff)
-    assert client.get("/api/v1/measures/leaky-measure/").json()["source"] == {"slug": "leak", "title": "未发布的规划"}
-    assert client.get("/api/v1/targets/linked-target/").json()["measure"] == "leaky-measure"
-    assert client.get("/api/v1/measures/talent-programme/").json()["parent"] == "leaky-measure"
+def test_staff_see_records_of_an_unpublished_source_and_links_to_them(api_client, leak, staff):
+    api_client.force_authenticate(staff)
+    assert api_client.get("/api/v1/measures/leaky-measure/").json()["source"] == {
+        "slug": "leak",
+        "title": "未发布的规划",
+    }
+    assert api_client.get("/api/v1/targets/linked-target/").json()["measure"] == "leaky-measure"
+    assert api_client.get("/api/v1/measures/talent-programme/").json()["parent"] == "leaky-measure"
 
 
 def test_a_nested_source_the_requester_may_not_see_is_null(leak):
@@ -126,8 +129,8 @@ def test_a_nested_source_the_requester_may_not_see_is_null(leak):
     assert published["source"]["slug"] == "plan"
 
 
-def test_the_schema_says_a_nested_source_may_be_null(client, db):
-    components = client.get("/api/v1/schema/?format=json").json()["components"]["schemas"]
+def test_the_schema_says_a_nested_source_may_be_null(api_client, db):
+    components = api_client.get("/api/v1/schema/?format=json").json()["components"]["schemas"]
     for name in ("Measure", "Target"):
         assert components[name]["properties"]["source"].get("nullable") is True, name
 
@@ -146,8 +149,8 @@ def test_a_published_measure_of_a_published_source_stays_public(public, leak):
     assert public.get("/api/v1/targets/linked-target/").status_code == 200
 
 
-def download(client):
-    response = client.get("/api/v1/export/")
+def download(api_client):
+    response = api_client.get("/api/v1/export/")
     assert response.status_code == 200, response.content
     return zipfile.ZipFile(io.BytesIO(response.content))
 
@@ -170,9 +173,9 @@ def test_the_public_download_holds_published_sources_and_no_link_to_another(publ
     assert metadata["counts"]["sources"] == 2 and metadata["counts"]["measures"] == 3
 
 
-def test_the_staff_download_holds_every_source(client, leak, staff):
-    client.force_authenticate(staff)
-    archive = download(client)
+def test_the_staff_download_holds_every_source(api_client, leak, staff):
+    api_client.force_authenticate(staff)
+    archive = download(api_client)
     assert sorted(row["slug"] for row in table(archive, "sources")) == ["leak", "plan", "report"]
     assert "leaked reason" in archive.read("text-corrections.csv").decode("utf-8-sig")
     assert next(row for row in table(archive, "targets") if row["slug"] == "linked-target")["measure"] == (

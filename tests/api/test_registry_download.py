@@ -11,8 +11,8 @@ from rest_framework.throttling import ScopedRateThrottle
 from tests import factories
 
 
-def download(client):
-    response = client.get("/api/v1/export/")
+def download(api_client):
+    response = api_client.get("/api/v1/export/")
     assert response.status_code == 200, response.content
     return zipfile.ZipFile(io.BytesIO(response.content))
 
@@ -31,25 +31,25 @@ def add_measures(count, committed):
 
 
 def test_building_it_costs_the_same_queries_for_ten_or_a_hundred_measures(
-    client, db, django_capture_on_commit_callbacks
+    api_client, db, django_capture_on_commit_callbacks
 ):
     def queries_for(measures):
         add_measures(measures, django_capture_on_commit_callbacks)
         with CaptureQueriesContext(connection) as queries:
-            download(client)
+            download(api_client)
         return len(queries)
 
     assert queries_for(10) == queries_for(90)
 
 
-def test_it_is_built_once_per_change(client, db, django_capture_on_commit_callbacks):
+def test_it_is_built_once_per_change(api_client, db, django_capture_on_commit_callbacks):
     add_measures(3, django_capture_on_commit_callbacks)
-    first = download(client)
+    first = download(api_client)
     with CaptureQueriesContext(connection) as queries:
-        again = download(client)
+        again = download(api_client)
     assert len(queries) == 0 and again.read("metadata.json") == first.read("metadata.json")
     add_measures(2, django_capture_on_commit_callbacks)
-    assert (measures_in(first), measures_in(download(client))) == (3, 5)
+    assert (measures_in(first), measures_in(download(api_client))) == (3, 5)
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def strict_export_rate(monkeypatch):
     monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "export", "2/hour")
 
 
-def test_a_client_may_download_it_a_few_times_an_hour(client, db, strict_export_rate):
-    statuses = [client.get("/api/v1/export/").status_code for _ in range(3)]
+def test_a_client_may_download_it_a_few_times_an_hour(api_client, db, strict_export_rate):
+    statuses = [api_client.get("/api/v1/export/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
-    assert client.get("/api/v1/measures/").status_code == 200  # other requests are not held back
+    assert api_client.get("/api/v1/measures/").status_code == 200  # other requests are not held back

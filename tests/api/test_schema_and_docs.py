@@ -4,8 +4,8 @@ import pytest
 
 
 @pytest.fixture
-def schema(client, db):
-    response = client.get("/api/v1/schema/?format=json")
+def schema(api_client, db):
+    response = api_client.get("/api/v1/schema/?format=json")
     assert response.status_code == 200
     return response.json()
 
@@ -44,9 +44,9 @@ def test_schema_lists_every_resource_by_slug(schema):
         assert f"/api/v1/{resource}/{{slug}}/" in schema["paths"]
 
 
-def test_docs_ui_is_served_from_local_static_files(client, db):
-    page = client.get("/api/docs/").content.decode()
+def test_docs_ui_is_served_from_local_static_files(api_client, db):
+    page = api_client.get("/api/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
     assert "//cdn" not in page and "unpkg" not in page
-    asset = client.get("/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
+    asset = api_client.get("/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
     assert asset.status_code == 200

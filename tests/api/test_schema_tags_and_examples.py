@@ -18,8 +18,8 @@ SLUGS = {
 
 
 @pytest.fixture
-def schema(client, db):
-    response = client.get("/api/v1/schema/?format=json")
+def schema(api_client, db):
+    response = api_client.get("/api/v1/schema/?format=json")
     assert response.status_code == 200
     return response.json()
 
@@ -77,12 +77,12 @@ def assert_same_shape(example, actual, where="record"):
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
-def test_each_list_has_an_example_page_shaped_like_the_api(client, registry, schema, resource):
+def test_each_list_has_an_example_page_shaped_like_the_api(api_client, registry, schema, resource):
     page = list_example(schema, f"/api/v1/{resource}/")
     assert page["count"] == len(page["results"]) == 1 and page["next"] is None and page["previous"] is None
-    actual = client.get(f"/api/v1/{resource}/{SLUGS[resource]}/").json()
+    actual = api_client.get(f"/api/v1/{resource}/{SLUGS[resource]}/").json()
     if resource == "sources":
-        actual = client.get("/api/v1/sources/").json()["results"][0]  # the list shows less than the detail
+        actual = api_client.get("/api/v1/sources/").json()["results"][0]  # the list shows less than the detail
     assert_same_shape(page["results"][0], actual)
 
 
@@ -92,14 +92,16 @@ def test_the_measure_example_is_chinese_with_english(schema):
     assert all(park["name"] and park["name_en"] for park in measure["parks"])
 
 
-def test_history_and_revisions_have_examples_too(client, registry, schema):
+def test_history_and_revisions_have_examples_too(api_client, registry, schema):
     staff = get_user_model().objects.create_superuser("reviewer", password="x")
-    client.force_authenticate(staff)
+    api_client.force_authenticate(staff)
     history = list_example(schema, "/api/v1/measures/{slug}/history/")
-    assert_same_shape(history["results"][0], client.get("/api/v1/measures/ai-platform/history/").json()["results"][0])
+    assert_same_shape(
+        history["results"][0], api_client.get("/api/v1/measures/ai-platform/history/").json()["results"][0]
+    )
     [revision] = list_example(schema, "/api/v1/measures/{slug}/revisions/")  # a plain list, not a page
     url = "/api/v1/measures/ai-platform/revisions/"
-    assert client.get(url).json() == []  # none waiting: compare with the serializer's fields instead
+    assert api_client.get(url).json() == []  # none waiting: compare with the serializer's fields instead
     assert list(revision) == RevisionSerializer.Meta.fields
 
 

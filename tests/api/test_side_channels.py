@@ -23,11 +23,11 @@ def member(db):
 
 
 @pytest.fixture(params=["anonymous", "member"])
-def public(request, client, member):
+def public(request, api_client, member):
     """The public: anonymous, or logged in without staff rights."""
     if request.param == "member":
-        client.force_authenticate(member)
-    return client
+        api_client.force_authenticate(member)
+    return api_client
 
 
 @pytest.fixture
@@ -47,10 +47,14 @@ def test_has_targets_counts_only_targets_the_public_may_see(public, hidden_targe
     assert public.get("/api/v1/measures/?has_targets=true").json()["count"] == 1
 
 
-def test_has_targets_counts_every_target_for_staff(client, hidden_targets, staff):
-    client.force_authenticate(staff)
-    assert slugs(client.get("/api/v1/measures/?has_targets=true")) == ["ai-platform", "old-pilot", "talent-programme"]
-    assert slugs(client.get("/api/v1/measures/?has_targets=false")) == []
+def test_has_targets_counts_every_target_for_staff(api_client, hidden_targets, staff):
+    api_client.force_authenticate(staff)
+    assert slugs(api_client.get("/api/v1/measures/?has_targets=true")) == [
+        "ai-platform",
+        "old-pilot",
+        "talent-programme",
+    ]
+    assert slugs(api_client.get("/api/v1/measures/?has_targets=false")) == []
 
 
 def test_has_targets_without_a_request_is_the_public_view(hidden_targets):
@@ -85,8 +89,8 @@ def edited(registry):
     return registry
 
 
-def history(client, resource):
-    response = client.get(f"/api/v1/{resource}/history/?page_size=500")
+def history(api_client, resource):
+    response = api_client.get(f"/api/v1/{resource}/history/?page_size=500")
     assert response.status_code == 200, response.content
     return response.json()["results"]
 
@@ -117,9 +121,9 @@ def test_the_public_sees_only_published_versions_of_a_measure(public, edited):
     assert changes_of(relinked) == {"source": ("plan", "report")}  # the draft package it now belongs to is hidden
 
 
-def test_staff_see_every_version_with_links_as_slugs(client, edited, staff):
-    client.force_authenticate(staff)
-    entries = history(client, "measures/edited")
+def test_staff_see_every_version_with_links_as_slugs(api_client, edited, staff):
+    api_client.force_authenticate(staff)
+    entries = history(api_client, "measures/edited")
     assert len(entries) == 7 and entries[-1]["kind"] == "created"
     no_ids_in(entries, "parks", "parent", "source")
     assert changes_of(entries[-2]) == {"parks": ([], ["draft-park", "haidian"])}
@@ -138,9 +142,9 @@ def test_a_target_history_shows_links_as_slugs_the_requester_may_see(public, edi
     ]
 
 
-def test_staff_see_a_target_history_with_every_link(client, edited, staff):
-    client.force_authenticate(staff)
-    entries = history(client, "targets/edited-target")
+def test_staff_see_a_target_history_with_every_link(api_client, edited, staff):
+    api_client.force_authenticate(staff)
+    entries = history(api_client, "targets/edited-target")
     assert [changes_of(entry) for entry in entries] == [
         {"park": ("draft-park", "haidian")},
         {"measure": ("draft-package", "edited"), "park": (None, "draft-park")},

@@ -13,33 +13,38 @@ def slugs(response):
     return [record["slug"] for record in response.json()["results"]]
 
 
-def test_a_parks_sub_tree_in_tree_order(client, registry):
-    assert slugs(client.get("/api/v1/parks/?descendants=zgc")) == ["changping", "haidian", "science-city"]
-    assert slugs(client.get("/api/v1/parks/?descendants=haidian")) == ["science-city"]
+def test_a_parks_sub_tree_in_tree_order(api_client, registry):
+    assert slugs(api_client.get("/api/v1/parks/?descendants=zgc")) == ["changping", "haidian", "science-city"]
+    assert slugs(api_client.get("/api/v1/parks/?descendants=haidian")) == ["science-city"]
     factories.ParkFactory(slug="ai-town", name="人工智能小镇", parent=registry["haidian"])
     # depth first: each park followed by what is below it, siblings by slug
-    assert slugs(client.get("/api/v1/parks/?descendants=zgc")) == ["changping", "haidian", "ai-town", "science-city"]
-    assert slugs(client.get("/api/v1/parks/?descendants=science-city")) == []
+    assert slugs(api_client.get("/api/v1/parks/?descendants=zgc")) == [
+        "changping",
+        "haidian",
+        "ai-town",
+        "science-city",
+    ]
+    assert slugs(api_client.get("/api/v1/parks/?descendants=science-city")) == []
 
 
-def test_a_parks_chain_of_parents_from_the_zone_down(client, registry):
-    assert slugs(client.get("/api/v1/parks/?ancestors=science-city")) == ["zgc", "haidian"]
-    assert slugs(client.get("/api/v1/parks/?ancestors=zgc")) == []
+def test_a_parks_chain_of_parents_from_the_zone_down(api_client, registry):
+    assert slugs(api_client.get("/api/v1/parks/?ancestors=science-city")) == ["zgc", "haidian"]
+    assert slugs(api_client.get("/api/v1/parks/?ancestors=zgc")) == []
 
 
-def test_themes_too(client, registry):
+def test_themes_too(api_client, registry):
     factories.ThemeFactory(slug="ai-chips", name="人工智能芯片", parent=Theme.objects.get(slug="ai"))
-    assert slugs(client.get("/api/v1/themes/?descendants=industry")) == ["ai", "ai-chips"]
-    assert slugs(client.get("/api/v1/themes/?ancestors=ai-chips")) == ["industry", "ai"]
-    assert slugs(client.get("/api/v1/themes/?descendants=talent")) == []
+    assert slugs(api_client.get("/api/v1/themes/?descendants=industry")) == ["ai", "ai-chips"]
+    assert slugs(api_client.get("/api/v1/themes/?ancestors=ai-chips")) == ["industry", "ai"]
+    assert slugs(api_client.get("/api/v1/themes/?descendants=talent")) == []
 
 
-def test_they_combine_with_other_filters_and_ordering(client, registry):
+def test_they_combine_with_other_filters_and_ordering(api_client, registry):
     reversed_slugs = ["science-city", "haidian", "changping"]
-    assert slugs(client.get("/api/v1/parks/?descendants=zgc&ordering=-slug")) == reversed_slugs
-    assert slugs(client.get("/api/v1/parks/?descendants=zgc&kind=science_city")) == ["science-city"]
-    assert slugs(client.get("/api/v1/parks/?descendants=zgc&ancestors=science-city")) == ["haidian"]
-    response = client.get("/api/v1/parks/?descendants=zgc&page_size=2")
+    assert slugs(api_client.get("/api/v1/parks/?descendants=zgc&ordering=-slug")) == reversed_slugs
+    assert slugs(api_client.get("/api/v1/parks/?descendants=zgc&kind=science_city")) == ["science-city"]
+    assert slugs(api_client.get("/api/v1/parks/?descendants=zgc&ancestors=science-city")) == ["haidian"]
+    response = api_client.get("/api/v1/parks/?descendants=zgc&page_size=2")
     assert response.json()["count"] == 3 and slugs(response) == ["changping", "haidian"]
 
 
@@ -49,30 +54,30 @@ def draft_haidian(registry):
     return registry
 
 
-def test_the_public_never_passes_through_a_park_it_may_not_see(client, draft_haidian):
-    assert slugs(client.get("/api/v1/parks/?descendants=zgc")) == ["changping"]
-    assert slugs(client.get("/api/v1/parks/?descendants=science-city")) == []
+def test_the_public_never_passes_through_a_park_it_may_not_see(api_client, draft_haidian):
+    assert slugs(api_client.get("/api/v1/parks/?descendants=zgc")) == ["changping"]
+    assert slugs(api_client.get("/api/v1/parks/?descendants=science-city")) == []
     # its parent is hidden (shown as null), so its chain of parents ends there
-    assert slugs(client.get("/api/v1/parks/?ancestors=science-city")) == []
+    assert slugs(api_client.get("/api/v1/parks/?ancestors=science-city")) == []
 
 
-def test_staff_see_the_whole_tree(client, draft_haidian):
-    client.force_authenticate(get_user_model().objects.create_user("curator", is_staff=True))
-    assert slugs(client.get("/api/v1/parks/?descendants=zgc")) == ["changping", "haidian", "science-city"]
-    assert slugs(client.get("/api/v1/parks/?ancestors=science-city")) == ["zgc", "haidian"]
+def test_staff_see_the_whole_tree(api_client, draft_haidian):
+    api_client.force_authenticate(get_user_model().objects.create_user("curator", is_staff=True))
+    assert slugs(api_client.get("/api/v1/parks/?descendants=zgc")) == ["changping", "haidian", "science-city"]
+    assert slugs(api_client.get("/api/v1/parks/?ancestors=science-city")) == ["zgc", "haidian"]
 
 
 @pytest.mark.parametrize("name", ["ancestors", "descendants"])
 @pytest.mark.parametrize("slug", ["no-such-park", "haidian"])
-def test_an_unknown_or_hidden_slug_is_a_400_naming_the_parameter(client, draft_haidian, name, slug):
-    response = client.get(f"/api/v1/parks/?{name}={slug}")
+def test_an_unknown_or_hidden_slug_is_a_400_naming_the_parameter(api_client, draft_haidian, name, slug):
+    response = api_client.get(f"/api/v1/parks/?{name}={slug}")
     assert response.status_code == 400
     assert list(response.json()) == [name]
     assert slug in response.json()[name][0]  # the value refused, not the parameter
 
 
-def test_an_unknown_theme_is_a_400_too(client, registry):
-    response = client.get("/api/v1/themes/?ancestors=nothing")
+def test_an_unknown_theme_is_a_400_too(api_client, registry):
+    response = api_client.get("/api/v1/themes/?ancestors=nothing")
     assert response.status_code == 400 and list(response.json()) == ["ancestors"]
 
 
@@ -81,8 +86,8 @@ def test_the_filterset_alone(registry):
     assert [park.slug for park in parks] == ["changping", "haidian", "science-city"]
 
 
-def test_the_schema_documents_them(client, db):
-    schema = client.get("/api/v1/schema/?format=json").json()
+def test_the_schema_documents_them(api_client, db):
+    schema = api_client.get("/api/v1/schema/?format=json").json()
     for resource in ("parks", "themes"):
         parameters = {p["name"]: p for p in schema["paths"][f"/api/v1/{resource}/"]["get"]["parameters"]}
         assert {"ancestors", "descendants"} <= set(parameters)

@@ -16,8 +16,8 @@ SPAMMED = (RAW / "003_e626e0e49a2e806a.txt").read_bytes()
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed", stdout=StringIO())
+def seeded(seeded_registry, db):
+    """The real seed; what a test ingests is rolled back after it."""
 
 
 @pytest.fixture
@@ -86,17 +86,17 @@ def test_bad_documents_are_refused_and_nothing_is_stored(db, tmp_path, content, 
     assert not Source.objects.exists()
 
 
-def test_admin_upload_form_ingests_as_drafts(seeded, new_document, client):
-    client.force_login(User.objects.create_superuser("boss", password="pw-for-tests-only"))
-    assert "ingest/" in client.get("/admin/measures/source/").content.decode()
+def test_admin_upload_form_ingests_as_drafts(seeded, new_document, api_client):
+    api_client.force_login(User.objects.create_superuser("boss", password="pw-for-tests-only"))
+    assert "ingest/" in api_client.get("/admin/measures/source/").content.decode()
     upload = SimpleUploadedFile("report.txt", new_document.read_bytes(), content_type="text/plain")
-    response = client.post(
+    response = api_client.post(
         "/admin/measures/source/ingest/", {"document": upload, "title": "上传的报道", "kind": "news_report"}
     )
     source = Source.objects.get(title="上传的报道")
     assert response.status_code == 302 and f"source__id__exact={source.pk}" in response["Location"]
     assert source.review_state == "draft" and source.proposals.filter(state="pending").exists()
-    again = client.post(
+    again = api_client.post(
         "/admin/measures/source/ingest/",
         {"document": SimpleUploadedFile("r.txt", new_document.read_bytes()), "title": "又一次", "kind": "other"},
     )

@@ -24,67 +24,69 @@ def user(db):
 
 
 @pytest.mark.parametrize("resource", ["measures", "targets", "parks", "sources", "themes", "organizations"])
-def test_anonymous_reads(client, registry, resource):
-    assert client.get(f"/api/v1/{resource}/").status_code == 200
+def test_anonymous_reads(api_client, registry, resource):
+    assert api_client.get(f"/api/v1/{resource}/").status_code == 200
 
 
-def test_anonymous_write_is_refused(client, registry):
-    assert client.post("/api/v1/measures/", NEW_MEASURE, format="json").status_code in (401, 403)
-    assert client.delete("/api/v1/measures/old-pilot/").status_code in (401, 403)
+def test_anonymous_write_is_refused(api_client, registry):
+    assert api_client.post("/api/v1/measures/", NEW_MEASURE, format="json").status_code in (401, 403)
+    assert api_client.delete("/api/v1/measures/old-pilot/").status_code in (401, 403)
 
 
-def test_user_without_permission_is_forbidden(client, registry, user):
-    client.force_authenticate(user)
-    assert client.get("/api/v1/measures/").status_code == 200
-    assert client.post("/api/v1/measures/", NEW_MEASURE, format="json").status_code == 403
+def test_user_without_permission_is_forbidden(api_client, registry, user):
+    api_client.force_authenticate(user)
+    assert api_client.get("/api/v1/measures/").status_code == 200
+    assert api_client.post("/api/v1/measures/", NEW_MEASURE, format="json").status_code == 403
 
 
-def test_token_user_with_permission_creates_a_draft_and_quote_offset_is_found(client, registry, user):
+def test_token_user_with_permission_creates_a_draft_and_quote_offset_is_found(api_client, registry, user):
     user.is_staff = True
     user.save()
     user.user_permissions.add(Permission.objects.get(codename="add_measure"))
     token = Token.objects.create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    response = client.post("/api/v1/measures/", NEW_MEASURE, format="json")
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = api_client.post("/api/v1/measures/", NEW_MEASURE, format="json")
     assert response.status_code == 201, response.content
-    created = client.get("/api/v1/measures/new-measure/").json()
+    created = api_client.get("/api/v1/measures/new-measure/").json()
     assert created["parks"] == [{"slug": "haidian", "name": "海淀园"}]
     assert created["quote_offset"] == registry["plan"].text.index(NEW_MEASURE["quote"])
     assert created["review_state"] == "draft"
 
 
-def test_session_user_with_permission_updates_and_deletes(client, registry, user):
+def test_session_user_with_permission_updates_and_deletes(api_client, registry, user):
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["change_measure", "delete_measure", "publish_measure"])
     )
-    client.force_login(user)
+    api_client.force_login(user)
     url = "/api/v1/measures/old-pilot/"
-    response = client.patch(url, {"status": "superseded"}, format="json", **if_match(client, url))
+    response = api_client.patch(url, {"status": "superseded"}, format="json", **if_match(api_client, url))
     assert response.status_code == 200, response.content
-    assert client.get("/api/v1/measures/old-pilot/").json()["status"] == "superseded"
-    response = client.delete(url, **if_match(client, url))
+    assert api_client.get("/api/v1/measures/old-pilot/").json()["status"] == "superseded"
+    response = api_client.delete(url, **if_match(api_client, url))
     assert response.status_code == 403, "a published record is retracted, not deleted"
-    client.patch(url, {"review_state": "retracted"}, format="json", **if_match(client, url))
-    assert client.delete(url, **if_match(client, url)).status_code == 204
+    api_client.patch(url, {"review_state": "retracted"}, format="json", **if_match(api_client, url))
+    assert api_client.delete(url, **if_match(api_client, url)).status_code == 204
 
 
-def test_deleting_a_protected_record_is_a_conflict_not_a_500(client, registry, user):
+def test_deleting_a_protected_record_is_a_conflict_not_a_500(api_client, registry, user):
     user.user_permissions.add(Permission.objects.get(codename="delete_park"))
-    client.force_authenticate(user)
+    api_client.force_authenticate(user)
     registry["haidian"].review_state = "retracted"
     registry["haidian"].save()
-    response = client.delete("/api/v1/parks/haidian/", **if_match(client, "/api/v1/parks/haidian/"))
+    response = api_client.delete("/api/v1/parks/haidian/", **if_match(api_client, "/api/v1/parks/haidian/"))
     assert response.status_code == 409
     assert "detail" in response.json()
 
 
-def test_sources_are_not_created_or_deleted_over_the_api(client, registry, user):
+def test_sources_are_not_created_or_deleted_over_the_api(api_client, registry, user):
     user.is_superuser = True
     user.save()
-    client.force_authenticate(user)
-    assert client.post("/api/v1/sources/", {"slug": "x"}, format="json").status_code == 405
-    assert client.delete("/api/v1/sources/plan/").status_code == 405
+    api_client.force_authenticate(user)
+    assert api_client.post("/api/v1/sources/", {"slug": "x"}, format="json").status_code == 405
+    assert api_client.delete("/api/v1/sources/plan/").status_code == 405
     url = "/api/v1/sources/plan/"
-    response = client.patch(url, {"sha256": "0" * 64, "notes": "checked"}, format="json", **if_match(client, url))
+    response = api_client.patch(
+        url, {"sha256": "0" * 64, "notes": "checked"}, format="json", **if_match(api_client, url)
+    )
     assert response.status_code == 200
     assert response.json()["notes"] == "checked" and response.json()["sha256"] == registry["plan"].sha256

@@ -54,35 +54,35 @@ def user_with(*codenames):
 
 
 @pytest.mark.parametrize("resource", list(EXISTING))
-def test_anonymous_reads_lists_and_details(client, registry, resource):
-    assert client.get(f"/api/v1/{resource}/").status_code == 200
-    assert client.get(f"/api/v1/{resource}/{EXISTING[resource]}/").status_code == 200
+def test_anonymous_reads_lists_and_details(api_client, registry, resource):
+    assert api_client.get(f"/api/v1/{resource}/").status_code == 200
+    assert api_client.get(f"/api/v1/{resource}/{EXISTING[resource]}/").status_code == 200
 
 
 @pytest.mark.parametrize("resource", list(EXISTING))
-def test_anonymous_writes_are_refused(client, registry, resource):
+def test_anonymous_writes_are_refused(api_client, registry, resource):
     url = f"/api/v1/{resource}/{EXISTING[resource]}/"
-    assert client.post(f"/api/v1/{resource}/", NEW.get(resource, {}), format="json").status_code in (401, 403, 405)
-    assert client.patch(url, {"notes": "x"}, format="json", **if_match(client, url)).status_code in (401, 403)
-    assert client.delete(url, **if_match(client, url)).status_code in (401, 403, 405)
+    assert api_client.post(f"/api/v1/{resource}/", NEW.get(resource, {}), format="json").status_code in (401, 403, 405)
+    assert api_client.patch(url, {"notes": "x"}, format="json", **if_match(api_client, url)).status_code in (401, 403)
+    assert api_client.delete(url, **if_match(api_client, url)).status_code in (401, 403, 405)
 
 
 @pytest.mark.parametrize("resource", list(NEW))
-def test_create_needs_the_add_permission(client, registry, resource):
-    client.force_authenticate(user_with(f"change_{MODEL[resource]}"))
-    assert client.post(f"/api/v1/{resource}/", NEW[resource], format="json").status_code == 403
-    client.force_authenticate(user_with(f"add_{MODEL[resource]}"))
-    response = client.post(f"/api/v1/{resource}/", NEW[resource], format="json")
+def test_create_needs_the_add_permission(api_client, registry, resource):
+    api_client.force_authenticate(user_with(f"change_{MODEL[resource]}"))
+    assert api_client.post(f"/api/v1/{resource}/", NEW[resource], format="json").status_code == 403
+    api_client.force_authenticate(user_with(f"add_{MODEL[resource]}"))
+    response = api_client.post(f"/api/v1/{resource}/", NEW[resource], format="json")
     assert response.status_code == 201, response.content
 
 
 @pytest.mark.parametrize("resource", list(EXISTING))
-def test_update_needs_the_change_permission_and_ignores_read_only_fields(client, registry, resource):
+def test_update_needs_the_change_permission_and_ignores_read_only_fields(api_client, registry, resource):
     url = f"/api/v1/{resource}/{EXISTING[resource]}/"
-    client.force_authenticate(user_with(f"view_{MODEL[resource]}"))
-    assert client.patch(url, {}, format="json", **if_match(client, url)).status_code == 403
-    client.force_authenticate(user_with(f"change_{MODEL[resource]}"))
-    before = client.get(url).json()
+    api_client.force_authenticate(user_with(f"view_{MODEL[resource]}"))
+    assert api_client.patch(url, {}, format="json", **if_match(api_client, url)).status_code == 403
+    api_client.force_authenticate(user_with(f"change_{MODEL[resource]}"))
+    before = api_client.get(url).json()
     sneaky = {
         "id": 999,
         "created_at": "2000-01-01T00:00:00Z",
@@ -90,8 +90,8 @@ def test_update_needs_the_change_permission_and_ignores_read_only_fields(client,
         "sha256": "0" * 64,
         "targets": [{"slug": "x"}],
     }
-    response = client.patch(url, sneaky, format="json", **if_match(client, url))
+    response = api_client.patch(url, sneaky, format="json", **if_match(api_client, url))
     assert response.status_code == 200, response.content
-    after = client.get(url).json()
+    after = api_client.get(url).json()
     for field in ("created_at", "sha256", "targets"):
         assert after.get(field) == before.get(field)

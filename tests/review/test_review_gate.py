@@ -76,7 +76,7 @@ def test_revisions_are_for_staff_only(registry):
     assert APIClient().get(f"{URL}revisions/").status_code in (401, 403)
 
 
-def test_the_admin_queue_shows_a_diff_and_approves(registry, client):
+def test_the_admin_queue_shows_a_diff_and_approves(registry, api_client):
     from django.test import Client
 
     revision_id = propose_title(staff_in("Curator"), "Proposed title")["id"]

@@ -33,85 +33,83 @@ def staff_in(group_name):
     return user
 
 
-def test_anonymous_lists_details_children_filters_and_counts_show_published_only(client, drafts):
-    assert slugs(client.get("/api/v1/measures/")) == ["ai-platform", "old-pilot", "talent-programme"]
-    assert client.get("/api/v1/measures/").json()["count"] == 3
-    assert client.get("/api/v1/measures/draft-measure/").status_code == 404
-    platform = client.get("/api/v1/measures/ai-platform/").json()
+def test_anonymous_lists_details_children_filters_and_counts_show_published_only(api_client, drafts):
+    assert slugs(api_client.get("/api/v1/measures/")) == ["ai-platform", "old-pilot", "talent-programme"]
+    assert api_client.get("/api/v1/measures/").json()["count"] == 3
+    assert api_client.get("/api/v1/measures/draft-measure/").status_code == 404
+    platform = api_client.get("/api/v1/measures/ai-platform/").json()
     assert {t["slug"] for t in platform["targets"]} == {"rd-2025", "firms-2035"}
     assert "hidden-park" not in {p["slug"] for p in platform["parks"]}
-    assert "draft-target" not in slugs(client.get("/api/v1/targets/"))
-    assert "hidden-park" not in slugs(client.get("/api/v1/parks/?page_size=500"))
-    assert client.get("/api/v1/measures/?park=hidden-park").status_code == 400
-    assert client.get("/api/v1/measures/?review_state=draft").json()["count"] == 0
-    csv_body = b"".join(client.get("/api/v1/measures/?format=csv").streaming_content).decode()
+    assert "draft-target" not in slugs(api_client.get("/api/v1/targets/"))
+    assert "hidden-park" not in slugs(api_client.get("/api/v1/parks/?page_size=500"))
+    assert api_client.get("/api/v1/measures/?park=hidden-park").status_code == 400
+    assert api_client.get("/api/v1/measures/?review_state=draft").json()["count"] == 0
+    csv_body = b"".join(api_client.get("/api/v1/measures/?format=csv").streaming_content).decode()
     assert "draft-measure" not in csv_body and "hidden-park" not in csv_body
 
 
-def test_staff_see_every_state_and_filter_by_it(client, drafts):
-    client.force_authenticate(staff_in("Curator"))
-    assert slugs(client.get("/api/v1/measures/?review_state=draft")) == ["draft-measure"]
-    assert slugs(client.get("/api/v1/targets/?review_state=draft,in_review")) == ["draft-target", "hidden-target"]
-    assert slugs(client.get("/api/v1/parks/?review_state=draft")) == ["hidden-park"]
+def test_staff_see_every_state_and_filter_by_it(api_client, drafts):
+    api_client.force_authenticate(staff_in("Curator"))
+    assert slugs(api_client.get("/api/v1/measures/?review_state=draft")) == ["draft-measure"]
+    assert slugs(api_client.get("/api/v1/targets/?review_state=draft,in_review")) == ["draft-target", "hidden-target"]
+    assert slugs(api_client.get("/api/v1/parks/?review_state=draft")) == ["hidden-park"]
 
 
-def test_the_seed_publishes_what_it_loads(db):
-    from django.core.management import call_command
-
-    call_command("seed", stdout=io.StringIO())
+def test_the_seed_publishes_what_it_loads(seeded_registry, db):
     assert not Measure.objects.exclude(review_state="published").exists()
     assert not Target.objects.exclude(review_state="published").exists()
 
 
-def test_curator_may_submit_but_not_publish_over_the_api(client, drafts):
-    client.force_authenticate(staff_in("Curator"))
+def test_curator_may_submit_but_not_publish_over_the_api(api_client, drafts):
+    api_client.force_authenticate(staff_in("Curator"))
     assert (
-        client.patch(DRAFT, {"review_state": "in_review"}, format="json", **if_match(client, DRAFT)).status_code == 200
+        api_client.patch(DRAFT, {"review_state": "in_review"}, format="json", **if_match(api_client, DRAFT)).status_code
+        == 200
     )
-    response = client.patch(DRAFT, {"review_state": "published"}, format="json", **if_match(client, DRAFT))
+    response = api_client.patch(DRAFT, {"review_state": "published"}, format="json", **if_match(api_client, DRAFT))
     assert response.status_code == 403
     assert Measure.objects.get(slug="draft-measure").review_state == "in_review"
 
 
-def test_reviewer_may_publish_over_the_api(client, drafts):
-    client.force_authenticate(staff_in("Reviewer"))
-    response = client.patch(DRAFT, {"review_state": "published"}, format="json", **if_match(client, DRAFT))
+def test_reviewer_may_publish_over_the_api(api_client, drafts):
+    api_client.force_authenticate(staff_in("Reviewer"))
+    response = api_client.patch(DRAFT, {"review_state": "published"}, format="json", **if_match(api_client, DRAFT))
     assert response.status_code == 200
-    client.force_authenticate(None)
-    assert client.get("/api/v1/measures/draft-measure/").status_code == 200
+    api_client.force_authenticate(None)
+    assert api_client.get("/api/v1/measures/draft-measure/").status_code == 200
 
 
-def admin_action(client, action, slugs_):
+def admin_action(api_client, action, slugs_):
     ids = [Measure.objects.get(slug=slug).pk for slug in slugs_]
-    return client.post("/admin/measures/measure/", {"action": action, "_selected_action": ids})
+    return api_client.post("/admin/measures/measure/", {"action": action, "_selected_action": ids})
 
 
-def test_admin_curator_cannot_publish_by_action_or_form(client, drafts):
-    client.force_login(staff_in("Curator"))
-    assert "publish" not in client.get("/admin/measures/measure/").content.decode().split('name="action"')[1][:2000]
-    admin_action(client, "publish", ["draft-measure"])
+def test_admin_curator_cannot_publish_by_action_or_form(api_client, drafts):
+    api_client.force_login(staff_in("Curator"))
+    assert "publish" not in api_client.get("/admin/measures/measure/").content.decode().split('name="action"')[1][:2000]
+    admin_action(api_client, "publish", ["draft-measure"])
     assert Measure.objects.get(slug="draft-measure").review_state == "draft"
-    form_page = client.get(f"/admin/measures/measure/{Measure.objects.get(slug='draft-measure').pk}/change/")
+    form_page = api_client.get(f"/admin/measures/measure/{Measure.objects.get(slug='draft-measure').pk}/change/")
     options = form_page.content.decode().split('name="review_state"')[1].split("</select>")[0]
     assert 'value="in_review"' in options and 'value="published"' not in options
-    admin_action(client, "submit_for_review", ["draft-measure"])
+    admin_action(api_client, "submit_for_review", ["draft-measure"])
     assert Measure.objects.get(slug="draft-measure").review_state == "in_review"
     assert Target.objects.get(slug="draft-target").review_state == "in_review"  # submitted with its measure
 
 
-def test_admin_reviewer_publishes_and_retracts(client, drafts):
-    client.force_login(staff_in("Reviewer"))
+def test_admin_reviewer_publishes_and_retracts(api_client, drafts):
+    api_client.force_login(staff_in("Reviewer"))
     Measure.objects.filter(slug="draft-measure").update(review_state="in_review")
     Target.objects.filter(slug="draft-target").update(review_state="in_review")
-    admin_action(client, "publish", ["draft-measure"])
+    admin_action(api_client, "publish", ["draft-measure"])
     assert Measure.objects.get(slug="draft-measure").review_state == "published"
     assert Target.objects.get(slug="draft-target").review_state == "published"
-    admin_action(client, "retract", ["draft-measure"])
+    admin_action(api_client, "retract", ["draft-measure"])
     assert Measure.objects.get(slug="draft-measure").review_state == "retracted"
 
 
-def test_whole_registry_export_is_a_zip_of_csvs_with_a_dictionary(client, drafts):
-    response = client.get("/api/v1/export/")
+def test_whole_registry_export_is_a_zip_of_csvs_with_a_dictionary(api_client, drafts):
+    response = api_client.get("/api/v1/export/")
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = set(archive.namelist())
@@ -126,13 +124,16 @@ def test_whole_registry_export_is_a_zip_of_csvs_with_a_dictionary(client, drafts
     assert "quote" in archive.read("data-dictionary.csv").decode("utf-8-sig")
 
 
-def test_park_review_state_is_guarded_and_an_unpublished_parent_is_hidden(client, drafts):
+def test_park_review_state_is_guarded_and_an_unpublished_parent_is_hidden(api_client, drafts):
     child = drafts["changping"]
     child.parent = Park.objects.get(slug="hidden-park")
     child.save()
-    assert client.get("/api/v1/parks/changping/").json()["parent"] is None
-    client.force_authenticate(staff_in("Curator"))
-    assert client.get("/api/v1/parks/changping/").json()["parent"] == "hidden-park"
+    assert api_client.get("/api/v1/parks/changping/").json()["parent"] is None
+    api_client.force_authenticate(staff_in("Curator"))
+    assert api_client.get("/api/v1/parks/changping/").json()["parent"] == "hidden-park"
     url = "/api/v1/parks/hidden-park/"
-    assert client.patch(url, {"review_state": "published"}, format="json", **if_match(client, url)).status_code == 403
-    assert client.patch(url, {"parent": ""}, format="json", **if_match(client, url)).status_code == 400
+    assert (
+        api_client.patch(url, {"review_state": "published"}, format="json", **if_match(api_client, url)).status_code
+        == 403
+    )
+    assert api_client.patch(url, {"parent": ""}, format="json", **if_match(api_client, url)).status_code == 400

@@ -40,9 +40,9 @@ def test_a_record_cannot_be_its_own_parent_or_below_a_descendant(registry):
         ("/api/v1/measures/ai-platform/", "ai-platform"),
     ],
 )
-def test_the_api_refuses_a_cycle_naming_parent(registry, client, url, parent):
-    client.force_authenticate(User.objects.create_superuser("boss", password="pw-for-tests-only"))
-    response = client.patch(url, {"parent": parent}, format="json", **if_match(client, url))
+def test_the_api_refuses_a_cycle_naming_parent(registry, api_client, url, parent):
+    api_client.force_authenticate(User.objects.create_superuser("boss", password="pw-for-tests-only"))
+    response = api_client.patch(url, {"parent": parent}, format="json", **if_match(api_client, url))
     assert response.status_code == 400, response.content
     assert "parent" in response.json()
     assert not Park.objects.filter(slug="zgc", parent__isnull=False).exists()
@@ -67,26 +67,26 @@ def stored_loops(registry):
     Measure.objects.filter(slug="ai-platform").update(parent=registry["ai_platform"])
 
 
-def test_walks_end_on_a_loop_already_stored(registry, stored_loops, client):
+def test_walks_end_on_a_loop_already_stored(registry, stored_loops, api_client):
     assert registry["haidian"].pk in Park.with_descendants([registry["haidian"]])
     assert len(ParkResource().with_links(Park.objects.all())) == Park.objects.count()
     assert len(MeasureResource().with_links(Measure.objects.all())) == Measure.objects.count()
-    assert client.get("/api/v1/export/").status_code == 200
-    assert client.get("/api/v1/measures/?park=haidian").status_code == 200
+    assert api_client.get("/api/v1/export/").status_code == 200
+    assert api_client.get("/api/v1/measures/?park=haidian").status_code == 200
     registry["changping"].parent = registry["haidian"]
     registry["changping"].full_clean()  # a loop elsewhere does not stop an unrelated change
 
 
-def test_the_public_descends_only_through_parks_it_may_see(registry, client):
+def test_the_public_descends_only_through_parks_it_may_see(registry, api_client):
     hidden = factories.ParkFactory(slug="hidden", parent=registry["zone"], review_state="draft")
     below = factories.ParkFactory(slug="below-hidden", parent=hidden, review_state="published")
     measure = factories.MeasureFactory(slug="below-only", source=registry["plan"], review_state="published")
     measure.parks.set([below])
     factories.TargetFactory(slug="below-target", source=registry["plan"], park=below, review_state="published")
 
-    assert "below-only" not in slugs(client.get("/api/v1/measures/?park=zgc"))
-    assert "below-target" not in slugs(client.get("/api/v1/targets/?park=zgc"))
-    assert slugs(client.get("/api/v1/measures/?park=below-hidden")) == ["below-only"]
+    assert "below-only" not in slugs(api_client.get("/api/v1/measures/?park=zgc"))
+    assert "below-target" not in slugs(api_client.get("/api/v1/targets/?park=zgc"))
+    assert slugs(api_client.get("/api/v1/measures/?park=below-hidden")) == ["below-only"]
 
-    client.force_authenticate(User.objects.create_user("curator", is_staff=True))
-    assert "below-only" in slugs(client.get("/api/v1/measures/?park=zgc"))
+    api_client.force_authenticate(User.objects.create_user("curator", is_staff=True))
+    assert "below-only" in slugs(api_client.get("/api/v1/measures/?park=zgc"))

@@ -19,8 +19,8 @@ def run_python(code, **env):
     return subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=environment, capture_output=True, text=True)
 
 
-def test_healthz_ok(client, db):
-    response = client.get("/healthz")
+def test_healthz_ok(api_client, db):
+    response = api_client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
 
