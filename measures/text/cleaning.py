@@ -88,13 +88,14 @@ def find_spam(text):
     """Every injected-looking word in `text`, as (position, word) pairs.
 
     A Latin word is injected only when it is foreign to its place: inside a Chinese phrase, with Chinese on both
-    sides ("北京市app技术委员会"). At the end of a phrase it is the page's own word ("尽在新浪财经APP")."""
+    sides ("北京市app技术委员会") or opening the text ("app平台"). At the end of a phrase it is the page's own
+    word ("尽在新浪财经APP")."""
     found = []
     for match in SPAM_PATTERN.finditer(text):
         word = match.group()
         if word.isascii():
             before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
-            if not (CJK.match(before) and CJK.match(after)):
+            if not ((not before or CJK.match(before)) and CJK.match(after)):
                 continue
         found.append((match.start(), word))
     return found

@@ -48,7 +48,7 @@ def test_token_user_with_permission_creates_a_draft_and_quote_offset_is_found(ap
     response = api_client.post("/api/v1/measures/", NEW_MEASURE, format="json")
     assert response.status_code == 201, response.content
     created = api_client.get("/api/v1/measures/new-measure/").json()
-    assert created["parks"] == [{"slug": "haidian", "name": "海淀园"}]
+    assert created["parks"] == [{"slug": "haidian", "name": "海淀园", "name_en": registry["haidian"].name_en}]
     assert created["quote_offset"] == registry["plan"].text.index(NEW_MEASURE["quote"])
     assert created["review_state"] == "draft"
 
