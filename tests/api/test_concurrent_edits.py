@@ -135,3 +135,20 @@ def test_saving_a_measure_leaves_its_untouched_targets_alone(api_client, measure
     assert api_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en").status_code == 302
     assert Measure.objects.get(slug="ai-platform").title_en == "My edit"
     assert {target.slug: target.history.count() for target in Target.objects.all()} == versions
+
+
+@pytest.mark.parametrize(
+    ("url", "change"),
+    [
+        (URL, {"title_en": "Changed", "themes": ["talent"]}),
+        ("/api/v1/targets/rd-2025/", {"indicator_en": "Changed"}),
+        ("/api/v1/parks/changping/", {"name_en": "Changed"}),
+        ("/api/v1/sources/plan/", {"title_en": "Changed"}),
+    ],
+)
+def test_a_write_answers_with_the_body_and_etag_of_the_next_get(editor, url, change):
+    """One read shape: what a PATCH answers is exactly what a GET of the record returns next."""
+    response = editor.patch(url, change, format="json", **if_match(editor, url))
+    assert response.status_code == 200, response.content
+    following = editor.get(url)
+    assert response.json() == following.json() and response["ETag"] == following["ETag"]
