@@ -93,7 +93,7 @@ class RegistryResource(resources.ModelResource):
         exclude = INTERNAL
         skip_unchanged = True
         report_skipped = True
-        clean_model_instances = True
+        clean_model_instances = False  # the review gate validates each row (measures.review.apply)
         chunk_size = 2000  # rows read at a time, each chunk with its links: few queries, bounded memory
 
     def save_instance(self, instance, is_create, row, **kwargs):

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, transaction
 from django.db.models import Model, ProtectedError, Q
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from measures.choices import ReviewState, RevisionState
@@ -187,9 +188,16 @@ def apply(record, values, links, user, reason=None):
     record.full_clean()
     record._history_user = user if user is not SHELL else None
     record._change_reason = reason
-    record.save()
-    for name, items in links.items():
-        getattr(record, name).set(items)
+    created = record._state.adding
+    # One history entry for the whole change, its links included, instead of one per save and per link set.
+    record.skip_history_when_saving = True
+    try:
+        record.save()
+        for name, items in links.items():
+            getattr(record, name).set(items)
+    finally:
+        del record.skip_history_when_saving
+    post_save.send(sender=type(record), instance=record, created=created, raw=False, using=record._state.db)
     return record
 
 

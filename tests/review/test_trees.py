@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from measures.models import Measure, Park, Theme
 from measures.resources import MeasureResource, ParkResource
+from measures.review import SHELL
 from tests import factories
 from tests.helpers import if_match, slugs
 
@@ -55,7 +56,7 @@ def test_an_import_row_making_a_cycle_is_a_row_error_naming_parent(registry):
     ]:
         rows = tablib.Dataset()
         rows.dict = [{**row, "parent": parent} for row in resource().export().dict if row["slug"] == record]
-        result = resource().import_data(rows)
+        result = resource().import_data(rows, user=SHELL)
         assert [sorted(row.field_specific_errors) for row in result.invalid_rows] == [["parent"]]
 
 
