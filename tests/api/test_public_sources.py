@@ -6,7 +6,7 @@ import json
 import zipfile
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import AnonymousUser
 
 from measures.api.records import measure_records, target_records
 from measures.models import Measure, Park, Source, Target, TextCorrection
@@ -28,24 +28,6 @@ def leak(registry):
     package.parent = measure
     package.save()
     return registry
-
-
-@pytest.fixture
-def staff(db):
-    return User.objects.create_user("curator", is_staff=True)
-
-
-@pytest.fixture
-def member(db):
-    return User.objects.create_user("member")
-
-
-@pytest.fixture(params=["anonymous", "member"])
-def public(request, api_client, member):
-    """The public: anonymous, or logged in without staff rights."""
-    if request.param == "member":
-        api_client.force_authenticate(member)
-    return api_client
 
 
 def csv_text(response):

@@ -3,31 +3,13 @@
 import json
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import AnonymousUser
 
 from measures.api.filters import MeasureFilter
 from measures.models import Measure
 from measures.review import visible
 from tests import factories
 from tests.helpers import slugs
-
-
-@pytest.fixture
-def staff(db):
-    return User.objects.create_user("curator", is_staff=True)
-
-
-@pytest.fixture
-def member(db):
-    return User.objects.create_user("member")
-
-
-@pytest.fixture(params=["anonymous", "member"])
-def public(request, api_client, member):
-    """The public: anonymous, or logged in without staff rights."""
-    if request.param == "member":
-        api_client.force_authenticate(member)
-    return api_client
 
 
 @pytest.fixture
