@@ -164,6 +164,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one attacker cannot lo
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "measures.lockout.client_address"  # as throttling reads it, with API_NUM_PROXIES
 AXES_LOCKOUT_CALLABLE = "measures.lockout.locked_out"
+AXES_VERBOSE = False  # no start-up banner on every process; lockouts are still logged
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
