@@ -69,6 +69,7 @@ def fill(measures_wanted, seed=7):
                 raw_text=text,
                 text=text,
                 sha256=hashlib.sha256(f"bench-{n}".encode()).hexdigest(),
+                review_state="published",  # sources are reviewed records: the public reads published ones only
             )
         )
     sources = Source.objects.bulk_create(sources, batch_size=500)
