@@ -252,3 +252,38 @@ def test_accepting_a_proposal_from_the_queue(registry, role):
     accepts = role in ("curator", "reviewer", "superuser")
     assert Measure.objects.filter(title="新平台", review_state="draft").exists() == accepts
     assert APIClient().get("/api/v1/measures/").json()["count"] == 3
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_rejecting_proposals_from_the_queue(registry, role):
+    """Rejecting is reviewing the queue: curators and reviewers may, with a reason; nobody else changes a proposal."""
+    source = registry["plan"]
+    quote = "支持中关村科学城建设人工智能创新平台。"
+    proposal = Proposal.objects.create(
+        source=source, kind="measure", quote=quote, quote_offset=source.text.index(quote), data={"title": "新平台"}
+    )
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    selected = {"action": "reject_selected", "_selected_action": [proposal.pk], "reason": "A heading."}
+    client.post("/admin/measures/proposal/", selected)
+    rejects = role in ("curator", "reviewer", "superuser")
+    assert Proposal.objects.get(pk=proposal.pk).state == ("rejected" if rejects else "pending")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_approving_a_revision(registry, role):
+    """Only reviewers apply a pending revision; the public sees the change only once one has."""
+    url = "/api/v1/measures/ai-platform/"
+    proposer = User.objects.create_user("proposer", password="pw-for-tests-only", is_staff=True)
+    proposer.groups.add(Group.objects.get(name="Curator"))
+    proposing = APIClient()
+    proposing.force_authenticate(proposer)
+    revision = proposing.patch(url, {"title_en": NEW_VALUE}, format="json", **if_match(APIClient(), url)).json()["id"]
+    user, client = make_user(role), APIClient()
+    client.force_authenticate(user)
+    response = client.post(f"{url}revisions/{revision}/approve/")
+    approves = role in ("reviewer", "superuser")
+    assert response.status_code in ({200} if approves else {401, 403})
+    assert Revision.objects.get(pk=revision).state == ("approved" if approves else "pending")
+    assert (public_value("measures", "ai-platform", "title_en") == NEW_VALUE) == approves
