@@ -506,7 +506,7 @@ def changes_table(revision):
 class RevisionAdmin(admin.ModelAdmin):
     """The reviewers' queue: pending changes to published records, each with a field-by-field diff."""
 
-    change_form_template = "admin/measures/revision/change_form.html"
+    change_form_template = "admin/measures/decision_form.html"
     list_display = ["__str__", revised_record, "author", "created_at", "state", stale, "reviewer"]
     list_filter = ["state", "content_type"]
     list_select_related = ["author", "reviewer", "content_type"]
@@ -536,6 +536,11 @@ class RevisionAdmin(admin.ModelAdmin):
         if obj is None:
             return any(can_publish(request.user, model) for model in (Measure, Target, Park, Source))
         return obj.state == RevisionState.PENDING and can_publish(request.user, obj.content_type.model_class())
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        buttons = [("_approve", _("Approve and apply")), ("_reject", _("Reject with the comment above"))]
+        extra_context = {**(extra_context or {}), "decision_buttons": buttons}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         """Approve or reject, by the button pressed; a refusal (stale, not a reviewer) is shown, not raised."""

@@ -84,7 +84,7 @@ class ProposalAdmin(admin.ModelAdmin):
     """An ingested source's proposals as a worklist, filtered by source; accept or reject each, or many."""
 
     form = ProposalForm
-    change_form_template = "admin/measures/proposal/change_form.html"
+    change_form_template = "admin/measures/decision_form.html"
     change_list_template = "admin/measures/proposal/change_list.html"
     list_display = ["kind", proposed, quote_in_paragraph, "state", draft_record]
     list_filter = [("source", admin.RelatedOnlyFieldListFilter), "state", "kind"]
@@ -125,6 +125,11 @@ class ProposalAdmin(admin.ModelAdmin):
             extra_context["queue_source"] = source
             extra_context["queue_reviewed"], extra_context["queue_total"] = queue.progress(source)
         return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        buttons = [("_accept", _("Accept as a draft")), ("_reject", _("Reject with the reason above"))]
+        extra_context = {**(extra_context or {}), "decision_buttons": buttons}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         """Accept (with the edits) or reject (with the reason), by the button pressed; never a plain save."""
