@@ -83,3 +83,26 @@ class TargetFactory(factory.django.DjangoModelFactory):
     quote = "到2025年，海淀园研发投入强度达到12%左右。"
     quote_offset = 0
     review_state = "published"
+
+
+def published_measures(count, *, park=None, theme=None, organization=None, with_targets=False):
+    """`count` published measures of one new source, linked to the records given, in a handful of bulk queries.
+
+    For tests that need many rows to read (page sizes, CSV batches): no save signals, so no history and no cache
+    version change; a test that needs those saves its records the usual way.
+    """
+    source = SourceFactory()
+    measures = Measure.objects.bulk_create(MeasureFactory.build_batch(count, source=source))
+    for field, column, record in (
+        ("parks", "park_id", park),
+        ("themes", "theme_id", theme),
+        ("organizations", "organization_id", organization),
+    ):
+        if record is not None:
+            through = getattr(Measure, field).through
+            through.objects.bulk_create([through(measure_id=measure.pk, **{column: record.pk}) for measure in measures])
+    if with_targets:
+        Target.objects.bulk_create(
+            [TargetFactory.build(source=source, measure=measure, park=park) for measure in measures]
+        )
+    return measures

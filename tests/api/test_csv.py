@@ -42,8 +42,7 @@ def test_csv_is_offered_as_a_download(api_client, registry):
 def test_list_csv_is_streamed_in_batches(api_client, db, django_assert_num_queries):
     from tests import factories
 
-    source = factories.SourceFactory()
-    factories.MeasureFactory.create_batch(1200, source=source)
+    factories.published_measures(1200)
     response = api_client.get("/api/v1/measures/?format=csv")
     assert response.streaming
     # while streaming, per batch of 500: measures, targets, parks, themes, organizations

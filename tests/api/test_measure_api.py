@@ -51,14 +51,13 @@ def test_page_size_and_navigation(api_client, registry):
 
 @pytest.mark.parametrize("page_size", [5, 100])
 def test_list_query_count_does_not_grow_with_page_size(api_client, db, django_assert_num_queries, page_size):
-    source = factories.SourceFactory()
-    park, theme, organization = factories.ParkFactory(), factories.ThemeFactory(), factories.OrganizationFactory()
-    for _ in range(page_size):
-        measure = factories.MeasureFactory(source=source)
-        measure.parks.set([park])
-        measure.themes.set([theme])
-        measure.organizations.set([organization])
-        factories.TargetFactory(source=source, measure=measure, park=park)
+    factories.published_measures(
+        page_size,
+        park=factories.ParkFactory(),
+        theme=factories.ThemeFactory(),
+        organization=factories.OrganizationFactory(),
+        with_targets=True,
+    )
     # count, the page's ids, those measures (with source and package), targets (with park), parks, themes,
     # organizations
     with django_assert_num_queries(7):
