@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max, Min
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -155,6 +155,7 @@ class CuratedAdmin(GatedSavesMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     """History with diffs and revert, CSV/XLSX import and export of the filtered list, and no lost updates."""
 
     form = VersionCheckedForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6's default, asked for now
     import_formats = [imports.CSV, imports.XLSX]
     import_form_class = imports.LimitedImportForm
     export_formats = [CSV, XLSX]
