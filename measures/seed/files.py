@@ -26,7 +26,6 @@ from measures.text.cleaning import Correction, CorrectionError, apply_correction
 from measures.text.names import NameIndex
 
 FIXTURES_DIR = Path(__file__).resolve().parents[2] / "fixtures"
-TAXONOMY_FILES = ("parks.json", "themes.json", "organizations.json")
 MEASURE_TEXT_FIELDS = ("title", "title_en", "summary", "summary_en", "quote", "notes")
 TARGET_TEXT_FIELDS = ("indicator", "indicator_en", "quote", "notes")
 
@@ -279,7 +278,7 @@ def read_source(path, seed, park_names):
 
 
 def source_paths(directory):
-    return sorted(path for path in directory.glob("*.json") if path.name not in TAXONOMY_FILES)
+    return sorted(directory.glob("[0-9][0-9][0-9]_*.json"))  # NNN_*.json; the shared vocabularies sit beside them
 
 
 def read_seed(directory=FIXTURES_DIR):
