@@ -58,7 +58,8 @@ FORWARD_SECTION = re.compile(r"目标|任务|重点工作|主要工作|工作安
 # Money offered, and the statistics a money figure may be instead.
 SUPPORT = re.compile(r"资金|基金|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
 STATISTIC = re.compile(
-    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|投资|税|规模以上|总量|支出|压减|节约|负担"
+    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
+    r"|余额|募集|进出口|出口|进口"
 )
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
@@ -459,7 +460,9 @@ QUOTED_NAME_VERB = re.compile(
     r"(?:实施|开展|推进|推动|推行|落实|发放|启动|深化|办好|用好|实行|出台|印发|制定|设立|发起)的?$"
 )
 ENDS_IN_HEAD = re.compile(rf"(?:{MEASURE_HEAD.pattern})$")  # “算力券”, “百千工程”
-SLOGAN = re.compile(r"^[一二三四五六七八九十两]+[个大项条]")
+# Slogans, not names: counted ones (“四个服务”, “117项目”) and “X+” campaigns (“高铁+”, “市场+资源+应用场景”); a head
+# word after the quote still makes a name (“人工智能+”行动).
+SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[个大项条]|\d)|\+")
 QUOTED_HEAD = re.compile(r"^(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|改革|基金)")
 
 
@@ -476,7 +479,7 @@ def names_in(text, sentence):
         head = QUOTED_HEAD.match(sentence.text, end)
         if head:
             found.append((sentence.text[start : head.end()], absolute))
-        elif SLOGAN.match(inner) or not 2 <= len(inner) <= 16:
+        elif SLOGAN.search(inner) or not 2 <= len(inner) <= 16:
             continue
         elif (
             measure_names(inner, 0, len(inner))

@@ -3,6 +3,16 @@ and the extraction quality measure share."""
 
 import re
 
+# Chinese text joins the parts of a name with whichever dash or middle dot came to hand: 天津滨海—中关村科技园 is
+# 天津滨海-中关村科技园, 保定·中关村创新中心 is 保定•中关村创新中心.
+JOINERS = ("-－‐–—", "·•・")
+
+
+def name_pattern(name):
+    """A regular expression for `name` that accepts any dash for a dash and any middle dot for a dot."""
+    classes = {char: f"[{joiner}]" for joiner in JOINERS for char in joiner}
+    return "".join(classes.get(char) or re.escape(char) for char in name)
+
 
 class NameIndex:
     """Every name and alias of some records, each pointing at its record's slug.
@@ -19,7 +29,8 @@ class NameIndex:
                 if other != slug:
                     self.conflicts.append((name, slug, other))
         longest_first = sorted(self.slug_by_name, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
+        self.pattern = re.compile("|".join(map(name_pattern, longest_first))) if longest_first else None
+        self.canonical = {self.key(name): name for name in longest_first}
 
     def resolve(self, name_or_slug):
         """The slug a name, alias or slug stands for, or None."""
@@ -33,9 +44,17 @@ class NameIndex:
         if self.pattern is None:
             return []
         return [
-            {"slug": self.slug_by_name[match.group()], "name": match.group(), "offset": match.start()}
+            {"slug": self.slug_of(match.group()), "name": match.group(), "offset": match.start()}
             for match in self.pattern.finditer(text)
         ]
+
+    def slug_of(self, written):
+        return self.slug_by_name[self.canonical[self.key(written)]]
+
+    @staticmethod
+    def key(name):
+        """The name with every dash and middle dot written alike."""
+        return name.translate({ord(char): joiner[0] for joiner in JOINERS for char in joiner})
 
     def mentioned_in(self, text):
         return {mention["slug"] for mention in self.mentions(text)}

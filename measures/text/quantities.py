@@ -13,14 +13,14 @@ import cn2an
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "〇零一二两三四五六七八九十百千"
 NUMBER = rf"\d+(?:\.\d+)?|[{CN_NUMERAL}]+"
-MAGNITUDE = r"万亿|亿|万|千"
+MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # Base units, longest first so "个百分点" wins over "个" and "平方公里" over "公里". No 年, 月 or 日: a number of
 # years is a duration or a name (三年行动, 再奋斗五年), never a goal's level.
 BASE = (
-    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦|人次|标准箱|"
+    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦|人次|标准箱|美元|"
     r"[元家件个项人名所亩吨辆台套座条户栋张支床只次倍斤]"
 )
-PER = r"/(?:百亿元|万人|人|户|平方米|年)"
+PER = r"/(?:百亿元|万人|人|户|平方米|亩|年)"
 PERCENT = r"个百分点|百分点|[%％‰]"
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]))"
 RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
@@ -32,9 +32,18 @@ QUANTITY = re.compile(
 # "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")
 
-MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?元$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
+MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?元(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")  # 元/亩: per unit
 PERCENT_UNIT = re.compile(rf"^(?:{PERCENT})$")
-SCALE = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "万": 10**4, "千": 10**3}
+SCALE = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "万": 10**4,
+    "千": 10**3,
+}
 
 
 @lru_cache(maxsize=4096)
@@ -66,7 +75,7 @@ def in_yuan(value, unit):
     """The amount in yuan of a money value as written ("1.2", "万亿元"), or None for another unit."""
     if not is_money(unit):
         return None
-    magnitude = unit.rstrip("元")
+    magnitude = unit.split("/")[0].rstrip("元")
     return round(float(value) * SCALE.get(magnitude, 1))
 
 

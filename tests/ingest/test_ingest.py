@@ -37,11 +37,21 @@ def ingest(path, *options):
 def test_dry_run_json_proposes_and_writes_nothing(seeded, new_document):
     before = (Source.objects.count(), Measure.objects.count(), Target.objects.count())
     proposal = json.loads(ingest(new_document, "--dry-run", "--json"))
-    assert {"measures", "targets", "parks"} <= set(proposal)
+    assert {"measures", "targets", "parks", "funding"} <= set(proposal)
     assert len(proposal["measures"]) > 10
     assert all(item["quote"] for item in proposal["measures"])
     assert "tianjin-binhai-zgc-science-park" in {park["slug"] for park in proposal["parks"]}
     assert (Source.objects.count(), Measure.objects.count(), Target.objects.count()) == before
+
+
+def test_dry_run_json_lists_funding_with_amount_unit_quote_and_offset(seeded, tmp_path):
+    text = "关于支持企业创新的若干措施\n对新认定的企业技术中心，给予最高100万元资金支持。\n"
+    document = tmp_path / "support.txt"
+    document.write_text(text, encoding="utf-8")
+    funding = json.loads(ingest(document, "--dry-run", "--json"))["funding"]
+    assert [(item["amount"], item["unit"]) for item in funding] == [(100, "万元")]
+    assert {"amount", "unit", "quote", "offset"} <= set(funding[0])
+    assert text[funding[0]["offset"] :].startswith(funding[0]["quote"])
 
 
 def test_ingest_stores_cleaned_text_with_corrections_and_draft_proposals(seeded, new_document):

@@ -114,6 +114,44 @@ def test_unknown_park_like_names_are_offered_as_new_parks_and_abbreviations_reso
     assert ("beijing-etdz", "亦庄") not in parks
 
 
+def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
+    text = "推动天津滨海—中关村科技园特色化发展，建设保定·中关村创新中心。"
+    slugs = [p["slug"] for p in propose(text, PARKS)["parks"]]
+    assert slugs == ["tianjin-binhai-zgc-science-park", "baoding-zgc-innovation-center"]
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        # High-tech zones, industrial zones, bonded port areas and cooperation zones are park-like.
+        ("张江高新区培育了一批集成电路企业；兰州高新区积极培育生物医药产业。", ["张江高新区", "兰州高新区"]),
+        ("以南港工业区为重要承载地，协同做好宁河京津合作示范区资源导入。", ["南港工业区", "宁河京津合作示范区"]),
+        # A name starts after the zone it lies in; a university's grounds are not a park.
+        ("依托上海自贸试验区洋山保税港区，开展保税展示交易试点。", ["洋山保税港区"]),
+        ("加快临港大学园区建设。", []),
+    ],
+)
+def test_park_like_zones_are_offered_as_new_parks(text, offered):
+    assert [p["name"] for p in propose(text, PARKS)["parks"] if p["slug"] is None] == offered
+
+
+def test_the_zones_common_short_names_are_its_aliases():
+    text = "中关村高新区培育了一批信息技术龙头企业。落实和推广中关村自创区先行先试政策。"
+    assert {p["slug"] for p in propose(text, PARKS)["parks"]} == {"zgc"}
+
+
+def test_money_per_unit_and_statistics_of_stock_are_told_apart():
+    amounts = [(f["amount"], f["unit"]) for f in propose("一次性奖励企业100元/亩。", NameIndex())["funding"]]
+    assert amounts == [(100, "元/亩")]
+    for statistic in ("科技贷款余额超9000亿元。", "科创债募集资金超300亿元。", "外贸进出口超8500亿元，给予支持。"):
+        assert propose(statistic, NameIndex())["funding"] == []
+
+
+def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
+    text = "深化“高铁+”、“园区+”协同，实施“117项目”。"
+    assert propose(text, NameIndex())["measures"] == []
+
+
 def test_page_furniture_is_removed_as_recorded_corrections():
     raw = (
         "下载\n打印\n【字号：\n加大\n】\n正文第一段。\n"
@@ -133,9 +171,9 @@ def test_a_latin_word_is_injected_only_inside_a_chinese_phrase():
 def test_quality_on_the_devset_stays_above_its_floor():
     overall = evaluate_devset()["overall"]
     assert overall["targets"].precision >= 0.93 and overall["targets"].recall >= 0.93
-    assert overall["funding"].precision >= 0.9 and overall["funding"].recall >= 0.9
-    assert overall["measure names"].precision >= 0.3 and overall["measure names"].recall >= 0.6
-    assert overall["parks"].precision >= 0.9 and overall["parks"].recall >= 0.85
+    assert overall["funding"].precision >= 0.85 and overall["funding"].recall >= 0.95
+    assert overall["measure names"].precision >= 0.3 and overall["measure names"].recall >= 0.65
+    assert overall["parks"].precision >= 0.88 and overall["parks"].recall >= 0.88
 
 
 def test_goals_reported_met_do_not_make_the_next_figures_goals():
