@@ -463,7 +463,27 @@ ENDS_IN_HEAD = re.compile(rf"(?:{MEASURE_HEAD.pattern})$")  # “算力券”, �
 # Slogans, not names: counted ones (“四个服务”, “117项目”) and “X+” campaigns (“高铁+”, “市场+资源+应用场景”); a head
 # word after the quote still makes a name (“人工智能+”行动).
 SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[个大项条]|\d)|\+")
-QUOTED_HEAD = re.compile(r"^(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|改革|基金)")
+# A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “一事一议”, “双减”); a
+# head word after it or at its end still makes a name (“百千工程”, “千人计划”).
+COUNTED = re.compile(r"[一二三四五六七八九十两双百千万]")
+# A 《…》 title is a measure when it is a policy document's title: it ends in a kind of document (…若干措施,
+# …规划纲要（草案）) and is more than a back-reference (《建议》, 《纲要（草案）》); newspapers, programmes and books
+# (《人民日报》, 《您的声音》, 《海淀史地丛书（四）》) are not.
+DOCUMENT_KIND = re.compile(
+    r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|通知|决定|规定|细则|建议|法|指引|指南|目录|清单|规则|标准)"
+    r"(?:[（(][^（(）)]*[）)])*$"
+)
+DOCUMENT_TITLE_LENGTH = 8
+DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
+# Matched at the quote's end (re.match at a position: no ^, which would anchor at the string's start).
+QUOTED_HEAD = re.compile(r"(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|制度|改革|基金)")
+
+
+def is_slogan(inner):
+    """A quote that is no name: too short or too long, an “X+” campaign, a counted slogan without a head word."""
+    if SLOGAN.search(inner) or not 2 <= len(inner) <= 16:
+        return True
+    return bool(COUNTED.search(inner)) and not ENDS_IN_HEAD.search(inner)
 
 
 def names_in(text, sentence):
@@ -473,13 +493,18 @@ def names_in(text, sentence):
         absolute = sentence.start + start
         inner = sentence.text[start + 1 : end - 1]
         if sentence.text[start] == "《":
-            found.append((sentence.text[start:end], absolute))
+            if DOCUMENT_KIND.search(inner) and len(inner) >= DOCUMENT_TITLE_LENGTH:
+                found.append((sentence.text[start:end], absolute))
             covered.append((absolute, sentence.start + end))
             continue
         head = QUOTED_HEAD.match(sentence.text, end)
         if head:
-            found.append((sentence.text[start : head.end()], absolute))
-        elif SLOGAN.search(inner) or not 2 <= len(inner) <= 16:
+            # “两重”“两新”政策: quotes side by side share the head word after the last.
+            while found and found[-1][1] + len(found[-1][0]) == absolute and found[-1][0][0] == "“":
+                absolute = found.pop()[1]
+                covered.pop()
+            found.append((text[absolute : sentence.start + head.end()], absolute))
+        elif is_slogan(inner) or DEFINED_AS.search(sentence.text, start - 4, start):
             continue
         elif (
             measure_names(inner, 0, len(inner))

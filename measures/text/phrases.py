@@ -37,7 +37,40 @@ NAME_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "an", "b", "j", "l"
 GENERIC = re.compile(
     r"^(?:各类|各项|相关|有关|一批|一系列|重点|重大|这些|该|其|本|上述|新|多|一|等|全|主要|国家级|市级|区级|省级)$"
 )
+# Words that say how big, how important or whose a thing is, not which one: a name made only of them and a head
+# (国家实验室, 全国重点实验室, 综合改革试点, 特殊政策) is a kind of thing, not a name.
+SCOPE = re.compile(
+    r"国家级|省级|市级|区级|县级|国家|全国|国际|中央|地方|重点|重大|重要|相关|有关|各类|各项|综合|专项|特殊|特别"
+    r"|有效|有力|配套|优惠|新型|现代|一批|一揽子|高水平|关键|功能性|不同|新|大"
+)
+# A verb (with its adverb) that opens a programme's name in running text: 深入实施城市更新行动, 启动建设…中心,
+# 落实和推广…先行先试政策. The name is what lies between it and the head word.
+ADVERB = (
+    r"(?:深入|积极|全力|大力|全面|充分|加快|持续|扎实|高水平|高标准|常态化|进一步|不断|努力|稳步|率先|顺利|超额"
+    r"|联合|接续)"
+)
+PROGRAMME_VERB = (
+    r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
+    r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入)"
+)
+LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
+FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
+# What ends the stretch a name can open in: punctuation, 等 (not 高等, 平等: the list before it is examples, the
+# name after it a kind), 的 (a description before the name), a preposition (支持在京高校|开展…), 和 after a head
+# word or before a verb (天使母基金和|种子基金, 建立特别机制和|实施特殊政策).
+FRAME_BOUNDARY = re.compile(
+    rf"[，,。；;：:、（）()“”《》\s的在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地])[和及]|[和与及](?={PROGRAMME_VERB})"
+)
+# A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), so the name is what
+# follows the count, judged on its own.
+COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿|万|条|类)")
+# Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
+SPECIFIC_LENGTH = 3
 WINDOW = 18
+FRAME_WINDOW = 24
+# A noun right after a head word continues the noun: 中心城区, 实验室集群, 平台经济.
+NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
 
 
 @lru_cache(maxsize=8192)
@@ -48,24 +81,26 @@ def tagged(window, hmm=False):
 
 
 def inner_verb(words, index, chain):
-    """A two-character verb used as a modifier between nouns: 创新 in 人工智能创新中心 (n v n)."""
+    """A two-character verb used as a modifier between nouns: 创新 in 人工智能创新中心 (n v n), 制造 in
+    生物制造中试平台."""
     word, tag = words[index]
     left = words[index - 1] if index else ("", "")
-    return tag == "v" and len(word) == 2 and chain[-1][1] in ("n", "vn") and left[1] in ("n", "nz", "eng")
+    return tag == "v" and len(word) == 2 and chain[-1][1] in ("n", "vn", "j") and left[1] in ("n", "nz", "ns", "eng")
 
 
 def chain_before(text, start, end, floor, ceiling, hmm=False):
-    """The name ending at text[start:end] (a head word), read leftwards from at most WINDOW characters back; ""
-    when the head is not a word's end (中心 in 中心城区, 园 in 园林)."""
+    """The name ending at text[start:end] (a head word), read leftwards from at most WINDOW characters back, and
+    the word after it; "" when the head is not a word's end (中心 in 中心城区, 园 in 园林)."""
     left = max(floor, start - WINDOW)
-    words, position = [], left
-    for word, tag in tagged(text[left : min(ceiling, end + 3)], hmm):
+    words, position, following = [], left, ("", "")
+    for word, tag in tagged(text[left : min(ceiling, end + 4)], hmm):
         if position >= end:
+            following = (word, tag)
             break
         words.append((word, tag))
         position += len(word)
     if position != end:
-        return "", end, []
+        return "", end, [], following
     if left > floor and words:
         words = words[1:]  # the window may have cut its first word in half
     chain, length, tail = [], 0, end - start
@@ -84,7 +119,7 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
     while len(chain) > 1 and (GENERIC.match(chain[-1][0]) or len(chain[-1][0]) == 1):
         chain.pop()
     name = "".join(word for word, _ in reversed(chain))
-    return name, end - len(name), [tag for _, tag in chain[1:]]
+    return name, end - len(name), [tag for _, tag in chain[1:]], following
 
 
 def names_ending_in(heads, text, start, end, proper=False):
@@ -94,7 +129,7 @@ def names_ending_in(heads, text, start, end, proper=False):
     for match in heads.finditer(text, start, end):
         if heads.match(text, match.end(), end):
             continue
-        name, offset, tags = chain_before(text, match.start(), match.end(), previous_end, end, hmm=True)
+        name, offset, tags, _ = chain_before(text, match.start(), match.end(), previous_end, end, hmm=True)
         if proper and not any(tag in PROPER_TAGS for tag in tags):
             continue
         if len(name) - len(match.group()) >= 2 and len(name) >= 4:
@@ -104,8 +139,63 @@ def names_ending_in(heads, text, start, end, proper=False):
 
 
 def measure_names(text, start, end):
-    """(name, offset) of each measure named in text[start:end] by a head word."""
-    return names_ending_in(MEASURE_HEAD, text, start, end)
+    """(name, offset) of each measure named in text[start:end] by a head word, kept when `specific`.
+
+    The name is the stretch after a programme verb (深入实施|城市更新行动, 启动建设|全国高校区域技术转移转化中心), else
+    the noun chain before the head. A head followed by a noun is inside a longer noun (中心城区, 国际消费中心城市,
+    实验室集群), not a name's end. A later name that starts at or before an earlier one contains it and replaces it
+    (实施|自贸试验区提升战略行动, not 自贸试验区)."""
+    found = []
+    for match in MEASURE_HEAD.finditer(text, start, end):
+        if MEASURE_HEAD.match(text, match.end(), end):
+            continue
+        chain, offset, _, following = chain_before(text, match.start(), match.end(), start, end, hmm=True)
+        if following[1] in NOUN_TAGS and len(following[0]) >= 2:
+            continue
+        name, offset = framed_name(text, match.start(), match.end(), start) or (chain, offset)
+        while found and found[-1][1] >= offset:
+            found.pop()
+        if found and found[-1][1] + len(found[-1][0]) > offset:
+            cut = found[-1][1] + len(found[-1][0])
+            name, offset = name[cut - offset :], cut
+        name, offset = trimmed(name, offset, match.group())
+        if specific(name, match.group()):
+            found.append((name, offset))
+    return found
+
+
+def framed_name(text, head_start, head_end, floor):
+    """(name, offset) when a programme verb opens the stretch before the head word, with nothing but words between
+    (no punctuation, no 等 or 的), else None."""
+    left = max(floor, head_start - FRAME_WINDOW)
+    stretch = text[left:head_start]
+    boundaries = list(FRAME_BOUNDARY.finditer(stretch))
+    opening = boundaries[-1].end() if boundaries else 0
+    if not boundaries and left > floor:
+        return None  # no boundary in reach: the stretch is too long to be a name
+    verb = FRAME_VERB.search(stretch, opening)
+    return (text[left + verb.start() : head_end], left + verb.start()) if verb else None
+
+
+def trimmed(name, offset, head):
+    """The name without the verbs that introduce it (深入实施, 落实和推广), a count before it (30项), or what comes
+    before a verb that still has four characters of name after it (社会力量建设|智能算力中心; 绿色消费推进行动 and
+    国家学院建设试点 keep their verb: it is part of the name)."""
+    inner = [verb for verb in FRAME_VERB.finditer(name, 1) if len(name) - len(head) - verb.end() >= 4]
+    if inner:
+        name, offset = name[inner[-1].end() :], offset + inner[-1].end()
+    for pattern in (LEAD_VERBS, COUNT):
+        cut = pattern.match(name)
+        if cut and cut.end() < len(name):
+            name, offset = name[cut.end() :], offset + cut.end()
+    return name, offset
+
+
+def specific(name, head):
+    """A name says which one: its words before the head, scope words (国家, 重点, 综合 …) aside, are at least
+    SPECIFIC_LENGTH characters. 城市更新行动 and 国家血液病医学中心 are names; 惠民政策, 科创平台, 全国重点实验室
+    are kinds."""
+    return len(SCOPE.sub("", name[: len(name) - len(head)])) >= SPECIFIC_LENGTH
 
 
 def park_like_names(text, start, end):
