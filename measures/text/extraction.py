@@ -61,6 +61,9 @@ STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
     r"|余额|募集|进出口|出口|进口"
 )
+# A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元) is a level, not money offered;
+# a size set (设立规模不低于1亿元的…资金) is an offer.
+LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超过?|规模达到?)$")
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
 RATE = re.compile(r"年均|增长|增速|涨幅")
@@ -332,8 +335,10 @@ class Reader:
             return False
         before = self.text[max(clause.start, quantity.start - 12) : quantity.start]
         after = self.text[quantity.end : quantity.end + 3]
-        if STATISTIC.search(before) or STATISTIC.search(after):
+        if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
             return False
+        if "/" in quantity.unit and not SUPPORT.search(before):
+            return False  # a rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩
         quote, offset = window(clause, quantity.start, quantity.end)
         self.funding.append(
             {
