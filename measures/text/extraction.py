@@ -493,23 +493,27 @@ def is_slogan(inner):
 
 def names_in(text, sentence):
     """(name, offset) of the measures `sentence` names, left to right."""
-    found, covered = [], []
+    found, covered, run_start, run_end = [], [], None, None
     for start, end in quoted_ranges(sentence.text):
         absolute = sentence.start + start
         inner = sentence.text[start + 1 : end - 1]
+        run_start = run_start if run_end == absolute else absolute  # “两重”“两新”政策: quotes side by side
+        run_end = sentence.start + end
         if sentence.text[start] == "《":
             if DOCUMENT_KIND.search(inner) and len(inner) >= DOCUMENT_TITLE_LENGTH:
                 found.append((sentence.text[start:end], absolute))
             covered.append((absolute, sentence.start + end))
             continue
         head = QUOTED_HEAD.match(sentence.text, end)
-        if head:
-            # “两重”“两新”政策: quotes side by side share the head word after the last.
-            while found and found[-1][1] + len(found[-1][0]) == absolute and found[-1][0][0] == "“":
-                absolute = found.pop()[1]
-                covered.pop()
+        if head:  # quotes side by side share the head word after the last
+            found = [pair for pair in found if pair[1] < run_start]
+            covered = [pair for pair in covered if pair[0] < run_start]
+            absolute = run_start
             found.append((text[absolute : sentence.start + head.end()], absolute))
-        elif is_slogan(inner) or DEFINED_AS.search(sentence.text, start - 4, start):
+        elif DEFINED_AS.search(sentence.text, max(0, start - 4), start):
+            covered.append((absolute, sentence.start + end))  # a short name defined: neither it nor its words
+            continue
+        elif is_slogan(inner):
             continue
         elif (
             measure_names(inner, 0, len(inner))

@@ -181,4 +181,5 @@ def test_quality_on_the_seed_stays_above_its_floor():
     assert overall["quantitative targets"].recall >= 0.55
     assert overall["measures"].recall >= 0.30
     assert overall["park links"].precision >= 0.90
-    assert overall["park links"].recall >= 0.50
+    # Names must now be specific, so fewer of the seed's curated sentences hold a proposal to carry a park link.
+    assert overall["park links"].recall >= 0.45
