@@ -3,8 +3,10 @@
 A name is a noun chain ending in a head word ("核心区控规新一轮三年行动计划", "经开区算力调度平台", "天竺综保区"):
 jieba cuts the few characters before each head word into words with their parts of speech, and the chain runs
 left from the head for as long as the words are nouns (or verbal nouns, adjectives, place names) and stops at a
-verb, adverb, preposition, pronoun, particle or punctuation. Only a short window before each head word is cut,
-so the cost grows with the text, not with the length of its sentences.
+verb, adverb, preposition, pronoun, particle or punctuation. Where a programme verb opens the stretch before the
+head (实施|大宗消费更新升级行动), the stretch is the name whatever the tags inside it. A measure name is kept only
+when it is specific (`specific`). Only a short window before each head word is cut, so the cost grows with the
+text, not with the length of its sentences.
 """
 
 import logging
