@@ -18,7 +18,9 @@ OTHER_QUOTE = "到2025年，海淀园研发投入强度达到12%左右。"
 @pytest.fixture
 def worded(registry):
     """Only ai-platform quotes the sentence about 人工智能 (the factories' measures all do)."""
-    factories.MeasureFactory(slug="maintain", title="维护", title_en="Maintain the supply chain", source=registry["plan"])
+    factories.MeasureFactory(
+        slug="maintain", title="维护", title_en="Maintain the supply chain", source=registry["plan"]
+    )
     Measure.objects.exclude(slug="ai-platform").update(quote=OTHER_QUOTE, quote_offset=0)
     registry["ai_platform"].summary_en = "Build a platform for AI research."
     registry["ai_platform"].save()
@@ -57,7 +59,8 @@ def test_a_draft_park_name_finds_nothing(api_client, worded):
 
 
 def test_terms():
-    assert search_terms("artificial intelligence Haidian") == [["artificial intelligence", "AI", "人工智能"], ["Haidian"]]
+    ai = ["artificial intelligence", "AI", "人工智能"]
+    assert search_terms("artificial intelligence Haidian") == [ai, ["Haidian"]]
     assert search_terms("人工智能产业") == [["人工智能产业"]]  # a Chinese term is a substring, left whole
     assert search_terms("  ") == []
 
