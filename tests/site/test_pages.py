@@ -149,3 +149,8 @@ def test_search_page_query_count(client, registry, django_assert_max_num_queries
     # page of slugs, the measures, their themes, organizations, parks (and the visible parks), targets
     with django_assert_max_num_queries(8):
         page(client, "/measures/?page=1")
+
+
+@pytest.mark.parametrize("url", ["/", "/measures/", "/measures/ai-platform/", "/sources/plan/", "/en/parks/"])
+def test_pages_read_without_javascript(client, registry, url):
+    assert "<script" not in page(client, url)
