@@ -13,9 +13,9 @@ AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(e
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def serious_violations(browser):
-    browser.execute_script(AXE)
-    violations = browser.execute_async_script(
+def serious_violations(driver):
+    driver.execute_script(AXE)
+    violations = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations));"
     )
