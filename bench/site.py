@@ -51,6 +51,7 @@ def main():
     os.environ.setdefault("DJANGO_DEBUG", "false")
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz")
     os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
     django.setup()
     from django.test import Client
 

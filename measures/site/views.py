@@ -27,6 +27,7 @@ from measures.site.reading import runs
 
 PAGE_SIZE = 20
 LATEST = 8
+FACET_LIMIT = 25  # parks and themes shown beside a search, those with the most measures; the trees list them all
 REGISTRY_NAME = "Zhongguancun policy measure registry"
 LABELS = {"status": dict(MeasureStatus.choices), "instrument": dict(Instrument.choices)}
 
@@ -79,8 +80,8 @@ def home(request):
         {
             "counts": counts,
             "latest": measure_records(measures, latest, None),
-            "parks": [node for node in facets["park"] if node["depth"] <= 1 and node["count"]],
-            "themes": [node for node in facets["theme"] if node["depth"] == 0 and node["count"]],
+            "parks": largest([node for node in facets["park"] if node["depth"] <= 1], ()),
+            "themes": largest([node for node in facets["theme"] if node["depth"] == 0], ()),
         },
     )
 
@@ -111,9 +112,16 @@ def facet_links(params, facets):
             for item in facets["start_year"]
         ],
         "source": [linked("source", "slug", item) for item in facets["source"]],
-        "park": [linked("park", "slug", item) for item in facets["park"] if item["count"]],
-        "theme": [linked("theme", "slug", item) for item in facets["theme"] if item["count"]],
+        "park": [linked("park", "slug", item) for item in largest(facets["park"], params.getlist("park"))],
+        "theme": [linked("theme", "slug", item) for item in largest(facets["theme"], params.getlist("theme"))],
     }
+
+
+def largest(nodes, chosen):
+    """The FACET_LIMIT records of a tree with the most measures, and those chosen, in tree order."""
+    counted = [node for node in nodes if node["count"] or node["slug"] in chosen]
+    kept = {node["slug"] for node in sorted(counted, key=lambda node: -node["count"])[:FACET_LIMIT]}
+    return [node for node in counted if node["slug"] in kept or node["slug"] in chosen]
 
 
 def with_year(params, year):
