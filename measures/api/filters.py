@@ -94,32 +94,36 @@ class UtcDateTimeFilter(filters.IsoDateTimeFilter):
 
 
 ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+")
-# Names of the registry's commonest subjects that mean the same: a search for one finds the others, so
-# `artificial intelligence` finds the summaries that say "AI" and the Chinese text that says 人工智能.
-EQUIVALENTS = [
-    ("artificial intelligence", "AI", "人工智能"),
-    ("integrated circuit", "IC", "集成电路"),
-    ("big data", "大数据"),
-    ("blockchain", "区块链"),
-    ("biomedicine", "生物医药"),
-    ("intellectual property", "知识产权"),
-    ("research and development", "R&D", "研发"),
-]
+# The Chinese for English names of the registry's commonest subjects: an English search for one also finds the
+# Chinese text (every measure quotes its Chinese source), so `artificial intelligence` finds what 人工智能 finds.
+# Chinese searches are not widened to English: the Chinese text already holds them, and a two-letter form such as
+# "AI" is too short for the trigram indexes.
+CHINESE_FOR = {
+    "artificial intelligence": "人工智能",
+    "AI": "人工智能",
+    "integrated circuit": "集成电路",
+    "integrated circuits": "集成电路",
+    "big data": "大数据",
+    "blockchain": "区块链",
+    "biomedicine": "生物医药",
+    "intellectual property": "知识产权",
+    "research and development": "研发",
+    "R&D": "研发",
+}
 
 
 def search_terms(value):
     """The query as terms, each a list of forms any one of which will do; every term must be found.
 
-    A name in EQUIVALENTS (English words as whole words, Chinese as a whole term) is one term with all its
-    forms; every other word is a term of its own: `artificial intelligence Haidian` is two terms.
+    An English name in CHINESE_FOR (as whole words) is one term, found as itself or as its Chinese; every other
+    word is a term of its own: `artificial intelligence Haidian` is two terms.
     """
     rest, terms = f" {value.strip()} ", []
-    forms = sorted((form for names in EQUIVALENTS for form in names), key=len, reverse=True)
-    for form in forms:
-        pattern = re.compile(rf"(?<!\S){re.escape(form)}(?!\S)", re.IGNORECASE)
+    for name in sorted(CHINESE_FOR, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\S){re.escape(name)}(?!\S)", re.IGNORECASE)
         if pattern.search(rest):
             rest = pattern.sub(" ", rest)
-            terms.append(list(next(names for names in EQUIVALENTS if form in names)))
+            terms.append([name, CHINESE_FOR[name]])
     return terms + [[word] for word in rest.split()]
 
 
@@ -157,9 +161,12 @@ class SearchFilter(filters.CharFilter):
             condition = term_condition(term, self.fields)
             for link, (model, fields) in self.related.items():
                 user = getattr(self.parent.request, "user", None)
-                matching = visible(model.objects.all(), user).filter(term_condition(term, fields))
-                linked = qs.model.objects.filter(**{f"{link}__in": matching.values("pk")}).values("pk")
-                condition |= Q(pk__in=linked)
+                # Looked up first (parks and themes are few): when none matches, the condition stays one the
+                # trigram indexes serve alone.
+                matching = list(visible(model.objects.all(), user).filter(term_condition(term, fields)).values("pk"))
+                if matching:
+                    linked = qs.model.objects.filter(**{f"{link}__in": [row["pk"] for row in matching]})
+                    condition |= Q(pk__in=linked.values("pk"))
             qs = qs.filter(condition)
         return qs
 

@@ -59,7 +59,7 @@ def test_a_draft_park_name_finds_nothing(api_client, worded):
 
 
 def test_terms():
-    ai = ["artificial intelligence", "AI", "人工智能"]
+    ai = ["artificial intelligence", "人工智能"]
     assert search_terms("artificial intelligence Haidian") == [ai, ["Haidian"]]
     assert search_terms("人工智能产业") == [["人工智能产业"]]  # a Chinese term is a substring, left whole
     assert search_terms("  ") == []
@@ -69,6 +69,7 @@ def test_seed_english_and_chinese_find_the_same_ai_measures(api_client, seeded_r
     def count(query):
         return api_client.get("/api/v1/measures/", {"q": query}).json()["count"]
 
-    assert count("artificial intelligence") == count("人工智能") == count("AI") >= 24
+    assert count("artificial intelligence") >= count("人工智能") >= 24
+    assert count("AI") >= count("人工智能")
     maintain = api_client.get("/api/v1/measures/", {"q": "AI", "page_size": 500}).json()["results"]
     assert not [m for m in maintain if "maintain" in m["summary_en"].lower() and "AI" not in m["summary_en"]]
