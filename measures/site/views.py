@@ -27,7 +27,7 @@ from measures.site.reading import runs
 
 PAGE_SIZE = 20
 LATEST = 8
-FACET_LIMIT = 25  # parks and themes shown beside a search, those with the most measures; the trees list them all
+FACET_LIMIT = 25  # parks, themes and sources shown beside a search, those with the most measures
 REGISTRY_NAME = "Zhongguancun policy measure registry"
 LABELS = {"status": dict(MeasureStatus.choices), "instrument": dict(Instrument.choices)}
 
@@ -111,14 +111,14 @@ def facet_links(params, facets):
             {**item, "href": with_parameter(with_year(params, item["value"]), "start_year_max", item["value"])}
             for item in facets["start_year"]
         ],
-        "source": [linked("source", "slug", item) for item in facets["source"]],
+        "source": [linked("source", "slug", item) for item in largest(facets["source"], params.getlist("source"))],
         "park": [linked("park", "slug", item) for item in largest(facets["park"], params.getlist("park"))],
         "theme": [linked("theme", "slug", item) for item in largest(facets["theme"], params.getlist("theme"))],
     }
 
 
 def largest(nodes, chosen):
-    """The FACET_LIMIT records of a tree with the most measures, and those chosen, in tree order."""
+    """The FACET_LIMIT records with the most measures, and those chosen, in their order (a tree's for a tree)."""
     counted = [node for node in nodes if node["count"] or node["slug"] in chosen]
     kept = {node["slug"] for node in sorted(counted, key=lambda node: -node["count"])[:FACET_LIMIT]}
     return [node for node in counted if node["slug"] in kept or node["slug"] in chosen]
