@@ -27,6 +27,7 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py seed
 	$(DEV_ENV) $(BIN)/python manage.py local_admin
 	@echo ""
+	@echo "  Site:  http://127.0.0.1:$(PORT)/          (English at /en/; search at /measures/?q=人工智能)"
 	@echo "  API:   http://127.0.0.1:$(PORT)/api/v1/   (e.g. /api/v1/measures/?q=人工智能, add &format=csv for CSV)"
 	@echo "  Docs:  http://127.0.0.1:$(PORT)/api/docs/  (OpenAPI schema at /api/v1/schema/)"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/     (log in with the user and password printed above)"

@@ -288,6 +288,11 @@ def main():
             ("search q=人工智能", f"{base}/api/v1/measures/?q={search}", "search", ()),
             ("target list, target_year=2025", f"{base}/api/v1/targets/?target_year=2025", "targets", ()),
             ("admin measure changelist", f"{base}/admin/measures/measure/", None, (cookie,)),
+            ("site: home", f"{base}/", None, ()),
+            ("site: search page", f"{base}/measures/?status=planned&start_year_max=2016", None, ()),
+            ("site: search q=人工智能", f"{base}/measures/?q={search}", None, ()),
+            ("site: measure page", f"{base}/en/measures/{slug}/", None, ()),
+            ("API: facet counts", f"{base}/api/v1/measures/facets/?status=planned", None, ()),
         ]
         print(
             f"\nRun {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} with {os.cpu_count()} cores, "

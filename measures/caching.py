@@ -20,9 +20,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 VERSION_KEY = "registry:version"
 
 
+def registry_version():
+    """The current version: replaced by every committed change, so a page can say which state of the data it shows."""
+    return cache.get_or_set(VERSION_KEY, new_version, timeout=None)
+
+
 def cached_until_change(key, compute):
     """`compute()`, from the cache while no registry record has changed since it was computed."""
-    version = cache.get_or_set(VERSION_KEY, new_version, timeout=None)
+    version = registry_version()
     value = cache.get(key, version=version)
     if value is None:
         value = compute()

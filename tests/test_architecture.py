@@ -31,3 +31,10 @@ def test_text_is_plain_python(path):
 @pytest.mark.parametrize("path", [*APP.glob("*.py"), *modules_in("ingest", "seed", "text")], ids=str)
 def test_only_the_api_imports_the_api(path):
     assert not [name for name in imported_modules(path) if name.startswith("measures.api")]
+
+
+@pytest.mark.parametrize(
+    "path", [*APP.glob("*.py"), *modules_in("api", "ingest", "seed", "text")], ids=lambda p: str(p.relative_to(APP))
+)
+def test_nothing_but_the_urls_imports_the_site(path):
+    assert not [name for name in imported_modules(path) if name.startswith("measures.site")]

@@ -144,3 +144,23 @@ THEMES = listed("theme", "A theme: 新一代信息技术与数字经济", THEME)
 ORGANIZATIONS = listed("organization", "An organization: 北京市科学技术委员会", ORGANIZATION)
 HISTORY = listed("change", "A published change of status", HISTORY_ENTRY)
 REVISIONS = listed("revision", "A change waiting for a reviewer", REVISION)
+
+FACETS = [
+    OpenApiExample(
+        "Facets of the AI measures",
+        summary="GET /api/v1/measures/facets/?theme=artificial-intelligence",
+        value={
+            "count": 24,
+            "status": [
+                {"value": "in_force", "label": "in force", "count": 20},
+                {"value": "planned", "label": "planned", "count": 4},
+            ],
+            "instrument": [{"value": "platform", "label": "platform or infrastructure", "count": 9}],
+            "start_year": [{"value": 2023, "count": 15}, {"value": 2021, "count": 9}],
+            "source": [{**SOURCE, "title_en": "", "count": 24}],
+            "park": [{**HAIDIAN, "parent": "zgc", "depth": 1, "count": 7}],
+            "theme": [{**DIGITAL, "parent": None, "depth": 0, "count": 24}],
+        },
+        response_only=True,
+    )
+]

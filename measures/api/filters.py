@@ -1,6 +1,7 @@
 """One FilterSet per resource. A value that cannot be parsed is a 400 naming the filter, never an empty list."""
 
 import datetime
+import re
 
 import django_filters as filters
 from django import forms
@@ -92,22 +93,82 @@ class UtcDateTimeFilter(filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-class SearchFilter(filters.CharFilter):
-    """Free text: a case-insensitive substring of any of `fields`, so it works on Chinese without word splitting."""
+ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+")
+# The Chinese for English names of the registry's commonest subjects: an English search for one also finds the
+# Chinese text (every measure quotes its Chinese source), so `artificial intelligence` finds what 人工智能 finds.
+# Chinese searches are not widened to English: the Chinese text already holds them, and a two-letter form such as
+# "AI" is too short for the trigram indexes.
+CHINESE_FOR = {
+    "artificial intelligence": "人工智能",
+    "AI": "人工智能",
+    "integrated circuit": "集成电路",
+    "integrated circuits": "集成电路",
+    "big data": "大数据",
+    "blockchain": "区块链",
+    "biomedicine": "生物医药",
+    "intellectual property": "知识产权",
+    "research and development": "研发",
+    "R&D": "研发",
+}
 
-    def __init__(self, *args, fields, **kwargs):
+
+def search_terms(value):
+    """The query as terms, each a list of forms any one of which will do; every term must be found.
+
+    An English name in CHINESE_FOR (as whole words) is one term, found as itself or as its Chinese; every other
+    word is a term of its own: `artificial intelligence Haidian` is two terms.
+    """
+    rest, terms = f" {value.strip()} ", []
+    for name in sorted(CHINESE_FOR, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\S){re.escape(name)}(?!\S)", re.IGNORECASE)
+        if pattern.search(rest):
+            rest = pattern.sub(" ", rest)
+            terms.append([name, CHINESE_FOR[name]])
+    return terms + [[word] for word in rest.split()]
+
+
+def term_condition(forms, fields):
+    """Where any of `forms` occurs in any of `fields`: an English word (letters and digits) only as a whole word,
+    optionally plural, so `AI` is not found inside "maintain"; anything else (Chinese has no spaces) as a substring.
+
+    The substring test stays in front of the pattern so PostgreSQL's trigram indexes still narrow the rows; the
+    pattern is plain POSIX, so PostgreSQL and SQLite (Python's re) read it alike.
+    """
+    condition = Q()
+    for form in forms:
+        for field in fields:
+            found = Q(**{f"{field}__icontains": form})
+            if all(ENGLISH_WORD.fullmatch(word) for word in form.split()):
+                words = r"[^a-z0-9]+".join(form.split())
+                found &= Q(**{f"{field}__iregex": f"(^|[^a-z0-9]){words}(e?s)?([^a-z0-9]|$)"})
+            condition |= found
+    return condition
+
+
+class SearchFilter(filters.CharFilter):
+    """Free text: every word of the query in one of `fields` (see `term_condition`), or in one of the records linked
+    through `related` ({link: (model, fields)}, such as a measure's themes by their Chinese and English names)."""
+
+    def __init__(self, *args, fields, related=None, **kwargs):
         self.fields = fields
-        kwargs.setdefault("label", _("Free-text search"))
+        self.related = related or {}
+        kwargs.setdefault("label", _("Free-text search (every word; English words whole)"))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        value = value.strip() if value else value
-        if not value:
-            return qs
-        condition = Q()
-        for field in self.fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        return qs.filter(condition)
+        terms = search_terms(value or "")
+        for term in terms:
+            condition = term_condition(term, self.fields)
+            for link, (model, fields) in self.related.items():
+                user = getattr(self.parent.request, "user", None)
+                # Looked up first (parks and themes are few): when none matches, the condition stays one the
+                # trigram indexes serve alone.
+                matching = list(visible(model.objects.all(), user).filter(term_condition(term, fields)).values("pk"))
+                if matching:
+                    linked = qs.model.objects.filter(**{f"{link}__in": [row["pk"] for row in matching]})
+                    condition |= Q(pk__in=linked.values("pk"))
+            qs = qs.filter(condition)
+        return qs
 
 
 class SlugsFilter(filters.ModelMultipleChoiceFilter):
@@ -212,7 +273,10 @@ class YearFilter(filters.NumberFilter):
 
 
 class MeasureFilter(filters.FilterSet):
-    q = SearchFilter(fields=["title", "title_en", "summary", "summary_en", "quote"])
+    q = SearchFilter(
+        fields=["title", "title_en", "summary", "summary_en", "quote"],
+        related={"themes": (Theme, ["name", "name_en"]), "parks": (Park, ["name", "name_en", "aliases"])},
+    )
     source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
     park = SlugsFilter(
         field_name="parks",

@@ -79,7 +79,7 @@ def history_entries(obj, user):
     versions = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
     if not staff and isinstance(obj, Reviewed):
         versions = [version for version in versions if version.review_state == ReviewState.PUBLISHED]
-    previous_versions = [*versions[1:], None]
+    previous_versions = [*versions[1:], None][: len(versions)]  # none for a record created without history
     diffs = [
         [] if previous is None else version.diff_against(previous).changes
         for version, previous in zip(versions, previous_versions, strict=True)

@@ -394,3 +394,41 @@ class RevisionSerializer(serializers.ModelSerializer):
 
 class RejectionSerializer(serializers.Serializer):
     comment = TextField(help_text="Why: the revision's author reads it.")
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)
+    count = serializers.IntegerField(read_only=True)
+
+
+class FacetYearSerializer(serializers.Serializer):
+    value = serializers.IntegerField(read_only=True)
+    count = serializers.IntegerField(read_only=True)
+
+
+class FacetSourceSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    title_en = serializers.CharField(read_only=True)
+    count = serializers.IntegerField(read_only=True)
+
+
+class FacetNodeSerializer(SlugNameSerializer):
+    """A park or theme in tree order; `count` includes the measures of what is below it."""
+
+    parent = serializers.SlugField(read_only=True, allow_null=True)
+    depth = serializers.IntegerField(read_only=True, help_text="0 for a record without a parent.")
+    count = serializers.IntegerField(read_only=True)
+
+
+class FacetsSerializer(serializers.Serializer):
+    """Counts of the filtered measures by each facet (measures.api.facets)."""
+
+    count = serializers.IntegerField(read_only=True, help_text="Measures the filters select.")
+    status = FacetValueSerializer(many=True, read_only=True)
+    instrument = FacetValueSerializer(many=True, read_only=True)
+    start_year = FacetYearSerializer(many=True, read_only=True)
+    source = FacetSourceSerializer(many=True, read_only=True)
+    park = FacetNodeSerializer(many=True, read_only=True, help_text="Every park the requester may see, in tree order.")
+    theme = FacetNodeSerializer(many=True, read_only=True, help_text="Every theme, in tree order.")

@@ -3,16 +3,19 @@
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions, DjangoModelPermissionsOrAnonReadOnly
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 
 from measures import review
 from measures.api import examples, filters, serializers
 from measures.api.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
+from measures.api.facets import measure_facets
 from measures.api.history import HistoryEntrySerializer, history_entries
 from measures.api.pagination import PageNumberPagination
 from measures.api.records import measure_records, own_fields, target_records
@@ -24,6 +27,7 @@ SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 FORMATS = {"json", "csv", "api"}
 CSV_BATCH = 500
+JSON_RENDERERS = [ORJSONRenderer, BrowsableAPIRenderer]  # for answers that are not a list of records
 
 
 def reject_nul_characters(data, path=""):
@@ -87,6 +91,8 @@ class KnownParametersMixin:
 
     # Actions answering with a page of records, as the schema says (see measures.api.schema).
     paged_actions = frozenset({"list", "history"})
+    # Actions reading the resource's filters.
+    filtered_actions = frozenset({"list"})
 
     def known_parameters(self):
         known = {"format"}
@@ -94,7 +100,7 @@ class KnownParametersMixin:
         if action in self.paged_actions and getattr(self, "pagination_class", None) is not None:
             paginator = self.pagination_class
             known |= {paginator.page_query_param, paginator.page_size_query_param}
-        if action == "list" and getattr(self, "filter_backends", None):
+        if action in self.filtered_actions and getattr(self, "filter_backends", None):
             filterset_class = getattr(self, "filterset_class", None)
             known |= set(filterset_class.base_filters if filterset_class is not None else ())
         return known
@@ -307,12 +313,20 @@ class MeasureViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     serializer_class = serializers.MeasureSerializer
     write_serializer_class = serializers.MeasureWriteSerializer
     filterset_class = filters.MeasureFilter
+    filtered_actions = frozenset({"list", "facets"})
 
     def get_queryset(self):
         return visible(Measure.objects.all(), self.request.user)
 
     def records(self, queryset, slugs):
         return measure_records(queryset, slugs, self.request.user)
+
+    @extend_schema(responses=serializers.FacetsSerializer, examples=examples.FACETS, filters=True)
+    @action(detail=False, methods=["get"], pagination_class=None, renderer_classes=JSON_RENDERERS)
+    def facets(self, request):
+        """How many of the measures the filters select have each status, instrument, start year, source, park (with
+        its sub-parks) and theme (with its sub-themes): the counts a search page shows beside its results."""
+        return Response(measure_facets(self.filter_queryset(self.get_queryset()), request.user))
 
 
 @extend_schema_view(list=extend_schema(examples=examples.TARGETS))

@@ -52,3 +52,11 @@ def test_admin_history_shows_the_diff_and_reverts(api_client, registry, reviewer
     response = api_client.post(f"/admin/measures/measure/{measure.pk}/history/{first.history_id}/", data)
     assert response.status_code == 302
     assert Measure.objects.get(pk=measure.pk).title == "投贷联动试点"
+
+
+def test_a_record_created_without_history_has_none(api_client, registry):
+    """Bulk-created records (bench/fill.py) have no history rows; their history is empty, not a 500."""
+    registry["old_pilot"].history.all().delete()
+    response = api_client.get("/api/v1/measures/old-pilot/history/")
+    assert response.status_code == 200
+    assert response.json()["results"] == []

@@ -1,0 +1,261 @@
+"""The public pages. They show what the public sees (measures.review.visible with no user) whoever is logged in,
+and read through the API's filters and record builders, so a search here means what it means over the API."""
+
+import json
+from types import SimpleNamespace
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Max
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from measures import caching
+from measures.api.facets import measure_facets
+from measures.api.filters import MeasureFilter
+from measures.api.history import history_entries
+from measures.api.pagination import DeferredJoinPage
+from measures.api.records import measure_records
+from measures.api.views import RegistryViewSetMixin
+from measures.choices import Instrument, MeasureStatus
+from measures.models import Measure, Park, Source, Target, TextCorrection, Theme, paragraph_around
+from measures.review import visible
+from measures.site.reading import runs
+
+PAGE_SIZE = 20
+LATEST = 8
+FACET_LIMIT = 25  # parks, themes and sources shown beside a search, those with the most measures
+REGISTRY_NAME = "Zhongguancun policy measure registry"
+LABELS = {"status": dict(MeasureStatus.choices), "instrument": dict(Instrument.choices)}
+
+
+def published(model):
+    return visible(model.objects.all(), None)
+
+
+class BadQuery(Exception):
+    """A query string the API would answer with a 400; the page names the parameters, as the API does."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def filtered_measures(params):
+    """The published measures `params` select, through the API's MeasureFilter; raises BadQuery as the API's 400s."""
+    unknown = sorted(set(params) - set(MeasureFilter.base_filters) - {"page"})
+    if unknown:
+        known = ", ".join(sorted({*MeasureFilter.base_filters, "page"}))
+        raise BadQuery({name: [f"Unknown parameter; known: {known}."] for name in unknown})
+    try:
+        RegistryViewSetMixin.check_parameter_values(SimpleNamespace(query_params=params))
+    except ValidationError as error:
+        raise BadQuery(error.detail) from error
+    filterset = MeasureFilter(params, queryset=published(Measure), request=None)
+    if not filterset.is_valid():
+        raise BadQuery(filterset.errors)
+    return filterset.qs
+
+
+def bad_query(request, error):
+    return render(request, "site/bad_query.html", {"errors": error.errors}, status=400)
+
+
+def home(request):
+    measures = published(Measure)
+    facets = measure_facets(measures, None)
+    latest = list(measures.order_by("-updated_at", "slug").values_list("slug", flat=True)[:LATEST])
+    counts = {
+        "measures": facets["count"],
+        "targets": caching.cached_count(published(Target)),
+        "sources": caching.cached_count(published(Source)),
+        "parks": caching.cached_count(published(Park)),
+    }
+    return render(
+        request,
+        "site/home.html",
+        {
+            "counts": counts,
+            "latest": measure_records(measures, latest, None),
+            "parks": largest([node for node in facets["park"] if node["depth"] <= 1], ()),
+            "themes": largest([node for node in facets["theme"] if node["depth"] == 0], ()),
+        },
+    )
+
+
+def with_parameter(params, name, value):
+    """The query string with `name` set to `value` (or removed when None), back on the first page."""
+    query = params.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        query.setlist(name, [str(value)])
+    return "?" + query.urlencode() if query else "?"
+
+
+def facet_links(params, facets):
+    """Each facet's values with the link that narrows the search to it, and whether it is the one chosen."""
+
+    def linked(name, key, item):
+        chosen = str(item[key]) in params.getlist(name)
+        return {**item, "chosen": chosen, "href": with_parameter(params, name, None if chosen else item[key])}
+
+    return {
+        "status": [linked("status", "value", item) for item in facets["status"]],
+        "instrument": [linked("instrument", "value", item) for item in facets["instrument"]],
+        "start_year": [
+            {**item, "href": with_parameter(with_year(params, item["value"]), "start_year_max", item["value"])}
+            for item in facets["start_year"]
+        ],
+        "source": [linked("source", "slug", item) for item in largest(facets["source"], params.getlist("source"))],
+        "park": [linked("park", "slug", item) for item in largest(facets["park"], params.getlist("park"))],
+        "theme": [linked("theme", "slug", item) for item in largest(facets["theme"], params.getlist("theme"))],
+    }
+
+
+def largest(nodes, chosen):
+    """The FACET_LIMIT records with the most measures, and those chosen, in their order (a tree's for a tree)."""
+    counted = [node for node in nodes if node["count"] or node["slug"] in chosen]
+    kept = {node["slug"] for node in sorted(counted, key=lambda node: -node["count"])[:FACET_LIMIT]}
+    return [node for node in counted if node["slug"] in kept or node["slug"] in chosen]
+
+
+def with_year(params, year):
+    query = params.copy()
+    query.setlist("start_year_min", [str(year)])
+    return query
+
+
+def measure_list(request):
+    try:
+        measures = filtered_measures(request.GET)
+    except BadQuery as error:
+        return bad_query(request, error)
+    paginator = Paginator(DeferredJoinPage(measures), PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except EmptyPage as error:
+        raise Http404(str(error)) from error
+    api_query = request.GET.copy()
+    api_query.pop("page", None)
+    api = reverse("measures-api:measure-list")
+    return render(
+        request,
+        "site/measure_list.html",
+        {
+            "page": page,
+            "records": measure_records(measures, list(page.object_list), None),
+            "facets": facet_links(request.GET, measure_facets(measures, None)),
+            "q": request.GET.get("q", ""),
+            "filters": [(name, value) for name, value in request.GET.lists() if name not in {"page", "q"}],
+            "json_url": f"{api}?{api_query.urlencode()}",
+            "csv_url": f"{api}?{urlencode([*api_query.lists(), ('format', 'csv')], doseq=True)}",
+            "feed_url": reverse("site:feed") + (f"?{api_query.urlencode()}" if api_query else ""),
+            "previous_url": with_parameter(request.GET, "page", page.previous_page_number())
+            if page.has_previous()
+            else None,
+            "next_url": with_parameter(request.GET, "page", page.next_page_number()) if page.has_next() else None,
+        },
+    )
+
+
+def data_version():
+    """The registry's version (measures.caching) and when its published measures last changed: what a citation
+    is of."""
+    last = caching.cached_until_change(
+        "site:last-updated", lambda: published(Measure).aggregate(last=Max("updated_at"))["last"] or ""
+    )
+    return caching.registry_version()[:12], last
+
+
+def citation(request, record, source):
+    url = request.build_absolute_uri(reverse("site:measure", args=[record["slug"]]))
+    version, last_updated = data_version()
+    today = timezone.localdate()
+    title = record["title"]
+    plain = (
+        f"{title}. {source.title}. {REGISTRY_NAME}, data version {version}"
+        f"{f' ({last_updated:%Y-%m-%d})' if last_updated else ''}. {url} (accessed {today:%Y-%m-%d})."
+    )
+    csl = {
+        "id": record["slug"],
+        "type": "dataset",
+        "title": title,
+        "container-title": REGISTRY_NAME,
+        "source": source.title,
+        "URL": url,
+        "version": version,
+        "accessed": {"date-parts": [[today.year, today.month, today.day]]},
+    }
+    if record["title_en"]:
+        csl["title-short"] = record["title_en"]
+    if last_updated:
+        csl["issued"] = {"date-parts": [[last_updated.year, last_updated.month, last_updated.day]]}
+    return {"plain": plain, "csl": json.dumps(csl, ensure_ascii=False, indent=2), "url": url, "version": version}
+
+
+def measure_detail(request, slug):
+    found = measure_records(published(Measure), [slug], None)
+    if not found:
+        raise Http404("No published measure has this slug.")
+    record = found[0]
+    sources = published(Source).only("slug", "title", "title_en", "text")
+    source = get_object_or_404(sources, slug=record["source"]["slug"])
+    in_context = paragraph_around(source.text, record["quote"], record["quote_offset"])
+    measure = Measure.objects.only("pk").get(slug=slug)
+    return render(
+        request,
+        "site/measure_detail.html",
+        {
+            "record": record,
+            "source": source,
+            "in_context": in_context,
+            "history": history_entries(measure, None),
+            "cite": citation(request, record, source),
+            "labels": {
+                "status": LABELS["status"].get(record["status"], record["status"]),
+                "instrument": LABELS["instrument"].get(record["instrument"], record["instrument"]),
+            },
+        },
+    )
+
+
+def source_detail(request, slug):
+    source = get_object_or_404(published(Source), slug=slug)
+    quotes = [
+        (f"q-{row['slug']}", row["quote_offset"], len(row["quote"]))
+        for row in published(Measure).filter(source=source).values("slug", "quote", "quote_offset")
+    ] + [
+        (f"t-{row['slug']}", row["quote_offset"], len(row["quote"]))
+        for row in published(Target).filter(source=source).values("slug", "quote", "quote_offset")
+    ]
+    corrections = list(TextCorrection.objects.filter(source=source))
+    return render(
+        request,
+        "site/source_detail.html",
+        {
+            "source": source,
+            "runs": runs(source.text, corrections, [quote for quote in quotes if quote[1] is not None]),
+            "corrections": corrections,
+            "measures": caching.cached_count(published(Measure).filter(source=source)),
+        },
+    )
+
+
+def source_list(request):
+    facets = measure_facets(published(Measure), None)
+    return render(request, "site/source_list.html", {"sources": facets["source"]})
+
+
+def tree(request, name):
+    """The park or theme tree, each record with the published measures at or below it."""
+    facets = measure_facets(published(Measure), None)
+    return render(
+        request,
+        "site/tree.html",
+        {"name": name, "nodes": facets[name], "model": {"park": Park, "theme": Theme}[name]._meta},
+    )
