@@ -111,7 +111,8 @@ class Entry:
 def storable(response):
     cache_control = response.get("Cache-Control", "")
     return (
-        response.status_code == 200
+        settings.RESPONSE_CACHE_MAX_BYTES > 0
+        and response.status_code == 200
         and not response.cookies
         and not any(directive in cache_control for directive in PRIVATE_DIRECTIVES)
         and (response.streaming or len(response.content) <= settings.RESPONSE_CACHE_MAX_BYTES)

@@ -151,7 +151,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
 # Public responses (measures.response_cache): cached under the same version for at most CACHE_SECONDS when their
 # body is at most this size, and held by shared caches (nginx, a CDN) for HTTP_CACHE_SECONDS, which no change
-# cuts short: the longest a proxy may show a response older than the last publish.
+# cuts short: the longest a proxy may show a response older than the last publish. A maximum of 0 stores none.
 RESPONSE_CACHE_MAX_BYTES = env.int("RESPONSE_CACHE_MAX_BYTES", default=1024 * 1024)
 HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 * 1024)
