@@ -11,6 +11,12 @@ LIST = "/api/v1/measures/"
 FACET = "/api/v1/measures/?park=changping"  # a filtered count, as a facet shows it
 
 
+@pytest.fixture(autouse=True)
+def response_cache_on(response_cache_off, settings):
+    """On, as deployed; these tests commit the changes they make, as production does."""
+    settings.RESPONSE_CACHE_MAX_BYTES = 1024 * 1024
+
+
 @pytest.fixture
 def reviewer(db):
     return get_user_model().objects.create_superuser("reviewer")
