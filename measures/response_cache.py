@@ -167,8 +167,21 @@ class PublicResponseCacheMiddleware:
                 return not_modified(entry.etag, entry.headers)
             return entry.response(request)
         response = self.get_response(request)
-        if not storable(response):
+        if storable(response):
+            entry = self.store(request, response, version, key)
+            etag, headers = entry.etag, entry.headers
+        elif response.status_code == 200 and "ETag" in response:
+            etag, headers = response["ETag"], response  # the view's own ETag, on a response not stored
+        else:
             return response
+        if etag_matches(if_none_match, etag):
+            # Not response.close(): that signals the request finished, and Django closes its connections.
+            return not_modified(etag, headers)
+        return response
+
+    @staticmethod
+    def store(request, response, version, key):
+        """The response's entry, filed under the version read before the view ran (a HEAD's is not filed)."""
         if response.streaming:
             entry = Entry(public_headers(response, strong_etag(version, key)), None, response["ETag"])
         else:
@@ -176,7 +189,4 @@ class PublicResponseCacheMiddleware:
             entry = Entry(response, response.content, response["ETag"])
         if request.method == "GET":
             cache.set(key, entry, timeout=settings.CACHE_SECONDS, version=version)
-        if etag_matches(if_none_match, entry.etag):
-            response.close()
-            return not_modified(entry.etag, entry.headers)
-        return response
+        return entry

@@ -67,6 +67,13 @@ def test_a_client_holding_the_etag_gets_a_304(api_client, registry, django_asser
     assert api_client.get(LIST, HTTP_IF_NONE_MATCH='"stale"').status_code == 200
 
 
+def test_a_response_a_change_left_alone_is_still_a_304(api_client, registry, publish):
+    etag = api_client.get("/api/v1/organizations/")["ETag"]
+    publish(lambda reviewer: review.change(reviewer, registry["ai_platform"], {"title": "人工智能创新平台"}))
+    assert api_client.get("/api/v1/organizations/", HTTP_IF_NONE_MATCH=etag).status_code == 304  # computed anew
+    assert api_client.get("/api/v1/organizations/").status_code == 200
+
+
 def test_a_detail_keeps_the_etag_writes_are_checked_against(api_client, registry, reviewer):
     public = api_client.get("/api/v1/measures/ai-platform/")
     api_client.force_authenticate(reviewer)
