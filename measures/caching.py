@@ -1,4 +1,5 @@
-"""Results cached until the registry next changes: list counts and the whole-registry download.
+"""Results cached until the registry next changes: list counts, the whole-registry download, public responses
+(`measures.response_cache`).
 
 Counting 100,000 matching rows walks an index entry for each of them (docs/benchmarks.md) on every page
 request, and the download reads every record; neither changes until a record does. Both are
@@ -20,14 +21,15 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 VERSION_KEY = "registry:version"
 
 
-def registry_version():
-    """The current version: replaced by every committed change, so a page can say which state of the data it shows."""
+def current_version():
+    """The registry version now, replaced by every committed change: read it before reading the records a result is
+    computed from."""
     return cache.get_or_set(VERSION_KEY, new_version, timeout=None)
 
 
 def cached_until_change(key, compute):
     """`compute()`, from the cache while no registry record has changed since it was computed."""
-    version = registry_version()
+    version = current_version()
     value = cache.get(key, version=version)
     if value is None:
         value = compute()

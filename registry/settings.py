@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "measures.middleware.DatabaseUnavailableMiddleware",
     "registry.routers.ReplicaReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and DRF: a repeated public read is answered without them (measures.response_cache).
+    "measures.response_cache.PublicResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "measures.site.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,8 +131,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             # begins, so a second writer waits for the first, then reads what it wrote (and its If-Match fails
             # with a 412) instead of failing half-way with "database is locked".
             "transaction_mode": "IMMEDIATE",
-            # Seconds a writer waits for that lock before the request gets a 503.
+            # Seconds a writer waits for that lock before the request gets a 503 (SQLite's busy timeout).
             "timeout": env.float("DATABASE_SQLITE_TIMEOUT", default=20),
+            # Run on every new connection. WAL lets readers go on while a writer writes (and is kept in the file);
+            # with WAL, synchronous=NORMAL is still safe against corruption and syncs only at checkpoints; a
+            # 64 MiB page cache and a 256 MiB memory map per connection keep hot pages out of read() calls.
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA cache_size=-{env.int('DATABASE_SQLITE_CACHE_KIB', default=65536)}; "
+                f"PRAGMA mmap_size={env.int('DATABASE_SQLITE_MMAP_BYTES', default=256 * 1024 * 1024)};"
+            ),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -141,6 +151,11 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # List counts and the registry download are cached until a registry record changes (measures.caching); this
 # bounds how long they can miss a change the cache does not hear of (another process's memory cache, raw SQL).
 CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
+# Public responses (measures.response_cache): cached under the same version for at most CACHE_SECONDS when their
+# body is at most this size, and held by shared caches (nginx, a CDN) for HTTP_CACHE_SECONDS, which no change
+# cuts short: the longest a proxy may show a response older than the last publish. A maximum of 0 stores none.
+RESPONSE_CACHE_MAX_BYTES = env.int("RESPONSE_CACHE_MAX_BYTES", default=1024 * 1024)
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_MAX_REQUEST_BYTES", default=1024 * 1024)
 # The admin's spreadsheet import (measures.imports): a larger file, or one with more rows, is refused unread.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)

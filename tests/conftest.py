@@ -20,6 +20,13 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def response_cache_off(settings):
+    """Public responses are cached under a version only a committed change replaces (measures.response_cache), and
+    most tests write in a transaction that never commits, then read at once: off but where a test turns it on."""
+    settings.RESPONSE_CACHE_MAX_BYTES = 0
+
+
+@pytest.fixture(autouse=True)
 def fresh_throttle_counts():
     """Throttling counts requests in the cache; each test starts with none counted."""
     cache.clear()

@@ -14,6 +14,8 @@ from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from measures.response_cache import etag_matches
+
 
 class PreconditionRequired(APIException):
     status_code = 428
@@ -42,11 +44,6 @@ def etag_of(data):
     return f'"{digest}"'
 
 
-def matches(header, etag):
-    candidates = [candidate.strip().removeprefix("W/") for candidate in header.split(",")]
-    return "*" in candidates or etag in candidates
-
-
 class ConditionalWritesMixin:
     """ETag on every detail response; PUT, PATCH and DELETE only with a current If-Match."""
 
@@ -57,13 +54,13 @@ class ConditionalWritesMixin:
         header = self.request.headers.get("If-Match")
         if not header:
             raise PreconditionRequired
-        if not matches(header, self.current_etag(instance)):
+        if not etag_matches(header, self.current_etag(instance)):
             raise PreconditionFailed
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
         etag = etag_of(response.data)
-        if matches(request.headers.get("If-None-Match", ""), etag):
+        if etag_matches(request.headers.get("If-None-Match"), etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         response["ETag"] = etag
         return response

@@ -169,7 +169,7 @@ def data_version():
     last = caching.cached_until_change(
         "site:last-updated", lambda: published(Measure).aggregate(last=Max("updated_at"))["last"] or ""
     )
-    return caching.registry_version()[:12], last
+    return caching.current_version()[:12], last
 
 
 def citation(request, record, source):
