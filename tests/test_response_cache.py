@@ -8,7 +8,9 @@ from measures import review
 from tests import factories
 
 LIST = "/api/v1/measures/"
-FACET = "/api/v1/measures/?park=changping"  # a filtered count, as a facet shows it
+COUNT = "/api/v1/measures/?park=changping"  # a filtered count
+FACETS = "/api/v1/measures/facets/"
+PAGE = "/measures/?park=changping"  # the public site's search page, with its facets
 
 
 @pytest.fixture(autouse=True)
@@ -33,10 +35,11 @@ def publish(reviewer, django_capture_on_commit_callbacks):
     return run
 
 
-def test_a_repeated_read_is_answered_without_the_database(api_client, registry, django_assert_num_queries):
-    first = api_client.get(LIST)
+@pytest.mark.parametrize("path", [LIST, FACETS, "/measures/ai-platform/", "/en/measures/?q=AI"])
+def test_a_repeated_read_is_answered_without_the_database(api_client, registry, django_assert_num_queries, path):
+    first = api_client.get(path)
     with django_assert_num_queries(0):
-        again = api_client.get(f"{LIST}?")
+        again = api_client.get(path)
     assert again.status_code == 200
     assert again.content == first.content
     assert again["ETag"] == first["ETag"]
@@ -99,18 +102,26 @@ def test_a_head_request_is_answered_from_the_get(api_client, registry, django_as
     assert response["Content-Length"] == str(len(body))
 
 
-def test_a_publish_shows_at_once_in_lists_details_counts_and_csv(api_client, registry, publish):
+def park_count(api_client, slug):
+    return next(park["count"] for park in api_client.get(FACETS).json()["park"] if park["slug"] == slug)
+
+
+def test_a_publish_shows_at_once_in_lists_details_counts_facets_pages_and_csv(api_client, registry, publish):
     draft = factories.MeasureFactory(slug="new-fund", source=registry["plan"], review_state="draft")
     draft.parks.set([registry["changping"]])
     platform = api_client.get("/api/v1/measures/ai-platform/")
     assert api_client.get(LIST).json()["count"] == 3
-    assert api_client.get(FACET).json()["count"] == 1
+    assert api_client.get(COUNT).json()["count"] == 1
+    assert park_count(api_client, "changping") == 1
+    assert "new-fund" not in api_client.get(PAGE).content.decode()
     assert api_client.get(f"{LIST}new-fund/").status_code == 404
     assert b"new-fund" not in b"".join(api_client.get(f"{LIST}?format=csv").streaming_content)
 
     publish(lambda reviewer: review.move(reviewer, [draft], "published"))
     assert api_client.get(LIST).json()["count"] == 4
-    assert api_client.get(FACET).json()["count"] == 2
+    assert api_client.get(COUNT).json()["count"] == 2
+    assert park_count(api_client, "changping") == 2
+    assert "new-fund" in api_client.get(PAGE).content.decode()
     assert api_client.get(f"{LIST}new-fund/").status_code == 200
     assert b"new-fund" in b"".join(api_client.get(f"{LIST}?format=csv").streaming_content)
 
