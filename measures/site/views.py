@@ -1,10 +1,12 @@
 """The public pages. They show what the public sees (measures.review.visible with no user) whoever is logged in,
 and read through the API's filters and record builders, so a search here means what it means over the API."""
 
+import datetime
 import json
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Max
 from django.http import Http404
@@ -12,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
+from simple_history.manager import HistoryManager
 
 from measures import caching
 from measures.api.facets import measure_facets
@@ -164,12 +167,20 @@ def measure_list(request):
 
 
 def data_version():
-    """The registry's version (measures.caching) and when its published measures last changed: what a citation
-    is of."""
-    last = caching.cached_until_change(
-        "site:last-updated", lambda: published(Measure).aggregate(last=Max("updated_at"))["last"] or ""
-    )
-    return caching.current_version()[:12], last
+    """When the registry last changed (its newest history entry, UTC), as `YYYYMMDD.HHMMSS`: the same in every
+    process and after a restart, so a citation names the state of the data it was read from."""
+
+    def newest_change():
+        histories = [getattr(model, "history", None) for model in apps.get_app_config("measures").get_models()]
+        dates = [
+            history.aggregate(last=Max("history_date"))["last"]
+            for history in histories
+            if isinstance(history, HistoryManager)
+        ]
+        return max(filter(None, dates), default=None)
+
+    last = caching.cached_until_change("site:data-version", newest_change)
+    return (last.astimezone(datetime.UTC).strftime("%Y%m%d.%H%M%S"), last) if last else ("0", None)
 
 
 def citation(request, record, source):

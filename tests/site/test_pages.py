@@ -1,10 +1,12 @@
 """The public site: what each page shows, in which language, from published records only, with the API's filters."""
 
+import datetime
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib import admin
+from django.core.cache import cache
 from django.http import QueryDict
 
 from measures.models import Measure, TextCorrection
@@ -83,6 +85,20 @@ def test_measure_page(client, registry):
     assert "http://testserver/measures/ai-platform/" in html  # the stable address, cited
     assert "&quot;type&quot;: &quot;dataset&quot;" in html  # CSL-JSON
     assert "data version" in html or "数据版本" in html
+
+
+def test_a_citation_names_the_same_data_version_in_every_process(client, registry):
+    """The version is when the registry last changed, not a token a process made up: a restart (an empty cache)
+    cites the same data the same way."""
+
+    def cited_version():
+        return re.search(r"data version (\d{8}\.\d{6})", page(client, "/en/measures/ai-platform/"))[1]
+
+    version = cited_version()
+    created = Measure.history.latest("history_date").history_date.astimezone(datetime.UTC)
+    assert version >= created.strftime("%Y%m%d.%H%M%S")
+    cache.clear()
+    assert cited_version() == version
 
 
 def test_english_pages_fall_back_to_chinese_marked(client, registry):
