@@ -541,13 +541,14 @@ class Target(Reviewed, Quoted):
             self.source = self.measure.source  # a target added beside its measure quotes the same source
         super().clean()
         raise_rule_errors(self)
-        if self.supersedes_id is not None and self.supersedes_id == self.pk:
-            raise ValidationError({"supersedes": _("A target cannot supersede itself.")})
 
     def rule_errors(self):
-        return rules.target_errors(
+        errors = rules.target_errors(
             self.comparator, self.value, self.value_max, self.target_year, self.baseline_year
         ) or rules.range_errors(self.start_year, self.target_year)
+        if not errors and self.pk is not None and self.supersedes_id == self.pk:
+            errors = {"supersedes": "A target cannot supersede itself."}
+        return errors
 
 
 class Beneficiary(TreeNode):

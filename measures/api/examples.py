@@ -194,6 +194,7 @@ POLICY = {
     "status": "in_force",
     "status_evidenced_on": "2024-04-25",
     "description": "The annual national-level forum on innovation held in Zhongguancun.",
+    "notes": "",
     "mentions": [
         {
             "measure": "p21-zgc-forum",
@@ -214,7 +215,6 @@ POLICY = {
             "notes": "",
         }
     ],
-    "notes": "",
     "review_state": "published",
     "created_at": CREATED,
     "updated_at": UPDATED,

@@ -396,13 +396,6 @@ class TargetWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
         fields = [field for field in TargetSerializer.Meta.fields if field != "superseded_by"]
         read_only_fields = ["created_at", "updated_at"]
 
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        supersedes = attrs.get("supersedes")
-        if supersedes is not None and self.instance is not None and supersedes.pk == self.instance.pk:
-            raise serializers.ValidationError({"supersedes": ["A target cannot supersede itself."]})
-        return attrs
-
 
 class ObservationSerializer(serializers.ModelSerializer):
     """A past figure for an indicator, quoted from its source."""
