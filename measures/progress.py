@@ -105,15 +105,18 @@ def progress_chart(indicator):
     )
     marks = format_html_join(
         "",
-        '<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="#417690"><title>{} {}</title></circle>',
-        ((x(year), y(value), year, value) for year, value, is_target, _superseded in points if not is_target),
+        '<circle cx="{}" cy="{}" r="3" fill="#417690"><title>{} {}</title></circle>',
+        (
+            (f"{x(year):.1f}", f"{y(value):.1f}", year, f"{value:g}")
+            for year, value, is_target, _superseded in points
+            if not is_target
+        ),
     )
     marks += format_html_join(
         "",
-        '<rect x="{:.1f}" y="{:.1f}" width="8" height="8" fill="none" stroke="{}" stroke-width="2">'
-        "<title>{} {}</title></rect>",
+        '<rect x="{}" y="{}" width="8" height="8" fill="none" stroke="{}" stroke-width="2"><title>{} {}</title></rect>',
         (
-            (x(year) - 4, y(value) - 4, "#999" if superseded else "#ba2121", year, value)
+            (f"{x(year) - 4:.1f}", f"{y(value) - 4:.1f}", "#999" if superseded else "#ba2121", year, f"{value:g}")
             for year, value, is_target, superseded in points
             if is_target
         ),
