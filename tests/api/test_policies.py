@@ -1,7 +1,10 @@
 """Policies across documents, indicators' progress, beneficiaries and sources' date bounds, as the API serves them,
 and what the public never sees in their nested lists."""
 
+import csv
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -220,3 +223,19 @@ def test_sources_serve_their_date_bounds(api_client, registry):
         "2021-09-01",
         "2021-12-31",
     )
+
+
+def test_the_registry_download_holds_the_new_records_the_public_may_see(api_client, with_drafts):
+    response = api_client.get("/api/v1/export/")
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+
+    def rows(name):
+        return list(csv.DictReader(io.StringIO(archive.read(f"{name}.csv").decode("utf-8-sig"))))
+
+    assert [row["slug"] for row in rows("policies")] == ["ai-programme"]
+    assert sorted(row["measure"] for row in rows("policy-mentions")) == ["ai-platform", "old-pilot"]
+    assert sorted(row["kind"] for row in rows("policy-events")) == ["announced", "reported"]
+    assert sorted(row["slug"] for row in rows("observations")) == ["rd-2019", "rd-2020"]
+    assert [row["slug"] for row in rows("beneficiaries")] == ["enterprises", "start-ups"]
+    superseded = {row["slug"]: row["supersedes"] for row in rows("targets")}
+    assert superseded["rd-moved"] == "rd-first"
