@@ -15,16 +15,22 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from measures import imports, resources, review
+from measures import imports, progress, resources, review
 from measures.choices import ReviewState, RevisionState
 from measures.forms import IngestForm, VersionCheckedForm
 from measures.ingest import admin as proposal_admin  # noqa: F401  (registers the proposal queue)
 from measures.ingest import queue
 from measures.ingest.documents import Document, IngestError, ingest
 from measures.models import (
+    Beneficiary,
+    Indicator,
     Measure,
+    Observation,
     Organization,
     Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
     Reviewed,
     Revision,
     SeedRecord,
@@ -260,11 +266,12 @@ class TargetInline(admin.StackedInline):
         "loaded_version",
         ("slug", "indicator", "indicator_en"),
         ("comparator", "value", "value_max", "unit"),
-        ("target_year", "baseline_value", "baseline_year", "park"),
+        ("start_year", "target_year", "period_type", "baseline_value", "baseline_year", "park"),
+        ("tracks", "supersedes"),
         "quote",
         ("notes", "review_state"),
     ]
-    autocomplete_fields = ["park"]
+    autocomplete_fields = ["park", "tracks", "supersedes"]
     show_change_link = True
 
 
@@ -278,12 +285,13 @@ class MeasureAdmin(ReviewedAdmin):
         "source",
         ("parks", admin.RelatedOnlyFieldListFilter),
         ("themes", admin.RelatedOnlyFieldListFilter),
+        ("beneficiaries", admin.RelatedOnlyFieldListFilter),
         "status",
         "instrument",
         InForceYearFilter,
     ]
     search_fields = ["slug", "title", "title_en", "summary", "summary_en", "quote"]
-    autocomplete_fields = ["source", "parent", "themes", "organizations", "parks"]
+    autocomplete_fields = ["source", "parent", "themes", "organizations", "parks", "beneficiaries"]
     readonly_fields = [quote_in_source, "quote_offset", "created_at", "updated_at"]
     show_full_result_count = False
     inlines = [TargetInline]
@@ -299,8 +307,9 @@ class MeasureAdmin(ReviewedAdmin):
                     "instrument",
                     "organizations",
                     "parks",
+                    "beneficiaries",
                     "status",
-                    ("start_year", "end_year"),
+                    ("start_year", "start_year_stated", "end_year"),
                 ]
             },
         ),
@@ -324,18 +333,21 @@ class TargetAdmin(ReviewedAdmin):
         ("park", admin.RelatedOnlyFieldListFilter),
         "comparator",
         "target_year",
+        "period_type",
+        ("tracks", admin.RelatedOnlyFieldListFilter),
         "unit",
     ]
     search_fields = ["slug", "indicator", "indicator_en", "quote"]
-    autocomplete_fields = ["source", "measure", "park"]
+    autocomplete_fields = ["source", "measure", "park", "tracks", "supersedes"]
     readonly_fields = [quote_in_source, "quote_offset", "created_at", "updated_at"]
     show_full_result_count = False
     fields = [
         "slug",
         ("indicator", "indicator_en"),
         ("comparator", "value", "value_max", "unit"),
-        ("target_year", "baseline_value", "baseline_year"),
+        ("start_year", "target_year", "period_type", "baseline_value", "baseline_year"),
         ("source", "measure", "park"),
+        ("tracks", "supersedes"),
         "quote",
         quote_in_source,
         "quote_offset",
@@ -365,6 +377,150 @@ class ThemeAdmin(CuratedAdmin):
     list_select_related = ["parent"]
     search_fields = ["slug", "name", "name_en", "description"]
     autocomplete_fields = ["parent"]
+
+
+@admin.register(Beneficiary)
+class BeneficiaryAdmin(CuratedAdmin):
+    resource_classes = [resources.BeneficiaryResource]
+    list_display = ["name", "name_en", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["slug", "name", "name_en", "description"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.display(description=_("progress"))
+def progress_table(indicator):
+    return progress.progress_table(indicator) if indicator.pk else "—"
+
+
+@admin.display(description=_("chart"))
+def progress_chart(indicator):
+    return (progress.progress_chart(indicator) if indicator.pk else None) or "—"
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(CuratedAdmin):
+    """An indicator with its progress: observations and targets in time order, as a table and a chart."""
+
+    resource_classes = [resources.IndicatorResource]
+    list_display = ["name", "name_en", "unit"]
+    search_fields = ["slug", "name", "name_en", "description"]
+    readonly_fields = [progress_table, progress_chart]
+    fields = ["slug", ("name", "name_en"), "unit", "description", progress_chart, progress_table]
+
+
+@admin.register(Observation)
+class ObservationAdmin(ReviewedAdmin):
+    resource_classes = [resources.ObservationResource]
+    list_display = ["slug", "indicator", "value", "unit", "year", "period_type", "source", "review_state"]
+    list_select_related = ["indicator", "source"]
+    list_filter = ["review_state", "indicator", "source", "period_type", "year"]
+    search_fields = ["slug", "quote", "notes"]
+    autocomplete_fields = ["indicator", "source", "park"]
+    readonly_fields = [quote_in_source, "quote_offset", "created_at", "updated_at"]
+    show_full_result_count = False
+    fields = [
+        "slug",
+        "indicator",
+        ("value", "value_max", "unit"),
+        ("year", "year_end", "period_type"),
+        ("source", "park"),
+        "quote",
+        quote_in_source,
+        "quote_offset",
+        "notes",
+        "review_state",
+        ("created_at", "updated_at"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("source__raw_text", "source__text")
+
+
+class PartInline:
+    """A policy's mentions and events on its page. Their review state is changed on their own page or by action
+    (or carried by the policy's), never by the policy's Save, as a measure's targets."""
+
+    form = VersionCheckedForm
+    readonly_fields = ["review_state"]
+    extra = 0
+    show_change_link = True
+
+
+class PolicyMentionInline(PartInline, admin.TabularInline):
+    model = PolicyMention
+    fields = ["loaded_version", "measure", "role", "notes", "review_state"]
+    autocomplete_fields = ["measure"]
+
+
+class PolicyEventInline(PartInline, admin.StackedInline):
+    model = PolicyEvent
+    fields = ["loaded_version", ("date", "date_precision", "kind", "source"), "quote", ("notes", "review_state")]
+    autocomplete_fields = ["source"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("source__raw_text", "source__text")
+
+
+@admin.register(Policy)
+class PolicyAdmin(ReviewedAdmin):
+    """A policy with the measures that mention it and its timeline, each as an inline."""
+
+    resource_classes = [resources.PolicyResource]
+    list_display = ["name", "name_en", "kind", "status", "status_evidenced_on", "review_state"]
+    list_filter = [
+        "review_state",
+        "kind",
+        "status",
+        ("parks", admin.RelatedOnlyFieldListFilter),
+        ("themes", admin.RelatedOnlyFieldListFilter),
+        ("beneficiaries", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["slug", "name", "name_en", "aliases", "description"]
+    autocomplete_fields = ["parks", "themes", "beneficiaries"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [PolicyMentionInline, PolicyEventInline]
+    fieldsets = [
+        (None, {"fields": ["slug", ("name", "name_en"), "aliases", "kind", "description"]}),
+        (_("Classification"), {"fields": ["parks", "themes", "beneficiaries", ("status", "status_evidenced_on")]}),
+        (_("Review"), {"fields": ["review_state"]}),
+        (None, {"fields": ["notes", ("created_at", "updated_at")]}),
+    ]
+
+
+@admin.register(PolicyMention)
+class PolicyMentionAdmin(ReviewedAdmin):
+    resource_classes = [resources.PolicyMentionResource]
+    list_display = ["policy", "measure", "role", "review_state"]
+    list_select_related = ["policy", "measure"]
+    list_filter = ["review_state", "role", "policy"]
+    search_fields = ["policy__name", "measure__title", "measure__slug"]
+    autocomplete_fields = ["policy", "measure"]
+
+
+@admin.register(PolicyEvent)
+class PolicyEventAdmin(ReviewedAdmin):
+    resource_classes = [resources.PolicyEventResource]
+    list_display = ["policy", "date", "kind", "source", "review_state"]
+    list_select_related = ["policy", "source"]
+    list_filter = ["review_state", "kind", "policy"]
+    search_fields = ["policy__name", "quote"]
+    autocomplete_fields = ["policy", "source"]
+    readonly_fields = [quote_in_source, "quote_offset", "created_at", "updated_at"]
+    fields = [
+        "policy",
+        ("date", "date_precision", "kind"),
+        "source",
+        "quote",
+        quote_in_source,
+        "quote_offset",
+        "notes",
+        "review_state",
+        ("created_at", "updated_at"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("source__raw_text", "source__text")
 
 
 @admin.register(Organization)
@@ -503,6 +659,9 @@ def changes_table(revision):
     )
 
 
+REVIEWED_MODELS = (Measure, Target, Park, Source, Policy, PolicyMention, PolicyEvent, Observation)
+
+
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
     """The reviewers' queue: pending changes to published records, each with a field-by-field diff."""
@@ -535,7 +694,7 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         if obj is None:
-            return any(can_publish(request.user, model) for model in (Measure, Target, Park, Source))
+            return any(can_publish(request.user, model) for model in REVIEWED_MODELS)
         return obj.state == RevisionState.PENDING and can_publish(request.user, obj.content_type.model_class())
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

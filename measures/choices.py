@@ -103,3 +103,46 @@ class ProposalState(models.TextChoices):
     PENDING = "pending", _("pending")
     ACCEPTED = "accepted", _("accepted")
     REJECTED = "rejected", _("rejected")
+
+
+class PolicyKind(models.TextChoices):
+    PROGRAMME = "programme", _("programme")
+    PLATFORM = "platform", _("platform")
+    FUND = "fund", _("fund")
+    LAW = "law", _("law or regulation")
+    INSTITUTION = "institution", _("institution")
+    PILOT = "pilot", _("pilot")
+    EVENT = "event", _("recurring event")
+    PLAN = "plan", _("plan")
+    PARK_PROJECT = "park_project", _("park project")
+
+
+class MentionRole(models.TextChoices):
+    ANNOUNCES = "announces", _("announces")
+    IMPLEMENTS = "implements", _("implements")
+    CONTINUES = "continues", _("continues")
+    REPORTS_PROGRESS = "reports_progress", _("reports progress")
+    RESTATES = "restates", _("restates")
+    SUPERSEDES = "supersedes", _("supersedes")
+
+
+class EventKind(models.TextChoices):
+    ANNOUNCED = "announced", _("announced")
+    ADOPTED = "adopted", _("adopted")
+    LAUNCHED = "launched", _("launched")
+    IN_FORCE = "in_force", _("in force")
+    AMENDED = "amended", _("amended")
+    COMPLETED = "completed", _("completed")
+    SUPERSEDED = "superseded", _("superseded")
+    REPORTED = "reported", _("reported")
+
+
+class TargetPeriod(models.TextChoices):
+    END_VALUE = "end_value", _("value at the end")
+    ANNUAL_RATE = "annual_rate", _("annual rate")
+
+
+class ObservationPeriod(models.TextChoices):
+    ANNUAL = "annual", _("in the year")
+    CUMULATIVE = "cumulative", _("cumulative")
+    POINT = "point", _("at a point in time")

@@ -1,4 +1,4 @@
-"""The registry's records: sources, the park tree, measures, targets and their taxonomies."""
+"""The registry's records: sources, the park tree, measures, targets, policies, indicators and their taxonomies."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -16,15 +16,20 @@ from measures import rules
 from measures.choices import (
     Comparator,
     DatePrecision,
+    EventKind,
     Instrument,
     MeasureStatus,
+    MentionRole,
+    ObservationPeriod,
     OrganizationKind,
     ParkKind,
+    PolicyKind,
     ProposalKind,
     ProposalState,
     ReviewState,
     RevisionState,
     SourceKind,
+    TargetPeriod,
 )
 
 
@@ -251,6 +256,12 @@ class Source(Reviewed):
     date_precision = models.CharField(
         _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
+    published_not_before = models.DateField(
+        _("published not before"), null=True, blank=True, help_text=_("When only a range of dates is known.")
+    )
+    published_not_after = models.DateField(
+        _("published not after"), null=True, blank=True, help_text=_("When only a range of dates is known.")
+    )
     period_start_year = year_field(_("period start year"))
     period_end_year = year_field(_("period end year"))
     url = models.URLField(_("URL"), max_length=500, blank=True)
@@ -281,6 +292,12 @@ class Source(Reviewed):
             models.CheckConstraint(
                 condition=Q(published_on__isnull=False) | Q(date_precision=DatePrecision.UNKNOWN),
                 name="%(app_label)s_%(class)s_unknown_date_has_no_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_not_before__isnull=True)
+                | Q(published_not_after__isnull=True)
+                | Q(published_not_after__gte=F("published_not_before")),
+                name="%(app_label)s_%(class)s_date_bounds_ordered",
             ),
         ]
 
@@ -362,7 +379,15 @@ class Measure(Reviewed, Quoted):
     )
     parks = models.ManyToManyField(Park, verbose_name=_("parks"), blank=True, related_name="measures")
     status = models.CharField(_("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.UNKNOWN)
+    beneficiaries = models.ManyToManyField(
+        "Beneficiary", verbose_name=_("beneficiaries"), blank=True, related_name="measures"
+    )
     start_year = year_field(_("start year"))
+    start_year_stated = models.BooleanField(
+        _("start year stated"),
+        default=True,
+        help_text=_("False when the text gives no start year and it was inferred (a directive's: the year given)."),
+    )
     end_year = year_field(_("end year"))
     funding_amount = models.DecimalField(_("funding ceiling"), max_digits=16, decimal_places=2, null=True, blank=True)
     funding_unit = models.CharField(
@@ -370,7 +395,8 @@ class Measure(Reviewed, Quoted):
     )
     funding_period = models.CharField(_("funding period"), max_length=50, blank=True)
 
-    history = HistoricalRecords(m2m_fields=[themes, organizations, parks])
+    history = HistoricalRecords(m2m_fields=[themes, organizations, parks, beneficiaries])
+    carries = ("targets",)  # moved with the measure between review states (measures.review.move)
 
     class Meta:
         ordering = ["slug"]
@@ -437,6 +463,27 @@ class Target(Reviewed, Quoted):
     park = models.ForeignKey(
         Park, verbose_name=_("park"), null=True, blank=True, on_delete=models.PROTECT, related_name="targets"
     )
+    period_type = models.CharField(
+        _("period type"), max_length=20, choices=TargetPeriod.choices, default=TargetPeriod.END_VALUE
+    )
+    start_year = year_field(_("first year of the range"))
+    tracks = models.ForeignKey(
+        "Indicator",
+        verbose_name=_("tracks indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
+    supersedes = models.ForeignKey(
+        "self",
+        verbose_name=_("supersedes"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+        help_text=_("An earlier target this one replaces (a moved deadline, a changed value)."),
+    )
 
     history = HistoricalRecords()
 
@@ -454,6 +501,17 @@ class Target(Reviewed, Quoted):
             quote_not_empty(),
             year_in_range("target_year"),
             year_in_range("baseline_year"),
+            year_in_range("start_year"),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(target_year__isnull=True)
+                | Q(target_year__gte=F("start_year")),
+                name="%(app_label)s_%(class)s_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(supersedes__isnull=True) | ~Q(supersedes=F("pk")),
+                name="%(app_label)s_%(class)s_not_superseding_itself",
+            ),
             models.CheckConstraint(
                 condition=Q(value_max__isnull=True) | Q(value__isnull=False, value_max__gte=F("value")),
                 name="%(app_label)s_%(class)s_value_max_not_below_value",
@@ -485,7 +543,203 @@ class Target(Reviewed, Quoted):
         raise_rule_errors(self)
 
     def rule_errors(self):
-        return rules.target_errors(self.comparator, self.value, self.value_max, self.target_year, self.baseline_year)
+        errors = rules.target_errors(
+            self.comparator, self.value, self.value_max, self.target_year, self.baseline_year
+        ) or rules.range_errors(self.start_year, self.target_year)
+        if not errors and self.pk is not None and self.supersedes_id == self.pk:
+            errors = {"supersedes": "A target cannot supersede itself."}
+        return errors
+
+
+class Beneficiary(TreeNode):
+    """Whom a measure or policy is for (start-ups, universities, overseas talent...): a small tree, so a filter on a
+    broad group finds the narrower ones (OECD STIP Compass's target groups)."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("beneficiary")
+        verbose_name_plural = _("beneficiaries")
+        constraints = [unique_slug("beneficiary")]
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(models.Model):
+    """A quantity the documents report and set targets on (R&D intensity, PCT applications...): the progress view."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    unit = models.CharField(_("unit"), max_length=30, blank=True, help_text=_("As usually written: %, 件, 亿元, 家 …"))
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [unique_slug("indicator")]
+
+    def __str__(self):
+        return self.name
+
+
+class Observation(Reviewed, Quoted):
+    """A past figure a source reports for an indicator: a value for a year or period, quoted at its offset."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="observations"
+    )
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
+    value_max = models.DecimalField(_("upper value"), max_digits=20, decimal_places=4, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=30, blank=True, help_text=_("As written: %, 万元, 家, 件 …"))
+    year = year_field(_("year"))
+    year_end = year_field(_("last year of the period"))
+    period_type = models.CharField(_("period type"), max_length=20, choices=ObservationPeriod.choices)
+    park = models.ForeignKey(
+        Park, verbose_name=_("park"), null=True, blank=True, on_delete=models.PROTECT, related_name="observations"
+    )
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="observations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        indexes = [models.Index(fields=["review_state", "slug"], name="measures_observation_published")]
+        permissions = [("publish_observation", "Can publish and retract observations")]
+        constraints = [
+            unique_slug("observation"),
+            quote_not_empty(),
+            year_in_range("year"),
+            year_in_range("year_end"),
+            models.CheckConstraint(
+                condition=Q(year_end__isnull=True) | Q(year__isnull=True) | Q(year_end__gte=F("year")),
+                name="%(app_label)s_%(class)s_years_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value")),
+                name="%(app_label)s_%(class)s_value_max_not_below_value",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id and self.indicator} {self.year}: {self.value}{self.unit}"
+
+    def clean(self):
+        super().clean()
+        raise_rule_errors(self)
+
+    def rule_errors(self):
+        return rules.observation_errors(self.year, self.year_end, self.value, self.value_max)
+
+
+class Policy(Reviewed):
+    """A programme, platform, fund, law or institution that persists across documents; the measures that mention
+    it link to it (PolicyMention) and its dated, quoted history is its timeline (PolicyEvent)."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=300, blank=True)
+    aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other names the documents use, one per line."))
+    kind = models.CharField(_("kind"), max_length=20, choices=PolicyKind.choices)
+    parks = models.ManyToManyField(Park, verbose_name=_("parks"), blank=True, related_name="policies")
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="policies")
+    beneficiaries = models.ManyToManyField(
+        Beneficiary, verbose_name=_("beneficiaries"), blank=True, related_name="policies"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.UNKNOWN)
+    status_evidenced_on = models.DateField(
+        _("status last evidenced on"), null=True, blank=True, help_text=_("The date of the latest text showing it.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[parks, themes, beneficiaries])
+    carries = ("mentions", "events")  # moved with the policy between review states (measures.review.move)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+        indexes = [models.Index(fields=["review_state", "slug"], name="measures_policy_published")]
+        permissions = [("publish_policy", "Can publish and retract policies")]
+        constraints = [unique_slug("policy")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def alias_list(self):
+        return alias_lines(self.aliases)
+
+
+class PolicyMention(Reviewed):
+    """A measure that mentions a policy, and in what role (announces it, implements it, reports progress...)."""
+
+    policy = models.ForeignKey(Policy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="mentions")
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="policy_mentions"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=MentionRole.choices)
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+    # The public sees a mention only with its policy and its measure (measures.review.public_lookups).
+    shown_with = ("policy", "measure")
+
+    class Meta:
+        ordering = ["policy", "measure"]
+        verbose_name = _("policy mention")
+        verbose_name_plural = _("policy mentions")
+        permissions = [("publish_policymention", "Can publish and retract policy mentions")]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "measure"], name="measures_policymention_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.policy_id and self.policy} ← {self.measure_id and self.measure} ({self.role})"
+
+
+class PolicyEvent(Reviewed, Quoted):
+    """A dated step in a policy's life (announced, launched, amended, completed...), quoted from a source."""
+
+    policy = models.ForeignKey(Policy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="policy_events")
+
+    history = HistoricalRecords()
+    shown_with = ("policy",)
+
+    class Meta:
+        ordering = ["policy", "date", "kind", "id"]
+        verbose_name = _("policy event")
+        verbose_name_plural = _("policy events")
+        permissions = [("publish_policyevent", "Can publish and retract policy events")]
+        constraints = [
+            quote_not_empty(),
+            models.UniqueConstraint(fields=["policy", "kind", "date", "source"], name="measures_policyevent_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()}"
 
 
 class Revision(models.Model):

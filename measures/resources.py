@@ -13,7 +13,21 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from measures import review
-from measures.models import Measure, Organization, Park, Source, Target, TextCorrection, Theme
+from measures.models import (
+    Beneficiary,
+    Indicator,
+    Measure,
+    Observation,
+    Organization,
+    Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
+    Source,
+    Target,
+    TextCorrection,
+    Theme,
+)
 from measures.review import is_public, own_values, public_lookups, visible
 from measures.text.formulae import escape_formula, unescape_formula
 from measures.trees import parents_first
@@ -165,6 +179,18 @@ class ThemeResource(TreeResource):
         model = Theme
 
 
+class BeneficiaryResource(TreeResource):
+    parent = fields.Field(attribute="parent", column_name="parent", widget=by_slug(Beneficiary))
+
+    class Meta(RegistryResource.Meta):
+        model = Beneficiary
+
+
+class IndicatorResource(RegistryResource):
+    class Meta(RegistryResource.Meta):
+        model = Indicator
+
+
 class ParkResource(TreeResource):
     parent = fields.Field(attribute="parent", column_name="parent", widget=by_slug(Park))
 
@@ -195,6 +221,7 @@ class MeasureResource(TreeResource):
     themes = fields.Field(attribute="themes", column_name="themes", widget=slugs_of(Theme))
     organizations = fields.Field(attribute="organizations", column_name="organizations", widget=slugs_of(Organization))
     parks = fields.Field(attribute="parks", column_name="parks", widget=slugs_of(Park))
+    beneficiaries = fields.Field(attribute="beneficiaries", column_name="beneficiaries", widget=slugs_of(Beneficiary))
 
     class Meta(RegistryResource.Meta):
         model = Measure
@@ -204,18 +231,66 @@ class TargetResource(RegistryResource):
     source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
     measure = fields.Field(attribute="measure", column_name="measure", widget=by_slug(Measure))
     park = fields.Field(attribute="park", column_name="park", widget=by_slug(Park))
+    tracks = fields.Field(attribute="tracks", column_name="tracks", widget=by_slug(Indicator))
+    supersedes = fields.Field(attribute="supersedes", column_name="supersedes", widget=by_slug(Target))
 
     class Meta(RegistryResource.Meta):
         model = Target
+
+    def with_links(self, queryset):
+        """A superseded target before the targets that supersede it, so a file imports into an empty registry."""
+        return parents_first(super().with_links(queryset), key=PK, parent=attrgetter("supersedes_id"), tiebreak=SLUG)
+
+
+class ObservationResource(RegistryResource):
+    indicator = fields.Field(attribute="indicator", column_name="indicator", widget=by_slug(Indicator))
+    source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
+    park = fields.Field(attribute="park", column_name="park", widget=by_slug(Park))
+
+    class Meta(RegistryResource.Meta):
+        model = Observation
+
+
+class PolicyResource(RegistryResource):
+    parks = fields.Field(attribute="parks", column_name="parks", widget=slugs_of(Park))
+    themes = fields.Field(attribute="themes", column_name="themes", widget=slugs_of(Theme))
+    beneficiaries = fields.Field(attribute="beneficiaries", column_name="beneficiaries", widget=slugs_of(Beneficiary))
+
+    class Meta(RegistryResource.Meta):
+        model = Policy
+
+
+class PolicyMentionResource(RegistryResource):
+    policy = fields.Field(attribute="policy", column_name="policy", widget=by_slug(Policy))
+    measure = fields.Field(attribute="measure", column_name="measure", widget=by_slug(Measure))
+
+    class Meta(RegistryResource.Meta):
+        model = PolicyMention
+        import_id_fields = ["policy", "measure"]
+
+
+class PolicyEventResource(RegistryResource):
+    policy = fields.Field(attribute="policy", column_name="policy", widget=by_slug(Policy))
+    source = fields.Field(attribute="source", column_name="source", widget=by_slug(Source))
+
+    class Meta(RegistryResource.Meta):
+        model = PolicyEvent
+        import_id_fields = ["policy", "kind", "date", "source"]
 
 
 # In the order an empty database must receive them.
 RESOURCES = {
     "organizations": OrganizationResource,
     "themes": ThemeResource,
+    "beneficiaries": BeneficiaryResource,
+    "indicators": IndicatorResource,
     "parks": ParkResource,
     "sources": SourceResource,
     "text-corrections": TextCorrectionResource,
     "measures": MeasureResource,
     "targets": TargetResource,
+    "observations": ObservationResource,
+    "policies": PolicyResource,
+    "policy-mentions": PolicyMentionResource,
+    "policy-events": PolicyEventResource,
 }

@@ -21,7 +21,7 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 
 from measures.choices import ReviewState, RevisionState
-from measures.models import Measure, Reviewed, Revision
+from measures.models import Reviewed, Revision
 
 REVIEWER_ONLY_STATES = {ReviewState.PUBLISHED, ReviewState.RETRACTED}
 READ_ONLY_FIELDS = {"id", "created_at", "updated_at", "created_by"}
@@ -51,37 +51,44 @@ def sees_unpublished(user):
     return bool(user and user.is_authenticated and user.is_staff)
 
 
-def source_link(model):
-    """The foreign key to the source a `model` record is taken from, or None."""
-    try:
-        field = model._meta.get_field("source")
-    except FieldDoesNotExist:
-        return None
-    return field if isinstance(field, models.ForeignKey) else None
+def public_links(model):
+    """The foreign keys to records that must be public for a `model` record to be: the source it is taken from,
+    and what the model names in `shown_with` (a policy's mention shows only with its policy and its measure)."""
+    names = ["source", *getattr(model, "shown_with", ())]
+    links = []
+    for name in names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, models.ForeignKey):
+            links.append(field)
+    return links
 
 
 def public_lookups(model):
     """The review states that must all be published for the public to see a record of `model`, as lookups.
 
-    The record's own state if it is reviewed, and its source's if it is taken from one: a published measure of a
-    draft source is no more public than the source. A model with neither (themes, organizations) is always public.
+    The record's own state if it is reviewed, and those of the records it is shown with (`public_links`): a
+    published measure of a draft source is no more public than the source. A model with neither (themes,
+    organizations) is always public.
     """
     lookups = ["review_state"] if issubclass(model, Reviewed) else []
-    if (source := source_link(model)) is not None:
-        lookups += [f"source__{lookup}" for lookup in public_lookups(source.related_model)]
+    for link in public_links(model):
+        lookups += [f"{link.name}__{lookup}" for lookup in public_lookups(link.related_model)]
     return lookups
 
 
 def public_condition(model):
     """`public_lookups(model)` as a condition on the record's own columns.
 
-    The source's state is checked in a subquery rather than a join, so a list's deep page still walks the
+    Linked records' states are checked in subqueries rather than joins, so a list's deep page still walks the
     (review_state, slug) index alone; sources are few.
     """
     condition = Q(review_state=ReviewState.PUBLISHED) if issubclass(model, Reviewed) else Q()
-    if (source := source_link(model)) is not None:
-        sources = source.related_model.objects.filter(public_condition(source.related_model)).values("pk")
-        condition &= Q(source__in=sources)
+    for link in public_links(model):
+        related = link.related_model
+        condition &= Q(**{f"{link.name}__in": related.objects.filter(public_condition(related)).values("pk")})
     return condition
 
 
@@ -336,15 +343,16 @@ def close(revision, user, state, comment):
 def move(user, records, state):
     """Move records to `state`, one save each so history records who did it.
 
-    A measure carries its targets along when they stood where it stood (submitted or published together).
+    A record carries its parts along (a measure its targets, a policy its mentions and events: the model's
+    `carries`) when they stood where it stood (submitted or published together).
     """
     moved = 0
     for record in records:
         if record.review_state == state:
             continue
-        if isinstance(record, Measure):
-            for target in record.targets.filter(review_state=record.review_state):
-                transition(user, target, state)
+        for name in getattr(record, "carries", ()):
+            for part in getattr(record, name).filter(review_state=record.review_state):
+                transition(user, part, state)
         transition(user, record, state)
         moved += 1
     return moved

@@ -42,3 +42,16 @@ def target_errors(comparator, value, value_max, target_year, baseline_year):
     return year_errors(target_year=target_year, baseline_year=baseline_year) or order_errors(
         "baseline_year", baseline_year, "target_year", target_year
     )
+
+
+def range_errors(start_year, target_year):
+    """A target's year range: its first year in range and not after the target year."""
+    return year_errors(start_year=start_year) or order_errors("start_year", start_year, "target_year", target_year)
+
+
+def observation_errors(year, year_end, value, value_max):
+    """An observation's period and value: years in range, the period's end not before its start, an upper value
+    not below the value."""
+    if value_max is not None and (value is None or value_max < value):
+        return {"value_max": "Must be at least value."}
+    return year_errors(year=year, year_end=year_end) or order_errors("year", year, "year_end", year_end)

@@ -266,6 +266,10 @@ SPECTACULAR_SETTINGS = {
         "ParkKindEnum": "measures.choices.ParkKind",
         "SourceKindEnum": "measures.choices.SourceKind",
         "OrganizationKindEnum": "measures.choices.OrganizationKind",
+        "PolicyKindEnum": "measures.choices.PolicyKind",
+        "EventKindEnum": "measures.choices.EventKind",
+        "TargetPeriodEnum": "measures.choices.TargetPeriod",
+        "ObservationPeriodEnum": "measures.choices.ObservationPeriod",
     },
 }
 

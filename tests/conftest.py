@@ -239,6 +239,19 @@ def build_registry():
         source=plan,
         measure=ai_platform,
     )
+    enterprises = factories.BeneficiaryFactory(slug="enterprises", name="企业", name_en="Enterprises")
+    start_ups = factories.BeneficiaryFactory(slug="start-ups", name="初创企业", name_en="Start-ups", parent=enterprises)
+    ai_platform.beneficiaries.set([start_ups])
+    rd_intensity = factories.IndicatorFactory(slug="rd-intensity")
+    factories.ObservationFactory(slug="rd-2020", indicator=rd_intensity, source=report, park=haidian)
+    ai_programme = factories.PolicyFactory(
+        slug="ai-programme", name="人工智能创新平台", name_en="AI innovation platform", aliases="AI平台"
+    )
+    ai_programme.parks.set([science_city])
+    ai_programme.themes.set([ai])
+    ai_programme.beneficiaries.set([start_ups])
+    factories.PolicyMentionFactory(policy=ai_programme, measure=ai_platform, role="announces")
+    factories.PolicyEventFactory(policy=ai_programme, source=plan, kind="announced")
     return {
         "zone": zone,
         "haidian": haidian,
@@ -249,4 +262,7 @@ def build_registry():
         "ai_platform": ai_platform,
         "talent_programme": talent_programme,
         "old_pilot": old_pilot,
+        "start_ups": start_ups,
+        "rd_intensity": rd_intensity,
+        "ai_programme": ai_programme,
     }

@@ -1,12 +1,30 @@
 """Small factories for API and filter tests; the seed has its own tests on the real fixtures."""
 
+import datetime
 import hashlib
+from decimal import Decimal
 
 import factory
 
-from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.models import (
+    Beneficiary,
+    Indicator,
+    Measure,
+    Observation,
+    Organization,
+    Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
+    Source,
+    Target,
+    Theme,
+)
 
-SOURCE_TEXT = "到2025年，海淀园研发投入强度达到12%左右。支持中关村科学城建设人工智能创新平台。"
+SOURCE_TEXT = (
+    "到2025年，海淀园研发投入强度达到12%左右。支持中关村科学城建设人工智能创新平台。"
+    "2020年，海淀园研发投入强度为9.8%。中关村论坛于2021年9月24日开幕。"
+)
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -82,6 +100,77 @@ class TargetFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     quote = "到2025年，海淀园研发投入强度达到12%左右。"
     quote_offset = 0
+    review_state = "published"
+
+
+class BeneficiaryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Beneficiary
+
+    slug = factory.Sequence(lambda n: f"beneficiary-{n}")
+    name = factory.Sequence(lambda n: f"受益者{n}")
+    name_en = factory.Sequence(lambda n: f"Beneficiary {n}")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    slug = factory.Sequence(lambda n: f"indicator-{n}")
+    name = "研发投入强度"
+    name_en = "R&D intensity"
+    unit = "%"
+
+
+class ObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Observation
+
+    slug = factory.Sequence(lambda n: f"observation-{n}")
+    indicator = factory.SubFactory(IndicatorFactory)
+    value = factory.LazyFunction(lambda: Decimal("9.8"))
+    unit = "%"
+    year = 2020
+    period_type = "annual"
+    source = factory.SubFactory(SourceFactory)
+    quote = "2020年，海淀园研发投入强度为9.8%。"
+    quote_offset = SOURCE_TEXT.index("2020年")
+    review_state = "published"
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Policy
+
+    slug = factory.Sequence(lambda n: f"policy-{n}")
+    name = factory.Sequence(lambda n: f"政策{n}")
+    name_en = factory.Sequence(lambda n: f"Policy {n}")
+    kind = "platform"
+    status = "in_force"
+    review_state = "published"
+
+
+class PolicyMentionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PolicyMention
+
+    policy = factory.SubFactory(PolicyFactory)
+    measure = factory.SubFactory(MeasureFactory)
+    role = "announces"
+    review_state = "published"
+
+
+class PolicyEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PolicyEvent
+
+    policy = factory.SubFactory(PolicyFactory)
+    kind = "announced"
+    date = datetime.date(2021, 9, 24)
+    date_precision = "day"
+    source = factory.SubFactory(SourceFactory)
+    quote = "中关村论坛于2021年9月24日开幕。"
+    quote_offset = SOURCE_TEXT.index("中关村论坛")
     review_state = "published"
 
 

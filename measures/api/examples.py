@@ -18,6 +18,7 @@ COMMISSION = {
     "name": "北京市科学技术委员会",
     "name_en": "Beijing Municipal Science and Technology Commission",
 }
+STARTUPS = {"slug": "start-ups", "name": "初创企业", "name_en": "Start-ups"}
 SOURCE = {"slug": "zgc-ai-action-plan-2023", "title": "中关村示范区人工智能产业发展行动方案（2023—2025年）"}
 CREATED, UPDATED = "2024-03-01T08:00:00Z", "2024-05-20T09:30:00Z"
 
@@ -29,7 +30,9 @@ TARGET_VALUES = {
     "value": 3000.0,
     "value_max": None,
     "unit": "亿元",
+    "start_year": 2023,
     "target_year": 2025,
+    "period_type": "end_value",
     "baseline_value": 2150.0,
     "baseline_year": 2022,
 }
@@ -50,8 +53,10 @@ MEASURE = {
     "instrument": "platform",
     "organizations": [COMMISSION],
     "parks": [HAIDIAN],
+    "beneficiaries": [STARTUPS],
     "status": "in_force",
     "start_year": 2023,
+    "start_year_stated": True,
     "end_year": 2025,
     "funding_amount": None,
     "funding_unit": "",
@@ -69,6 +74,9 @@ TARGET = {
     "quote_offset": 2088,
     "measure": "ai-innovation-platform",
     "park": HAIDIAN,
+    "tracks": "ai-core-output",
+    "supersedes": None,
+    "superseded_by": ["ai-core-output-2027"],
     "notes": "以上: at least.",
     "review_state": "published",
     "created_at": CREATED,
@@ -92,6 +100,8 @@ SOURCE_RECORD = {
     "issuers": [COMMISSION],
     "published_on": "2023-05-30",
     "date_precision": "day",
+    "published_not_before": None,
+    "published_not_after": None,
     "period_start_year": 2023,
     "period_end_year": 2025,
     "url": "https://kw.beijing.gov.cn/",
@@ -108,6 +118,107 @@ THEME = {
     "description": "AI, integrated circuits, software, 5G, blockchain, industrial internet, data.",
 }
 ORGANIZATION = {**COMMISSION, "kind": "agency", "aliases": ["北京市科委", "市科委"]}
+BENEFICIARY = {
+    **STARTUPS,
+    "parent": "enterprises",
+    "description": "Young technology firms, including those in incubators and accelerators.",
+}
+OBSERVATION_VALUES = {
+    "slug": "hd24-pct-applications-2023",
+    "value": 5218.0,
+    "value_max": None,
+    "unit": "件",
+    "year": 2023,
+    "year_end": None,
+    "period_type": "annual",
+}
+OBSERVATION_QUOTE = "2023年，海淀区PCT国际专利申请量5218件"
+INDICATOR = {
+    "slug": "pct-applications",
+    "name": "PCT国际专利申请量",
+    "name_en": "PCT international patent applications",
+    "unit": "件",
+    "description": "Applications filed under the Patent Cooperation Treaty in the year.",
+    "observations": [
+        {
+            **OBSERVATION_VALUES,
+            "park": "haidian-park",
+            "source": SOURCE,
+            "quote": OBSERVATION_QUOTE,
+            "quote_offset": 812,
+        }
+    ],
+    "targets": [
+        {
+            **TARGET_VALUES,
+            "park": "haidian-park",
+            "source": SOURCE,
+            "quote": QUOTE,
+            "supersedes": None,
+            "superseded_by": [],
+        }
+    ],
+}
+OBSERVATION = {
+    "slug": OBSERVATION_VALUES["slug"],
+    "indicator": {
+        "slug": "pct-applications",
+        "name": "PCT国际专利申请量",
+        "name_en": "PCT international patent applications",
+    },
+    **{name: value for name, value in OBSERVATION_VALUES.items() if name != "slug"},
+    "park": HAIDIAN,
+    "source": SOURCE,
+    "quote": OBSERVATION_QUOTE,
+    "quote_offset": 812,
+    "notes": "",
+    "review_state": "published",
+    "created_at": CREATED,
+    "updated_at": UPDATED,
+}
+POLICY = {
+    "slug": "zgc-forum",
+    "name": "中关村论坛",
+    "name_en": "Zhongguancun Forum",
+    "aliases": ["中关村论坛年会"],
+    "kind": "event",
+    "parks": [
+        {
+            "slug": "zgc",
+            "name": "中关村国家自主创新示范区",
+            "name_en": "Zhongguancun National Innovation Demonstration Zone",
+        }
+    ],
+    "themes": [DIGITAL],
+    "beneficiaries": [STARTUPS],
+    "status": "in_force",
+    "status_evidenced_on": "2024-04-25",
+    "description": "The annual national-level forum on innovation held in Zhongguancun.",
+    "notes": "",
+    "mentions": [
+        {
+            "measure": "p21-zgc-forum",
+            "title": "办好中关村论坛",
+            "source": SOURCE,
+            "role": "continues",
+            "quote": "高水平办好中关村论坛",
+        }
+    ],
+    "events": [
+        {
+            "date": "2021-09-24",
+            "date_precision": "day",
+            "kind": "reported",
+            "source": SOURCE,
+            "quote": "2021中关村论坛在京开幕",
+            "quote_offset": 96,
+            "notes": "",
+        }
+    ],
+    "review_state": "published",
+    "created_at": CREATED,
+    "updated_at": UPDATED,
+}
 HISTORY_ENTRY = {
     "history_id": 4182,
     "date": UPDATED,
@@ -142,6 +253,10 @@ PARKS = listed("park", "A park: 中关村科技园区海淀园", PARK)
 SOURCES = listed("source", "A source: an action plan", SOURCE_RECORD)
 THEMES = listed("theme", "A theme: 新一代信息技术与数字经济", THEME)
 ORGANIZATIONS = listed("organization", "An organization: 北京市科学技术委员会", ORGANIZATION)
+BENEFICIARIES = listed("beneficiary", "A beneficiary: 初创企业, below enterprises", BENEFICIARY)
+INDICATORS = listed("indicator", "An indicator with its progress: PCT国际专利申请量", INDICATOR)
+OBSERVATIONS = listed("observation", "An observation: 5218 PCT applications in 2023", OBSERVATION)
+POLICIES = listed("policy", "A policy with its mentions and timeline: 中关村论坛", POLICY)
 HISTORY = listed("change", "A published change of status", HISTORY_ENTRY)
 REVISIONS = listed("revision", "A change waiting for a reviewer", REVISION)
 

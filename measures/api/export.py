@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from measures.api.renderers import BOM
 from measures.api.views import KnownParametersMixin
 from measures.caching import cached_until_change
-from measures.models import Measure, Source, Target
+from measures.models import Measure, Observation, Policy, Source, Target
 from measures.resources import RESOURCES
 from measures.review import sees_unpublished, visible
 
@@ -96,7 +96,7 @@ class RegistryExportView(KnownParametersMixin, APIView):
         last_updated = max(
             (
                 stamp
-                for model in (Measure, Target, Source)
+                for model in (Measure, Target, Source, Policy, Observation)
                 if (stamp := shown(model.objects.all(), public).aggregate(last=Max("updated_at"))["last"])
             ),
             default=None,

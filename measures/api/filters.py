@@ -16,12 +16,26 @@ from measures.choices import (
     Comparator,
     Instrument,
     MeasureStatus,
+    ObservationPeriod,
     OrganizationKind,
     ParkKind,
+    PolicyKind,
     ReviewState,
     SourceKind,
+    TargetPeriod,
 )
-from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.models import (
+    Beneficiary,
+    Indicator,
+    Measure,
+    Observation,
+    Organization,
+    Park,
+    Policy,
+    Source,
+    Target,
+    Theme,
+)
 from measures.review import visible
 
 
@@ -272,21 +286,39 @@ class YearFilter(filters.NumberFilter):
         super().__init__(*args, min_value=rules.FIRST_YEAR, max_value=rules.LAST_YEAR, **kwargs)
 
 
+def park_filter(field_name):
+    return SlugsFilter(
+        field_name=field_name,
+        queryset=visible_to_requester(Park),
+        descendants=True,
+        label=_("Park slugs (with sub-parks)"),
+    )
+
+
+def theme_filter():
+    return SlugsFilter(
+        field_name="themes", queryset=Theme.objects.all(), descendants=True, label=_("Theme slugs (with sub-themes)")
+    )
+
+
+def beneficiary_filter():
+    return SlugsFilter(
+        field_name="beneficiaries",
+        queryset=Beneficiary.objects.all(),
+        descendants=True,
+        label=_("Beneficiary slugs (with narrower groups)"),
+    )
+
+
 class MeasureFilter(filters.FilterSet):
     q = SearchFilter(
         fields=["title", "title_en", "summary", "summary_en", "quote"],
         related={"themes": (Theme, ["name", "name_en"]), "parks": (Park, ["name", "name_en", "aliases"])},
     )
     source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
-    park = SlugsFilter(
-        field_name="parks",
-        queryset=visible_to_requester(Park),
-        descendants=True,
-        label=_("Park slugs (with sub-parks)"),
-    )
-    theme = SlugsFilter(
-        field_name="themes", queryset=Theme.objects.all(), descendants=True, label=_("Theme slugs (with sub-themes)")
-    )
+    park = park_filter("parks")
+    theme = theme_filter()
+    beneficiary = beneficiary_filter()
     organization = SlugsFilter(
         field_name="organizations", queryset=Organization.objects.all(), label=_("Responsible organization slugs")
     )
@@ -323,7 +355,9 @@ class TargetFilter(filters.FilterSet):
     q = SearchFilter(fields=["indicator", "indicator_en", "quote"])
     source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
     measure = SlugsFilter(queryset=visible_to_requester(Measure), label=_("Measure slugs"))
-    park = SlugsFilter(queryset=visible_to_requester(Park), descendants=True, label=_("Park slugs (with sub-parks)"))
+    park = park_filter("park")
+    tracks = SlugsFilter(queryset=Indicator.objects.all(), label=_("Indicator slugs the targets are set on"))
+    period_type = choices_filter(TargetPeriod.choices, _("Period types"))
     target_year = YearFilter(label=_("Target year"))
     target_year_min = YearFilter(field_name="target_year", lookup_expr="gte", label=_("Target year from"))
     target_year_max = YearFilter(field_name="target_year", lookup_expr="lte", label=_("Target year to"))
@@ -399,4 +433,60 @@ class OrganizationFilter(filters.FilterSet):
 
     class Meta:
         model = Organization
+        fields = []
+
+
+class BeneficiaryFilter(filters.FilterSet):
+    q = SearchFilter(fields=["name", "name_en", "description"])
+    parent = SlugsFilter(queryset=Beneficiary.objects.all(), label=_("Parent beneficiary slugs (direct children)"))
+    descendants = TreeFilter(
+        queryset=visible_to_requester(Beneficiary),
+        direction="descendants",
+        label=_("Beneficiary slugs: every group below them, depth first (not the groups themselves)"),
+    )
+    ordering = filters.OrderingFilter(fields=["slug", "name"], label=_("Order by"))
+
+    class Meta:
+        model = Beneficiary
+        fields = []
+
+
+class IndicatorFilter(filters.FilterSet):
+    q = SearchFilter(fields=["name", "name_en", "description"])
+    unit = MultiValueFilter(field_name="unit", lookup_expr="in", label=_("Units, as written"))
+    ordering = filters.OrderingFilter(fields=["slug", "name"], label=_("Order by"))
+
+    class Meta:
+        model = Indicator
+        fields = []
+
+
+class ObservationFilter(filters.FilterSet):
+    q = SearchFilter(fields=["quote", "notes"])
+    indicator = SlugsFilter(queryset=Indicator.objects.all(), label=_("Indicator slugs"))
+    source = SlugsFilter(queryset=visible_to_requester(Source), label=_("Source slugs"))
+    park = park_filter("park")
+    period_type = choices_filter(ObservationPeriod.choices, _("Period types"))
+    year_min = YearFilter(field_name="year", lookup_expr="gte", label=_("Year from"))
+    year_max = YearFilter(field_name="year", lookup_expr="lte", label=_("Year to"))
+    review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
+    ordering = filters.OrderingFilter(fields=["slug", "year", "value", "updated_at"], label=_("Order by"))
+
+    class Meta:
+        model = Observation
+        fields = []
+
+
+class PolicyFilter(filters.FilterSet):
+    q = SearchFilter(fields=["name", "name_en", "aliases", "description"])
+    park = park_filter("parks")
+    theme = theme_filter()
+    beneficiary = beneficiary_filter()
+    status = choices_filter(MeasureStatus.choices, _("Statuses"))
+    kind = choices_filter(PolicyKind.choices, _("Policy kinds"))
+    review_state = choices_filter(ReviewState.choices, _("Review states (staff see all)"))
+    ordering = filters.OrderingFilter(fields=["slug", "name", "status_evidenced_on", "updated_at"], label=_("Order by"))
+
+    class Meta:
+        model = Policy
         fields = []

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from rest_framework.fields import DateTimeField
 
 from measures.api.serializers import MeasureSerializer, NestedTargetSerializer, SlugNameSerializer, TargetSerializer
-from measures.models import Measure, Organization, Park, Source, Target, Theme
+from measures.models import Beneficiary, Measure, Organization, Park, Source, Target, Theme
 from measures.review import is_public_row, linked_columns, sees_unpublished, visible
 
 as_api_datetime = DateTimeField().to_representation
@@ -23,7 +23,7 @@ def own_fields(serializer_class, links):
     return [name for name in serializer_class.Meta.fields if name not in links]
 
 
-MEASURE_LINKS = {"source", "parent", "themes", "organizations", "parks", "targets"}
+MEASURE_LINKS = {"source", "parent", "themes", "organizations", "parks", "beneficiaries", "targets"}
 MEASURE_COLUMNS = [
     "id",
     *own_fields(MeasureSerializer, MEASURE_LINKS),
@@ -39,8 +39,9 @@ NESTED_TARGET_COLUMNS = [
     "park__slug",
     *linked_columns("park", Park),
 ]
-TARGET_LINKS = {"source", "measure", "park"}
+TARGET_LINKS = {"source", "measure", "park", "tracks", "supersedes", "superseded_by"}
 TARGET_COLUMNS = [
+    "id",
     *own_fields(TargetSerializer, TARGET_LINKS),
     "source__slug",
     "source__title",
@@ -49,6 +50,9 @@ TARGET_COLUMNS = [
     *linked_columns("measure", Measure),
     *(f"park__{name}" for name in SLUG_NAME_FIELDS),
     *linked_columns("park", Park),
+    "tracks__slug",
+    "supersedes__slug",
+    *linked_columns("supersedes", Target),
 ]
 
 
@@ -106,6 +110,7 @@ def measure_records(queryset, slugs, user):
     themes = slug_names_by_measure(Theme.objects.all(), ids)
     organizations = slug_names_by_measure(Organization.objects.all(), ids)
     parks = slug_names_by_measure(visible(Park.objects.all(), user), ids)
+    beneficiaries = slug_names_by_measure(Beneficiary.objects.all(), ids)
     targets = targets_by_measure(ids, user)
     return [
         as_serialized(
@@ -117,6 +122,7 @@ def measure_records(queryset, slugs, user):
                 "themes": themes.get(row["id"], []),
                 "organizations": organizations.get(row["id"], []),
                 "parks": parks.get(row["id"], []),
+                "beneficiaries": beneficiaries.get(row["id"], []),
                 "targets": targets.get(row["id"], []),
             },
         )
@@ -127,13 +133,21 @@ def measure_records(queryset, slugs, user):
 def target_records(queryset, slugs, user):
     """The targets of `queryset` with these slugs, in that order, as TargetSerializer shows them to `user`."""
     shows_unpublished = sees_unpublished(user)
+    rows = by_slug(queryset.filter(slug__in=slugs).order_by().values(*TARGET_COLUMNS), slugs)
+    superseded_by = {}
+    later = visible(Target.objects.filter(supersedes__in=[row["id"] for row in rows]), user)
+    for earlier_id, slug in later.order_by("slug").values_list("supersedes_id", "slug"):
+        superseded_by.setdefault(earlier_id, []).append(slug)
     records = []
-    for row in by_slug(queryset.filter(slug__in=slugs).order_by().values(*TARGET_COLUMNS), slugs):
+    for row in rows:
         park_slug = shown_slug(row, "park", Park, shows_unpublished)
         links = {
             "source": shown_source(row, shows_unpublished),
             "measure": shown_slug(row, "measure", Measure, shows_unpublished),
             "park": {name: row[f"park__{name}"] for name in SLUG_NAME_FIELDS} if park_slug else None,
+            "tracks": row["tracks__slug"],
+            "supersedes": shown_slug(row, "supersedes", Target, shows_unpublished),
+            "superseded_by": superseded_by.get(row["id"], []),
         }
         records.append(as_serialized(TargetSerializer, row, links))
     return records
@@ -145,6 +159,12 @@ def measures_for_serializer(queryset, user):
     return queryset.prefetch_related(
         "themes",
         "organizations",
+        "beneficiaries",
         Prefetch("parks", queryset=visible(Park.objects.all(), user)),
         Prefetch("targets", queryset=visible(Target.objects.all(), user)),
     )
+
+
+def targets_for_serializer(queryset, user):
+    """`queryset` prefetched as TargetSerializer must read it for `user`: the later targets it may see."""
+    return queryset.prefetch_related(Prefetch("superseded_by", queryset=visible(Target.objects.all(), user)))

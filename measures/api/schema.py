@@ -46,7 +46,14 @@ TAGS = {
     "sources": "Policy documents and reports; their text is fixed once stored.",
     "themes": "Policy themes, as a tree.",
     "organizations": "Issuers of sources and bodies responsible for measures.",
-    "history": "Every recorded change to a measure, target, park or source (the public sees published versions).",
+    "policies": "Programmes, platforms, funds, laws and institutions that persist across documents: the measures "
+    "that mention them (`mentions`) and their dated, quoted timeline (`events`).",
+    "indicators": "Quantities the documents report and set targets on: each with its observations and targets in "
+    "time order, the progress view.",
+    "observations": "Past figures the sources report for an indicator: value, unit, year or period, quoted.",
+    "beneficiaries": "Whom measures and policies are for, as a tree: the `beneficiary` filters match narrower groups.",
+    "history": "Every recorded change to a measure, target, park, source, policy or observation (the public sees "
+    "published versions).",
     "revisions": "Changes to published records waiting for a reviewer (staff only).",
     "registry download": "The whole registry as one zip of CSV files.",
 }

@@ -11,9 +11,15 @@ from rest_framework.fields import empty
 from measures import review
 from measures.api.history import FieldChangeSerializer
 from measures.models import (
+    Beneficiary,
+    Indicator,
     Measure,
+    Observation,
     Organization,
     Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
     Revision,
     Source,
     Target,
@@ -187,6 +193,14 @@ class ThemeSerializer(RegistryModelSerializer):
         fields = ["slug", "name", "name_en", "parent", "description"]
 
 
+class BeneficiarySerializer(RegistryModelSerializer):
+    parent = SlugReference(queryset=Beneficiary.objects.all(), allow_null=True, required=False)
+
+    class Meta:
+        model = Beneficiary
+        fields = ["slug", "name", "name_en", "parent", "description"]
+
+
 class ParkSerializer(RegistryModelSerializer):
     parent = VisibleSlugField(queryset=Park.objects.all(), required=False)
     aliases = AliasListField(required=False)
@@ -217,6 +231,8 @@ class SourceSerializer(RegistryModelSerializer):
             "issuers",
             "published_on",
             "date_precision",
+            "published_not_before",
+            "published_not_after",
             "period_start_year",
             "period_end_year",
             "url",
@@ -246,7 +262,9 @@ TARGET_VALUE_FIELDS = [
     "value",
     "value_max",
     "unit",
+    "start_year",
     "target_year",
+    "period_type",
     "baseline_value",
     "baseline_year",
 ]
@@ -273,6 +291,7 @@ class MeasureSerializer(serializers.ModelSerializer):
     themes = SlugNameSerializer(many=True, read_only=True)
     organizations = SlugNameSerializer(many=True, read_only=True)
     parks = SlugNameSerializer(many=True, read_only=True)
+    beneficiaries = SlugNameSerializer(many=True, read_only=True)
     targets = NestedTargetSerializer(many=True, read_only=True)
 
     class Meta:
@@ -291,8 +310,10 @@ class MeasureSerializer(serializers.ModelSerializer):
             "instrument",
             "organizations",
             "parks",
+            "beneficiaries",
             "status",
             "start_year",
+            "start_year_stated",
             "end_year",
             "funding_amount",
             "funding_unit",
@@ -315,11 +336,23 @@ class MeasureWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
     themes = slug_field(Theme.objects.all(), many=True, required=False)
     organizations = slug_field(Organization.objects.all(), many=True, required=False)
     parks = slug_field(Park.objects.all(), many=True, required=False)
+    beneficiaries = slug_field(Beneficiary.objects.all(), many=True, required=False)
 
     class Meta:
         model = Measure
         fields = [field for field in MeasureSerializer.Meta.fields if field != "targets"]
         read_only_fields = ["created_at", "updated_at"]
+
+
+def superseded_by_field():
+    """The later targets that supersede a target, by slug: those the requester may see, prefetched by the caller
+    (measures.api.records.targets_for_serializer, the indicators' view)."""
+    return serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        read_only=True,
+        help_text="Later targets that replace this one (a moved deadline, a changed value).",
+    )
 
 
 class TargetSerializer(serializers.ModelSerializer):
@@ -328,6 +361,9 @@ class TargetSerializer(serializers.ModelSerializer):
     source = VisibleSourceReferenceSerializer(read_only=True)
     measure = VisibleSlugField(read_only=True)
     park = VisibleSlugNameSerializer(read_only=True, allow_null=True)
+    tracks = SlugReference(read_only=True, help_text="The indicator this target is set on.")
+    supersedes = VisibleSlugField(read_only=True, help_text="The earlier target this one replaces.")
+    superseded_by = superseded_by_field()
 
     class Meta:
         model = Target
@@ -338,6 +374,9 @@ class TargetSerializer(serializers.ModelSerializer):
             "quote_offset",
             "measure",
             "park",
+            "tracks",
+            "supersedes",
+            "superseded_by",
             "notes",
             "review_state",
             "created_at",
@@ -349,10 +388,176 @@ class TargetWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
     source = slug_field(Source.objects.all())
     measure = slug_field(Measure.objects.all(), allow_null=True, required=False)
     park = slug_field(Park.objects.all(), allow_null=True, required=False)
+    tracks = slug_field(Indicator.objects.all(), allow_null=True, required=False)
+    supersedes = slug_field(Target.objects.all(), allow_null=True, required=False)
 
     class Meta:
         model = Target
-        fields = TargetSerializer.Meta.fields
+        fields = [field for field in TargetSerializer.Meta.fields if field != "superseded_by"]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    """A past figure for an indicator, quoted from its source."""
+
+    indicator = SlugNameSerializer(read_only=True)
+    park = VisibleSlugNameSerializer(read_only=True, allow_null=True)
+    source = VisibleSourceReferenceSerializer(read_only=True)
+
+    class Meta:
+        model = Observation
+        fields = [
+            "slug",
+            "indicator",
+            "value",
+            "value_max",
+            "unit",
+            "year",
+            "year_end",
+            "period_type",
+            "park",
+            "source",
+            "quote",
+            "quote_offset",
+            "notes",
+            "review_state",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ObservationWriteSerializer(QuotedWriteMixin, RegistryModelSerializer):
+    indicator = slug_field(Indicator.objects.all())
+    source = slug_field(Source.objects.all())
+    park = slug_field(Park.objects.all(), allow_null=True, required=False)
+
+    class Meta:
+        model = Observation
+        fields = ObservationSerializer.Meta.fields
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class ProgressObservationSerializer(serializers.ModelSerializer):
+    """An observation in its indicator's progress view."""
+
+    park = VisibleSlugField(read_only=True)
+    source = SourceReferenceSerializer(read_only=True)
+
+    class Meta:
+        model = Observation
+        fields = [
+            "slug",
+            "value",
+            "value_max",
+            "unit",
+            "year",
+            "year_end",
+            "period_type",
+            "park",
+            "source",
+            "quote",
+            "quote_offset",
+        ]
+
+
+class ProgressTargetSerializer(serializers.ModelSerializer):
+    """A target in its indicator's progress view, with what it supersedes and what supersedes it."""
+
+    park = VisibleSlugField(read_only=True)
+    source = SourceReferenceSerializer(read_only=True)
+    supersedes = VisibleSlugField(read_only=True, help_text="The earlier target this one replaces.")
+    superseded_by = superseded_by_field()
+
+    class Meta:
+        model = Target
+        fields = [*TARGET_VALUE_FIELDS, "park", "source", "quote", "supersedes", "superseded_by"]
+
+
+class IndicatorSerializer(RegistryModelSerializer):
+    """An indicator with its progress: the observations and the targets set on it, in time order (those the
+    requester may see, prefetched by the view)."""
+
+    observations = ProgressObservationSerializer(many=True, read_only=True)
+    targets = ProgressTargetSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["slug", "name", "name_en", "unit", "description", "observations", "targets"]
+
+
+class IndicatorWriteSerializer(RegistryModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = ["slug", "name", "name_en", "unit", "description"]
+
+
+class MentionSerializer(serializers.ModelSerializer):
+    """A measure that mentions the policy, where, in what role, and its words."""
+
+    measure = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    title = serializers.CharField(source="measure.title", read_only=True)
+    source = SourceReferenceSerializer(source="measure.source", read_only=True)
+    quote = serializers.CharField(source="measure.quote", read_only=True)
+
+    class Meta:
+        model = PolicyMention
+        fields = ["measure", "title", "source", "role", "quote"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """A dated step in the policy's life, quoted from a source."""
+
+    source = SourceReferenceSerializer(read_only=True)
+
+    class Meta:
+        model = PolicyEvent
+        fields = ["date", "date_precision", "kind", "source", "quote", "quote_offset", "notes"]
+
+
+POLICY_FIELDS = [
+    "slug",
+    "name",
+    "name_en",
+    "aliases",
+    "kind",
+    "parks",
+    "themes",
+    "beneficiaries",
+    "status",
+    "status_evidenced_on",
+    "description",
+    "notes",
+    "review_state",
+    "created_at",
+    "updated_at",
+]
+
+
+class PolicySerializer(serializers.ModelSerializer):
+    """A policy with the measures that mention it and its timeline, in time order (what the requester may see,
+    prefetched by the view)."""
+
+    aliases = AliasListField(read_only=True)
+    parks = SlugNameSerializer(many=True, read_only=True)
+    themes = SlugNameSerializer(many=True, read_only=True)
+    beneficiaries = SlugNameSerializer(many=True, read_only=True)
+    mentions = MentionSerializer(many=True, read_only=True)
+    events = EventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Policy
+        fields = [*POLICY_FIELDS[:-3], "mentions", "events", *POLICY_FIELDS[-3:]]
+
+
+class PolicyWriteSerializer(RegistryModelSerializer):
+    aliases = AliasListField(required=False)
+    parks = slug_field(Park.objects.all(), many=True, required=False)
+    themes = slug_field(Theme.objects.all(), many=True, required=False)
+    beneficiaries = slug_field(Beneficiary.objects.all(), many=True, required=False)
+
+    class Meta:
+        model = Policy
+        fields = POLICY_FIELDS
         read_only_fields = ["created_at", "updated_at"]
 
 

@@ -40,5 +40,9 @@ router.register("parks", views.ParkViewSet)
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("themes", views.ThemeViewSet)
 router.register("organizations", views.OrganizationViewSet)
+router.register("policies", views.PolicyViewSet)
+router.register("indicators", views.IndicatorViewSet)
+router.register("observations", views.ObservationViewSet)
+router.register("beneficiaries", views.BeneficiaryViewSet)
 
 urlpatterns = [path("export/", RegistryExportView.as_view(), name="export"), *router.urls]

@@ -1,6 +1,7 @@
 """Viewsets: the records a requester may see, how they are shown (`records`), their filters and writes."""
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_orjson_renderer.renderers import ORJSONRenderer
@@ -20,7 +21,22 @@ from measures.api.history import HistoryEntrySerializer, history_entries
 from measures.api.pagination import PageNumberPagination
 from measures.api.records import measure_records, own_fields, target_records
 from measures.api.renderers import csv_attachment, csv_lines
-from measures.models import Measure, Organization, Park, Revision, Source, Target, TextCorrection, Theme
+from measures.models import (
+    Beneficiary,
+    Indicator,
+    Measure,
+    Observation,
+    Organization,
+    Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
+    Revision,
+    Source,
+    Target,
+    TextCorrection,
+    Theme,
+)
 from measures.review import sees_unpublished, visible
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
@@ -368,6 +384,118 @@ class ThemeViewSet(RegistryViewSet):
     queryset = Theme.objects.select_related("parent")
     serializer_class = serializers.ThemeSerializer
     filterset_class = filters.ThemeFilter
+
+
+@extend_schema_view(list=extend_schema(examples=examples.BENEFICIARIES))
+class BeneficiaryViewSet(RegistryViewSet):
+    """Whom measures and policies are for, as a tree (`parent`): the `beneficiary` filters match narrower groups."""
+
+    queryset = Beneficiary.objects.select_related("parent")
+    serializer_class = serializers.BeneficiarySerializer
+    filterset_class = filters.BeneficiaryFilter
+
+
+# A source's texts are long, and a nested record shows only its slug and title.
+SOURCE_TEXTS = ("text", "raw_text")
+
+
+def without_texts(*links):
+    return [f"{link}__{name}" for link in links for name in SOURCE_TEXTS]
+
+
+def earliest_first(link):
+    """Oldest first, by the date of the record's source (its lower bound where only a range is known)."""
+    source = f"{link}__source" if link else "source"
+    date = Coalesce(f"{source}__published_on", f"{source}__published_not_before", f"{source}__published_not_after")
+    return date.asc(nulls_last=True)
+
+
+@extend_schema_view(list=extend_schema(examples=examples.INDICATORS))
+class IndicatorViewSet(RegistryViewSet):
+    """Indicators with their progress: observations and the targets set on them, in time order."""
+
+    queryset = Indicator.objects.all()
+    serializer_class = serializers.IndicatorSerializer
+    write_serializer_class = serializers.IndicatorWriteSerializer
+    filterset_class = filters.IndicatorFilter
+
+    def get_queryset(self):
+        user = self.request.user
+        observations = (
+            visible(Observation.objects.all(), user)
+            .select_related("park", "source")
+            .defer(*without_texts("source"))
+            .order_by(F("year").asc(nulls_last=True), F("year_end").asc(nulls_first=True), "slug")
+        )
+        targets = (
+            visible(Target.objects.all(), user)
+            .select_related("park", "source", "supersedes__source")
+            .defer(*without_texts("source", "supersedes__source"))
+            .prefetch_related(
+                Prefetch("superseded_by", queryset=visible(Target.objects.only("slug", "supersedes"), user))
+            )
+            .order_by(F("target_year").asc(nulls_last=True), earliest_first(""), "slug")
+        )
+        return Indicator.objects.prefetch_related(
+            Prefetch("observations", queryset=observations), Prefetch("targets", queryset=targets)
+        )
+
+
+@extend_schema_view(list=extend_schema(examples=examples.OBSERVATIONS))
+class ObservationViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
+    """Past figures the sources report for an indicator, quoted."""
+
+    queryset = Observation.objects.all()
+    serializer_class = serializers.ObservationSerializer
+    write_serializer_class = serializers.ObservationWriteSerializer
+    filterset_class = filters.ObservationFilter
+
+    def get_queryset(self):
+        return (
+            visible(Observation.objects.all(), self.request.user)
+            .select_related("indicator", "park", "source")
+            .defer(*without_texts("source"))
+        )
+
+
+@extend_schema_view(list=extend_schema(examples=examples.POLICIES))
+class PolicyViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
+    """Policies that persist across documents, with the measures that mention them and their timeline."""
+
+    queryset = Policy.objects.all()
+    serializer_class = serializers.PolicySerializer
+    write_serializer_class = serializers.PolicyWriteSerializer
+    filterset_class = filters.PolicyFilter
+
+    def get_queryset(self):
+        user = self.request.user
+        mentions = (
+            visible(PolicyMention.objects.all(), user)
+            .select_related("measure__source")
+            .only(
+                "policy",
+                "role",
+                "measure__slug",
+                "measure__title",
+                "measure__quote",
+                "measure__source__slug",
+                "measure__source__title",
+            )
+            .order_by(earliest_first("measure"), "measure__slug")
+        )
+        events = (
+            visible(PolicyEvent.objects.all(), user)
+            .select_related("source")
+            .defer(*without_texts("source"))
+            .order_by("date", "kind", "id")
+        )
+        return visible(Policy.objects.all(), user).prefetch_related(
+            "themes",
+            "beneficiaries",
+            Prefetch("parks", queryset=visible(Park.objects.all(), user)),
+            Prefetch("mentions", queryset=mentions),
+            Prefetch("events", queryset=events),
+        )
 
 
 @extend_schema_view(list=extend_schema(examples=examples.ORGANIZATIONS))

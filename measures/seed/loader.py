@@ -14,12 +14,28 @@ from operator import itemgetter, methodcaller
 from django.db import transaction
 
 from measures import review
-from measures.choices import ReviewState
-from measures.models import Measure, Organization, Park, SeedRecord, Source, Target, TextCorrection, Theme
+from measures.choices import ReviewState, TargetPeriod
+from measures.models import (
+    Beneficiary,
+    Indicator,
+    Measure,
+    Observation,
+    Organization,
+    Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
+    SeedRecord,
+    Source,
+    Target,
+    TextCorrection,
+    Theme,
+)
 from measures.seed.files import read_seed
 from measures.trees import parents_first
 
 SLUG, PARENT = itemgetter("slug"), methodcaller("get", "parent")  # a fixture record's name and its parent's
+SUPERSEDES = methodcaller("get", "supersedes")  # the earlier target a fixture target replaces
 SKIPPED = ("edited", "deleted", "not seeded")
 
 
@@ -45,6 +61,9 @@ class SeedLoader:
     def __init__(self):
         self.report = Counter()
         self.left_alone = []
+        # Records of every source loaded so far, by slug: a policy mentions measures of several sources, and a
+        # target may supersede one of an earlier-published source (they load oldest first).
+        self.measures, self.targets, self.sources = {}, {}, {}
 
     def upsert(self, model, key, lookup, values, links=None):
         """Create or update one record unless a curator has touched it; return the record as it stands."""
@@ -120,12 +139,102 @@ class SeedLoader:
                     "review_state": ReviewState.PUBLISHED,
                 },
             )
+        beneficiaries = {}
+        for item in parents_first(seed.beneficiaries, key=SLUG, parent=PARENT):
+            beneficiaries[item["slug"]] = self.upsert(
+                Beneficiary,
+                item["slug"],
+                {"slug": item["slug"]},
+                {
+                    "name": item["name"],
+                    "name_en": item["name_en"],
+                    "description": item.get("description") or "",
+                    "parent": beneficiaries.get(item.get("parent")),
+                },
+            )
+        indicators = {
+            item["slug"]: self.upsert(
+                Indicator,
+                item["slug"],
+                {"slug": item["slug"]},
+                {
+                    "name": item["name"],
+                    "name_en": item["name_en"],
+                    "unit": item["unit"] or "",
+                    "description": item.get("description") or "",
+                },
+            )
+            for item in seed.indicators
+        }
+        vocabularies = {
+            "organizations": organizations,
+            "themes": themes,
+            "parks": parks,
+            "beneficiaries": beneficiaries,
+            "indicators": indicators,
+        }
         for fixture in seed.sources:
-            self.load_source(fixture, organizations, themes, parks)
+            self.load_source(fixture, vocabularies)
+        for item in seed.policies:
+            self.load_policy(item, vocabularies)
 
-    def load_source(self, fixture, organizations, themes, parks):
+    def load_policy(self, item, vocabularies):
+        """A policy, then the measures that mention it and its events (those whose records still exist)."""
+        evidenced_on = item.get("status_evidenced_on")
+        policy = self.upsert(
+            Policy,
+            item["slug"],
+            {"slug": item["slug"]},
+            {
+                "name": item["name"],
+                "name_en": item["name_en"],
+                "aliases": lines(item.get("aliases")),
+                "kind": item["kind"],
+                "status": item["status"],
+                "status_evidenced_on": date.fromisoformat(evidenced_on) if evidenced_on else None,
+                "description": item.get("description") or "",
+                "notes": item.get("notes") or "",
+                "review_state": ReviewState.PUBLISHED,
+            },
+            {name: existing(vocabularies[name], item.get(name)) for name in ("parks", "themes", "beneficiaries")},
+        )
+        if policy is None:
+            return
+        for mention in item.get("mentions", []):
+            measure = self.measures.get(mention["measure"])
+            if measure is None:
+                continue
+            self.upsert(
+                PolicyMention,
+                f"{item['slug']}:{mention['measure']}",
+                {"policy": policy, "measure": measure},
+                {"role": mention["role"], "notes": mention.get("notes") or "", "review_state": ReviewState.PUBLISHED},
+            )
+        for event in item.get("events", []):
+            source = self.sources.get(event["source"])
+            if source is None:
+                continue
+            self.upsert(
+                PolicyEvent,
+                f"{item['slug']}:{event['kind']}:{event['date']}:{event['source']}",
+                {"policy": policy, "kind": event["kind"], "date": date.fromisoformat(event["date"]), "source": source},
+                {
+                    "date_precision": event["date_precision"],
+                    "quote": event["quote"],
+                    "quote_offset": event["offset"],
+                    "notes": event.get("notes") or "",
+                    "review_state": ReviewState.PUBLISHED,
+                },
+            )
+
+    def load_source(self, fixture, vocabularies):
+        organizations, themes, parks = (vocabularies[name] for name in ("organizations", "themes", "parks"))
         data = fixture.source
         published_on = data.get("published_on")
+        bounds = {
+            name: date.fromisoformat(data[name]) if data.get(name) else None
+            for name in ("published_not_before", "published_not_after")
+        }
         source = self.upsert(
             Source,
             data["slug"],
@@ -138,6 +247,7 @@ class SeedLoader:
                 "author": data.get("author") or "",
                 "published_on": date.fromisoformat(published_on) if published_on else None,
                 "date_precision": data["date_precision"],
+                **bounds,
                 "period_start_year": data.get("period_start_year"),
                 "period_end_year": data.get("period_end_year"),
                 "url": data.get("url") or "",
@@ -152,6 +262,7 @@ class SeedLoader:
         )
         if source is None:
             return
+        self.sources[data["slug"]] = source
         for correction in fixture.corrections:
             self.upsert(
                 TextCorrection,
@@ -183,6 +294,7 @@ class SeedLoader:
                     "instrument": item["instrument"],
                     "status": item["status"],
                     "start_year": item.get("start_year"),
+                    "start_year_stated": item.get("start_year_stated", True),
                     "end_year": item.get("end_year"),
                     "funding_amount": funding.get("amount"),
                     "funding_unit": funding.get("unit") or "",
@@ -194,10 +306,12 @@ class SeedLoader:
                     "themes": existing(themes, item.get("themes")),
                     "organizations": existing(organizations, item.get("organizations")),
                     "parks": existing(parks, item.get("parks")),
+                    "beneficiaries": existing(vocabularies["beneficiaries"], item.get("beneficiaries")),
                 },
             )
-        for item in fixture.targets:
-            self.upsert(
+        self.measures.update(measures)
+        for item in parents_first(fixture.targets, key=SLUG, parent=SUPERSEDES):
+            self.targets[item["slug"]] = self.upsert(
                 Target,
                 item["slug"],
                 {"slug": item["slug"]},
@@ -208,7 +322,9 @@ class SeedLoader:
                     "value": item["value"],
                     "value_max": item.get("value_max"),
                     "unit": item["unit"] or "",
+                    "start_year": item.get("start_year"),
                     "target_year": item["target_year"],
+                    "period_type": item.get("period_type") or TargetPeriod.END_VALUE,
                     "baseline_value": item.get("baseline_value"),
                     "baseline_year": item.get("baseline_year"),
                     "source": source,
@@ -216,6 +332,32 @@ class SeedLoader:
                     "quote_offset": item["offset"],
                     "measure": measures.get(item.get("measure")),
                     "park": parks.get(item.get("park")),
+                    "tracks": vocabularies["indicators"].get(item.get("tracks")),
+                    "supersedes": self.targets.get(item.get("supersedes")),
+                    "notes": item.get("notes") or "",
+                    "review_state": ReviewState.PUBLISHED,
+                },
+            )
+        for item in fixture.observations:
+            indicator = vocabularies["indicators"].get(item["indicator"])
+            if indicator is None:  # deleted by a curator
+                continue
+            self.upsert(
+                Observation,
+                item["slug"],
+                {"slug": item["slug"]},
+                {
+                    "indicator": indicator,
+                    "value": item["value"],
+                    "value_max": item.get("value_max"),
+                    "unit": item["unit"] or "",
+                    "year": item["year"],
+                    "year_end": item.get("year_end"),
+                    "period_type": item["period_type"],
+                    "park": parks.get(item.get("park")),
+                    "source": source,
+                    "quote": item["quote"],
+                    "quote_offset": item["offset"],
                     "notes": item.get("notes") or "",
                     "review_state": ReviewState.PUBLISHED,
                 },

@@ -89,6 +89,7 @@ def test_add_measure_with_an_inline_target_quoting_the_same_source(superuser_cli
         "targets-0-value": "12",
         "targets-0-unit": "%",
         "targets-0-target_year": "2025",
+        "targets-0-period_type": "end_value",
         "targets-0-quote": "研发投入强度达到12%左右",
         "targets-0-notes": "",
         "targets-0-review_state": "draft",

@@ -45,7 +45,7 @@ def test_list_csv_is_streamed_in_batches(api_client, db, django_assert_num_queri
     factories.published_measures(1200)
     response = api_client.get("/api/v1/measures/?format=csv")
     assert response.streaming
-    # while streaming, per batch of 500: measures, targets, parks, themes, organizations
-    with django_assert_num_queries(3 * 5):
+    # while streaming, per batch of 500: measures, targets, parks, themes, organizations, beneficiaries
+    with django_assert_num_queries(3 * 6):
         table = rows(response)
     assert len(table) == 1200

@@ -14,9 +14,10 @@ def count(api_client, url="/api/v1/measures/"):
 
 
 def test_a_repeated_list_reuses_its_count(api_client, registry, django_assert_num_queries):
-    with django_assert_num_queries(7):  # count, page slugs, rows, themes, organizations, parks, targets
+    # count, page slugs, rows, themes, organizations, parks, beneficiaries, targets
+    with django_assert_num_queries(8):
         assert count(api_client) == 3
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert count(api_client) == 3
 
 

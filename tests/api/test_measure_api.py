@@ -59,15 +59,15 @@ def test_list_query_count_does_not_grow_with_page_size(api_client, db, django_as
         with_targets=True,
     )
     # count, the page's ids, those measures (with source and package), targets (with park), parks, themes,
-    # organizations
-    with django_assert_num_queries(7):
+    # organizations, beneficiaries
+    with django_assert_num_queries(8):
         response = api_client.get(f"/api/v1/measures/?page_size={page_size}")
     assert len(response.json()["results"]) == page_size
 
 
 def test_detail_query_count(api_client, registry, django_assert_num_queries):
-    # measure (with source and package), targets, parks, themes, organizations
-    with django_assert_num_queries(5):
+    # measure (with source and package), targets, parks, themes, organizations, beneficiaries
+    with django_assert_num_queries(6):
         assert api_client.get("/api/v1/measures/ai-platform/").status_code == 200
 
 

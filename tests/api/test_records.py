@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from measures.api.records import measure_records, measures_for_serializer, target_records
+from measures.api.records import measure_records, measures_for_serializer, target_records, targets_for_serializer
 from measures.api.serializers import MeasureSerializer, TargetSerializer
 from measures.models import Measure, Target
 from measures.review import visible
@@ -37,7 +37,9 @@ def measures_both_ways(user):
 def targets_both_ways(user):
     targets = visible(Target.objects.all(), user)
     slugs = list(targets.values_list("slug", flat=True))
-    return target_records(targets, slugs, user), serialized(TargetSerializer, targets, user)
+    return target_records(targets, slugs, user), serialized(
+        TargetSerializer, targets_for_serializer(targets, user), user
+    )
 
 
 @pytest.fixture
@@ -50,10 +52,17 @@ def with_drafts(registry):
     ai_platform.funding_amount = Decimal("1250.50")
     ai_platform.save()
     ai_platform.parks.add(draft_park)
-    factories.TargetFactory(slug="draft-target", source=registry["plan"], measure=ai_platform, review_state="draft")
+    draft = factories.TargetFactory(
+        slug="draft-target", source=registry["plan"], measure=ai_platform, review_state="draft"
+    )
     factories.TargetFactory(slug="in-draft-park", source=registry["plan"], measure=ai_platform, park=draft_park)
     factories.TargetFactory(slug="of-draft-package", source=registry["plan"], measure=draft_package)
-    factories.TargetFactory(slug="unattached", source=registry["plan"], measure=None, park=None)
+    unattached = factories.TargetFactory(slug="unattached", source=registry["plan"], measure=None, park=None)
+    factories.TargetFactory(
+        slug="draft-successor", source=registry["plan"], supersedes=unattached, review_state="draft"
+    )
+    factories.TargetFactory(slug="successor", source=registry["plan"], supersedes=unattached)
+    factories.TargetFactory(slug="after-a-draft", source=registry["plan"], supersedes=draft)
     return registry
 
 
@@ -72,7 +81,7 @@ def test_measures_match_the_serializer(with_drafts, user):
 
 def test_targets_match_the_serializer(with_drafts, user):
     records, expected = targets_both_ways(user)
-    assert len(records) == (6 if user.is_staff else 5)
+    assert len(records) == (9 if user.is_staff else 7)
     assert exactly(records) == exactly(expected)
 
 
@@ -85,6 +94,8 @@ def test_the_public_sees_no_link_to_a_draft(with_drafts):
     assert next(t for t in ai_platform["targets"] if t["slug"] == "in-draft-park")["park"] is None
     targets, _ = targets_both_ways(AnonymousUser())
     assert next(t for t in targets if t["slug"] == "of-draft-package")["measure"] is None
+    assert next(t for t in targets if t["slug"] == "unattached")["superseded_by"] == ["successor"]
+    assert next(t for t in targets if t["slug"] == "after-a-draft")["supersedes"] is None
 
 
 def test_records_come_in_the_order_asked_and_skip_what_is_not_there(registry):

@@ -3,7 +3,18 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-LISTS = ["measures", "targets", "parks", "sources", "themes", "organizations"]
+LISTS = [
+    "measures",
+    "targets",
+    "parks",
+    "sources",
+    "themes",
+    "organizations",
+    "policies",
+    "indicators",
+    "observations",
+    "beneficiaries",
+]
 
 
 def refused(response, name):
@@ -101,4 +112,8 @@ def slug_for(path):
         "sources": "plan",
         "themes": "ai",
         "organizations": "commission",
+        "policies": "ai-programme",
+        "indicators": "rd-intensity",
+        "observations": "rd-2020",
+        "beneficiaries": "start-ups",
     }.get(resource, "")

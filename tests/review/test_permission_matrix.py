@@ -13,7 +13,21 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from rest_framework.test import APIClient
 
-from measures.models import Measure, Organization, Park, Proposal, Revision, Source, Target, Theme
+from measures.models import (
+    Beneficiary,
+    Indicator,
+    Measure,
+    Observation,
+    Organization,
+    Park,
+    Policy,
+    PolicyEvent,
+    Proposal,
+    Revision,
+    Source,
+    Target,
+    Theme,
+)
 from measures.resources import RESOURCES
 from tests.helpers import admin_form_data, if_match
 
@@ -26,8 +40,12 @@ RESOURCES_UNDER_TEST = {
     "sources": (Source, "plan", "title_en"),
     "themes": (Theme, "ai", "name_en"),
     "organizations": (Organization, "commission", "name_en"),
+    "policies": (Policy, "ai-programme", "name_en"),
+    "observations": (Observation, "rd-2020", "notes"),
+    "beneficiaries": (Beneficiary, "start-ups", "name_en"),
+    "indicators": (Indicator, "rd-intensity", "name_en"),
 }
-REVIEWED = ["measures", "targets", "parks", "sources"]
+REVIEWED = ["measures", "targets", "parks", "sources", "policies", "observations"]
 NEW_VALUE = "Changed by the matrix"
 
 
@@ -141,6 +159,88 @@ def test_admin_inline_change_of_a_published_target(registry, role):
     outcome = expected(role, "targets")
     assert_outcome(outcome, "targets", "rd-2025", "indicator_en", "R&D intensity", revisions)
     assert set(Target.objects.filter(measure=measure).values_list("review_state", flat=True)) == {"published"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_inline_change_of_a_published_policy_event(registry, role):
+    """A policy's timeline on its page: each event passes the gate, as a measure's targets do."""
+    policy = registry["ai_programme"]
+    url = f"/admin/measures/policy/{policy.pk}/change/"
+    reader = Client()
+    reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
+    data = admin_form_data(reader.get(url))
+    assert data["mentions-0-role"] == "announces"
+    data["events-0-notes"] = NEW_VALUE
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    revisions = Revision.objects.count()
+    client.post(url, data)
+    outcome = expected(role, "policies")
+    [event] = APIClient().get("/api/v1/policies/ai-programme/").json()["events"]
+    assert (event["notes"] == NEW_VALUE) == (outcome == "applied")
+    assert Revision.objects.count() - revisions == (1 if outcome == "held" else 0)
+    assert set(PolicyEvent.objects.values_list("review_state", flat=True)) == {"published"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_inline_mention_added_to_a_published_policy_is_a_draft(registry, role):
+    """A curator links another measure to a published policy: a draft mention the public does not see yet."""
+    policy = registry["ai_programme"]
+    url = f"/admin/measures/policy/{policy.pk}/change/"
+    reader = Client()
+    reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
+    data = admin_form_data(reader.get(url))
+    data.update(
+        {
+            "mentions-TOTAL_FORMS": "2",
+            "mentions-1-measure": str(registry["talent_programme"].pk),
+            "mentions-1-role": "restates",
+            "mentions-1-notes": "",
+        }
+    )
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    client.post(url, data)
+    adds = role in ("curator", "reviewer", "superuser")
+    assert policy.mentions.filter(measure=registry["talent_programme"], review_state="draft").exists() == adds
+    mentions = APIClient().get("/api/v1/policies/ai-programme/").json()["mentions"]
+    assert [mention["measure"] for mention in mentions] == ["ai-platform"]
+
+
+@pytest.mark.parametrize("resource", ["policies", "observations", "beneficiaries", "indicators"])
+@pytest.mark.parametrize("role", ROLES)
+def test_api_create_and_delete_of_new_records(registry, role, resource):
+    """Curators create drafts of reviewed records (and may discard their own); vocabularies are reviewers'."""
+    bodies = {
+        "policies": {"slug": "new-record", "name": "新政策", "kind": "fund", "parks": ["haidian"]},
+        "observations": {
+            "slug": "new-record",
+            "indicator": "rd-intensity",
+            "value": 9.8,
+            "year": 2020,
+            "period_type": "annual",
+            "source": "plan",
+            "quote": "2020年，海淀园研发投入强度为9.8%。",
+        },
+        "beneficiaries": {"slug": "new-record", "name": "新群体", "parent": "enterprises"},
+        "indicators": {"slug": "new-record", "name": "新指标", "unit": "家"},
+    }
+    model = RESOURCES_UNDER_TEST[resource][0]
+    user, client = make_user(role), APIClient()
+    client.force_authenticate(user)
+    response = client.post(f"/api/v1/{resource}/", bodies[resource], format="json")
+    creates = role in ("reviewer", "superuser") or (role == "curator" and resource in REVIEWED)
+    assert response.status_code in ({201} if creates else {401, 403}), response.content
+    assert model.objects.filter(slug="new-record").exists() == creates
+    if creates:
+        if resource in REVIEWED:
+            assert response.json()["review_state"] == "draft"
+            assert APIClient().get(f"/api/v1/{resource}/new-record/").status_code == 404
+        url = f"/api/v1/{resource}/new-record/"
+        assert client.delete(url, **if_match(client, url)).status_code == 204
+        assert not model.objects.filter(slug="new-record").exists()
 
 
 @pytest.mark.parametrize("resource", REVIEWED)
