@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from rest_framework.test import APIClient
 
 
 @pytest.fixture
@@ -20,3 +21,12 @@ def public(request, api_client, member):
     if request.param == "member":
         api_client.force_authenticate(member)
     return api_client
+
+
+@pytest.fixture(scope="session")
+def openapi_schema(django_db_setup, django_db_blocker):
+    """The OpenAPI document as the API serves it, fetched once: it is built from the code, not from the data."""
+    with django_db_blocker.unblock():
+        response = APIClient().get("/api/v1/schema/?format=json")
+    assert response.status_code == 200
+    return response.json()

@@ -4,10 +4,8 @@ import pytest
 
 
 @pytest.fixture
-def schema(api_client, db):
-    response = api_client.get("/api/v1/schema/?format=json")
-    assert response.status_code == 200
-    return response.json()
+def schema(openapi_schema):
+    return openapi_schema
 
 
 def test_schema_documents_the_page_size_limit(schema):

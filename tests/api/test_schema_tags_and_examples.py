@@ -33,10 +33,8 @@ SLUGS = {
 
 
 @pytest.fixture
-def schema(api_client, db):
-    response = api_client.get("/api/v1/schema/?format=json")
-    assert response.status_code == 200
-    return response.json()
+def schema(openapi_schema):
+    return openapi_schema
 
 
 def operations(schema):
