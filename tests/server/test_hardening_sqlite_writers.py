@@ -18,6 +18,8 @@ import urllib.request
 from tests.helpers import PROJECT, gunicorn
 
 SETUP = """
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
 from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
 from tests import factories
@@ -48,8 +50,7 @@ def request(url, method="GET", body=None, headers=None):
 def test_the_second_writer_gets_412_not_503(tmp_path):
     path = tmp_path / "registry.sqlite3"
     database_url = f"sqlite:///{path}"
-    manage(database_url, "migrate", "--verbosity", "0")
-    manage(database_url, "shell", "-c", SETUP)
+    manage(database_url, "shell", "-c", SETUP)  # migrate, then the contested measure and its editor
     with gunicorn(DATABASE_URL=database_url) as base:
         url = f"{base}/api/v1/measures/contested/"
         status, headers, _ = request(url)
