@@ -231,9 +231,11 @@ def policies_with_timelines(user):
             "role",
             "measure__slug",
             "measure__title",
+            "measure__title_en",  # for the site's policy page
             "measure__quote",
             "measure__source__slug",
             "measure__source__title",
+            "measure__source__title_en",
         )
         .order_by(earliest_first("measure"), "measure__slug")
     )
