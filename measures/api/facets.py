@@ -1,9 +1,9 @@
 """Facet counts of a filtered list of measures: how many of them each status, instrument, start year, source, park,
-theme and beneficiary would leave. One implementation for the API's `measures/facets/` and the public site's search page.
+theme and beneficiary would leave. One implementation for the API's `measures/facets/` and the site's search page.
 
-A park's, theme's or beneficiary's count includes the measures of what is below it (as its filter does), through records the
-requester may see, each measure once however many of the sub-parks it names. Counts are cached under the query's
-SQL until the registry changes (measures.caching), so a search page repeated costs one cache read.
+A park's, theme's or beneficiary's count includes the measures of what is below it (as its filter does), through
+records the requester may see, each measure once however many of the sub-parks it names. Counts are cached under the
+query's SQL until the registry changes (measures.caching), so a search page repeated costs one cache read.
 """
 
 import hashlib
