@@ -113,7 +113,7 @@ def home(request):
 
 
 def most_mentioned_policies():
-    """The LATEST published policies the most published measures mention: the home page's way in by policy."""
+    """The published policies most mentioned by published measures (LATEST of them): the home page's way in."""
     return (
         published(Policy)
         .annotate(measures=Count("mentions", filter=Q(mentions__in=published(PolicyMention))))
@@ -275,26 +275,17 @@ def measure_detail(request, slug):
     )
 
 
+# The source reader's anchors: what quotes the source, and how a link names its quote (`#q-<measure slug>` …).
+ANCHORS = [("q", Measure, "slug"), ("t", Target, "slug"), ("o", Observation, "slug"), ("e", PolicyEvent, "pk")]
+
+
 def source_detail(request, slug):
     source = get_object_or_404(published(Source), slug=slug)
-    quotes = (
-        [
-            (f"q-{row['slug']}", row["quote_offset"], len(row["quote"]))
-            for row in published(Measure).filter(source=source).values("slug", "quote", "quote_offset")
-        ]
-        + [
-            (f"t-{row['slug']}", row["quote_offset"], len(row["quote"]))
-            for row in published(Target).filter(source=source).values("slug", "quote", "quote_offset")
-        ]
-        + [
-            (f"o-{row['slug']}", row["quote_offset"], len(row["quote"]))
-            for row in published(Observation).filter(source=source).values("slug", "quote", "quote_offset")
-        ]
-        + [
-            (f"e-{row['pk']}", row["quote_offset"], len(row["quote"]))
-            for row in published(PolicyEvent).filter(source=source).values("pk", "quote", "quote_offset")
-        ]
-    )
+    quotes = [
+        (f"{prefix}-{row[key]}", row["quote_offset"], len(row["quote"]))
+        for prefix, model, key in ANCHORS
+        for row in published(model).filter(source=source).values(key, "quote", "quote_offset")
+    ]
     corrections = list(TextCorrection.objects.filter(source=source))
     return render(
         request,
