@@ -1,7 +1,9 @@
 """Fill a database with synthetic registry data at scale, for the benchmark (not for real use).
 
 Proportions follow the curated seed: per 100 measures about 30 targets, 1.8 park links, 1.5 themes,
-1 organization; 1 source per 100 measures, 500 parks, 60 themes, 800 organizations.
+1 organization; 1 source per 100 measures, 500 parks, 60 themes, 800 organizations; 1 policy per 100 measures, each
+mentioned by 5 and with 3 dated events; 1 indicator per 1,000 measures with 10 observations and 3 targets; a small
+tree of beneficiaries, one of them on each of 1 in 5 measures.
 """
 
 import hashlib
@@ -133,6 +135,98 @@ def fill(measures_wanted, seed=7):
             if rng.random() < 0.3
         )
         print(f"  {min(start + batch, measures_wanted)} measures", file=sys.stderr, flush=True)
+    fill_policies_and_indicators(rng, measures_wanted, sources)
+
+
+def fill_policies_and_indicators(rng, measures_wanted, sources):
+    from measures.models import (
+        Beneficiary,
+        Indicator,
+        Measure,
+        Observation,
+        Policy,
+        PolicyEvent,
+        PolicyMention,
+        Target,
+    )
+
+    measures = list(Measure.objects.order_by("pk").values_list("pk", "source_id", "quote", "quote_offset"))
+    enterprises = Beneficiary.objects.create(slug="enterprises", name="企业", name_en="Enterprises")
+    beneficiaries = [
+        enterprises,
+        Beneficiary.objects.create(slug="start-ups", name="初创企业", name_en="Start-ups", parent=enterprises),
+        Beneficiary.objects.create(slug="smes", name="中小企业", name_en="SMEs", parent=enterprises),
+        Beneficiary.objects.create(slug="universities", name="高校", name_en="Universities"),
+    ]
+    Measure.beneficiaries.through.objects.bulk_create(
+        (
+            Measure.beneficiaries.through(measure_id=pk, beneficiary_id=rng.choice(beneficiaries).pk)
+            for pk, *_rest in measures
+            if rng.random() < 0.2
+        ),
+        batch_size=5000,
+    )
+    policies = Policy.objects.bulk_create(
+        Policy(slug=f"policy-{n}", name=f"政策{n}", name_en=f"Policy {n}", kind="programme", review_state="published")
+        for n in range(max(1, measures_wanted // 100))
+    )
+    PolicyMention.objects.bulk_create(
+        PolicyMention(policy=policy, measure_id=pk, role="implements", review_state="published")
+        for policy in policies
+        for pk in {row[0] for row in rng.sample(measures, min(5, len(measures)))}
+    )
+    PolicyEvent.objects.bulk_create(
+        PolicyEvent(
+            policy=policy,
+            kind=kind,
+            date=f"{2012 + index * 4}-01-01",
+            date_precision="year",
+            source_id=source_id,
+            quote=quote,
+            quote_offset=offset,
+            review_state="published",
+        )
+        for policy in policies
+        for index, (kind, (_pk, source_id, quote, offset)) in enumerate(
+            zip(["announced", "launched", "reported"], rng.sample(measures, 3), strict=True)
+        )
+    )
+    indicators = Indicator.objects.bulk_create(
+        Indicator(slug=f"indicator-{n}", name=f"指标{n}", name_en=f"Indicator {n}", unit="件")
+        for n in range(max(1, measures_wanted // 1000))
+    )
+    for indicator in indicators:
+        Observation.objects.bulk_create(
+            Observation(
+                slug=f"{indicator.slug}-{year}",
+                indicator=indicator,
+                value=rng.randrange(100, 1000),
+                unit="件",
+                year=year,
+                period_type="annual",
+                source_id=source_id,
+                quote=quote,
+                quote_offset=offset,
+                review_state="published",
+            )
+            for year, (_pk, source_id, quote, offset) in zip(range(2011, 2021), rng.sample(measures, 10), strict=True)
+        )
+        Target.objects.bulk_create(
+            Target(
+                slug=f"{indicator.slug}-target-{year}",
+                indicator=indicator.name,
+                comparator="at_least",
+                value=rng.randrange(1000, 2000),
+                unit="件",
+                target_year=year,
+                source_id=source_id,
+                quote=quote,
+                quote_offset=offset,
+                tracks=indicator,
+                review_state="published",
+            )
+            for year, (_pk, source_id, quote, offset) in zip((2025, 2027, 2030), rng.sample(measures, 3), strict=True)
+        )
 
 
 if __name__ == "__main__":

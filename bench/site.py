@@ -26,6 +26,12 @@ PAGES = [
     ("measure page", "/measures/{slug}/"),
     ("source reader", "/sources/{source}/"),
     ("park tree", "/parks/"),
+    ("policies", "/policies/"),
+    ("policies, filtered (kind, q)", "/policies/?kind=programme&q=" + urllib.parse.quote("政策1")),
+    ("policy page", "/policies/{policy}/"),
+    ("indicators", "/indicators/"),
+    ("indicator page (chart)", "/en/indicators/{indicator}/"),
+    ("search, a beneficiary", "/measures/?beneficiary=enterprises"),
     ("facet counts API", "/api/v1/measures/facets/?status=planned"),
     ("Atom feed", "/feed/"),
 ]
@@ -55,17 +61,19 @@ def main():
     django.setup()
     from django.test import Client
 
-    from measures.models import Measure, Source
+    from measures.models import Indicator, Measure, Policy, Source
 
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     slug = Measure.objects.order_by("slug").values_list("slug", flat=True).first()
     source = Source.objects.order_by("slug").values_list("slug", flat=True).first()
+    policy = Policy.objects.order_by("slug").values_list("slug", flat=True).first()
+    indicator = Indicator.objects.order_by("slug").values_list("slug", flat=True).first()
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"{Measure.objects.count():,} measures; {rounds} requests a page, in process (Django test client).\n")
     print("| page | p50 ms, repeated | p95 ms, repeated | p50 ms, cache empty | p95 ms, cache empty |")
     print("|---|---:|---:|---:|---:|")
     for label, url in PAGES:
-        url = url.format(slug=slug, source=source)
+        url = url.format(slug=slug, source=source, policy=policy, indicator=indicator)
         client.get(url)  # warm the cache and the connection
         warm = timed(client, url, rounds, cold=False)
         cold = timed(client, url, max(3, rounds // 4), cold=True)

@@ -275,6 +275,7 @@ FACETS = [
             "source": [{**SOURCE, "title_en": "", "count": 24}],
             "park": [{**HAIDIAN, "parent": "zgc", "depth": 1, "count": 7}],
             "theme": [{**DIGITAL, "parent": None, "depth": 0, "count": 24}],
+            "beneficiary": [{**STARTUPS, "parent": "enterprises", "depth": 1, "count": 6}],
         },
         response_only=True,
     )

@@ -1,9 +1,9 @@
-"""Facet counts of a filtered list of measures: how many of them each status, instrument, start year, source, park
-and theme would leave. One implementation for the API's `measures/facets/` and the public site's search page.
+"""Facet counts of a filtered list of measures: how many of them each status, instrument, start year, source, park,
+theme and beneficiary would leave. One implementation for the API's `measures/facets/` and the site's search page.
 
-A park's or theme's count includes the measures of what is below it (as its filter does), through records the
-requester may see, each measure once however many of the sub-parks it names. Counts are cached under the query's
-SQL until the registry changes (measures.caching), so a search page repeated costs one cache read.
+A park's, theme's or beneficiary's count includes the measures of what is below it (as its filter does), through
+records the requester may see, each measure once however many of the sub-parks it names. Counts are cached under the
+query's SQL until the registry changes (measures.caching), so a search page repeated costs one cache read.
 """
 
 import hashlib
@@ -12,12 +12,13 @@ from django.db.models import Count, Q
 
 from measures.caching import cached_until_change
 from measures.choices import Instrument, MeasureStatus
-from measures.models import Measure, Park, Source, Theme
+from measures.models import Beneficiary, Measure, Park, Source, Theme
 from measures.review import visible
 
 
 def measure_facets(queryset, user):
-    """{"count", "status", "instrument", "start_year", "source", "park", "theme"} for the measures in `queryset`."""
+    """{"count", "status", "instrument", "start_year", "source", "park", "theme", "beneficiary"} for the measures in
+    `queryset`."""
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     key = hashlib.sha256(f"{sql}\0{params!r}\0{bool(user and user.is_staff)}".encode()).hexdigest()
     return cached_until_change(f"measure-facets:{key}", lambda: compute(queryset.order_by(), user))
@@ -39,6 +40,7 @@ def compute(queryset, user):
         "source": source_counts(queryset, user),
         "park": tree_counts(Park, Measure.parks.through, "park_id", ids, user),
         "theme": tree_counts(Theme, Measure.themes.through, "theme_id", ids, user),
+        "beneficiary": tree_counts(Beneficiary, Measure.beneficiaries.through, "beneficiary_id", ids, user),
     }
 
 

@@ -6,11 +6,25 @@ return (they stay the definition of the shape, and the schema is generated from 
 query per relation; tests/api/test_records.py holds the two equal.
 """
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
 from rest_framework.fields import DateTimeField
 
 from measures.api.serializers import MeasureSerializer, NestedTargetSerializer, SlugNameSerializer, TargetSerializer
-from measures.models import Beneficiary, Measure, Organization, Park, Source, Target, Theme
+from measures.models import (
+    Beneficiary,
+    Indicator,
+    Measure,
+    Observation,
+    Organization,
+    Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
+    Source,
+    Target,
+    Theme,
+)
 from measures.review import is_public_row, linked_columns, sees_unpublished, visible
 
 as_api_datetime = DateTimeField().to_representation
@@ -168,3 +182,73 @@ def measures_for_serializer(queryset, user):
 def targets_for_serializer(queryset, user):
     """`queryset` prefetched as TargetSerializer must read it for `user`: the later targets it may see."""
     return queryset.prefetch_related(Prefetch("superseded_by", queryset=visible(Target.objects.all(), user)))
+
+
+# A source's texts are long, and a nested record shows only its slug and title.
+SOURCE_TEXTS = ("text", "raw_text")
+
+
+def without_texts(*links):
+    return [f"{link}__{name}" for link in links for name in SOURCE_TEXTS]
+
+
+def earliest_first(link):
+    """Oldest first, by the date of the record's source (its lower bound where only a range is known)."""
+    source = f"{link}__source" if link else "source"
+    date = Coalesce(f"{source}__published_on", f"{source}__published_not_before", f"{source}__published_not_after")
+    return date.asc(nulls_last=True)
+
+
+def indicators_with_progress(user):
+    """Indicators prefetched as IndicatorSerializer reads them for `user`: the observations and targets it may see,
+    in time order. The API's indicators and the site's indicator pages read through here."""
+    observations = (
+        visible(Observation.objects.all(), user)
+        .select_related("park", "source")
+        .defer(*without_texts("source"))
+        .order_by(F("year").asc(nulls_last=True), F("year_end").asc(nulls_first=True), "slug")
+    )
+    targets = (
+        visible(Target.objects.all(), user)
+        .select_related("park", "source", "supersedes__source")
+        .defer(*without_texts("source", "supersedes__source"))
+        .prefetch_related(Prefetch("superseded_by", queryset=visible(Target.objects.only("slug", "supersedes"), user)))
+        .order_by(F("target_year").asc(nulls_last=True), earliest_first(""), "slug")
+    )
+    return Indicator.objects.prefetch_related(
+        Prefetch("observations", queryset=observations), Prefetch("targets", queryset=targets)
+    )
+
+
+def policies_with_timelines(user):
+    """The policies `user` may see, prefetched as PolicySerializer reads them: the mentions and events it may see,
+    in time order. The API's policies and the site's policy pages read through here."""
+    mentions = (
+        visible(PolicyMention.objects.all(), user)
+        .select_related("measure__source")
+        .only(
+            "policy",
+            "role",
+            "measure__slug",
+            "measure__title",
+            "measure__title_en",  # for the site's policy page
+            "measure__quote",
+            "measure__source__slug",
+            "measure__source__title",
+            "measure__source__title_en",
+        )
+        .order_by(earliest_first("measure"), "measure__slug")
+    )
+    events = (
+        visible(PolicyEvent.objects.all(), user)
+        .select_related("source")
+        .defer(*without_texts("source"))
+        .order_by("date", "kind", "id")
+    )
+    return visible(Policy.objects.all(), user).prefetch_related(
+        "themes",
+        "beneficiaries",
+        Prefetch("parks", queryset=visible(Park.objects.all(), user)),
+        Prefetch("mentions", queryset=mentions),
+        Prefetch("events", queryset=events),
+    )

@@ -620,7 +620,7 @@ class FacetSourceSerializer(serializers.Serializer):
 
 
 class FacetNodeSerializer(SlugNameSerializer):
-    """A park or theme in tree order; `count` includes the measures of what is below it."""
+    """A park, theme or beneficiary in tree order; `count` includes the measures of what is below it."""
 
     parent = serializers.SlugField(read_only=True, allow_null=True)
     depth = serializers.IntegerField(read_only=True, help_text="0 for a record without a parent.")
@@ -637,3 +637,6 @@ class FacetsSerializer(serializers.Serializer):
     source = FacetSourceSerializer(many=True, read_only=True)
     park = FacetNodeSerializer(many=True, read_only=True, help_text="Every park the requester may see, in tree order.")
     theme = FacetNodeSerializer(many=True, read_only=True, help_text="Every theme, in tree order.")
+    beneficiary = FacetNodeSerializer(
+        many=True, read_only=True, help_text="Every beneficiary, in tree order; a group counts its narrower groups."
+    )

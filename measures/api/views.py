@@ -1,7 +1,6 @@
 """Viewsets: the records a requester may see, how they are shown (`records`), their filters and writes."""
 
-from django.db.models import F, Prefetch
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_orjson_renderer.renderers import ORJSONRenderer
@@ -19,7 +18,14 @@ from measures.api.concurrency import CONDITIONAL_WRITE, ConditionalWritesMixin
 from measures.api.facets import measure_facets
 from measures.api.history import HistoryEntrySerializer, history_entries
 from measures.api.pagination import PageNumberPagination
-from measures.api.records import measure_records, own_fields, target_records
+from measures.api.records import (
+    indicators_with_progress,
+    measure_records,
+    own_fields,
+    policies_with_timelines,
+    target_records,
+    without_texts,
+)
 from measures.api.renderers import csv_attachment, csv_lines
 from measures.models import (
     Beneficiary,
@@ -29,8 +35,6 @@ from measures.models import (
     Organization,
     Park,
     Policy,
-    PolicyEvent,
-    PolicyMention,
     Revision,
     Source,
     Target,
@@ -341,7 +345,8 @@ class MeasureViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     @action(detail=False, methods=["get"], pagination_class=None, renderer_classes=JSON_RENDERERS)
     def facets(self, request):
         """How many of the measures the filters select have each status, instrument, start year, source, park (with
-        its sub-parks) and theme (with its sub-themes): the counts a search page shows beside its results."""
+        its sub-parks), theme (with its sub-themes) and beneficiary (with its narrower groups): the counts a search
+        page shows beside its results."""
         return Response(measure_facets(self.filter_queryset(self.get_queryset()), request.user))
 
 
@@ -395,21 +400,6 @@ class BeneficiaryViewSet(RegistryViewSet):
     filterset_class = filters.BeneficiaryFilter
 
 
-# A source's texts are long, and a nested record shows only its slug and title.
-SOURCE_TEXTS = ("text", "raw_text")
-
-
-def without_texts(*links):
-    return [f"{link}__{name}" for link in links for name in SOURCE_TEXTS]
-
-
-def earliest_first(link):
-    """Oldest first, by the date of the record's source (its lower bound where only a range is known)."""
-    source = f"{link}__source" if link else "source"
-    date = Coalesce(f"{source}__published_on", f"{source}__published_not_before", f"{source}__published_not_after")
-    return date.asc(nulls_last=True)
-
-
 @extend_schema_view(list=extend_schema(examples=examples.INDICATORS))
 class IndicatorViewSet(RegistryViewSet):
     """Indicators with their progress: observations and the targets set on them, in time order."""
@@ -420,25 +410,7 @@ class IndicatorViewSet(RegistryViewSet):
     filterset_class = filters.IndicatorFilter
 
     def get_queryset(self):
-        user = self.request.user
-        observations = (
-            visible(Observation.objects.all(), user)
-            .select_related("park", "source")
-            .defer(*without_texts("source"))
-            .order_by(F("year").asc(nulls_last=True), F("year_end").asc(nulls_first=True), "slug")
-        )
-        targets = (
-            visible(Target.objects.all(), user)
-            .select_related("park", "source", "supersedes__source")
-            .defer(*without_texts("source", "supersedes__source"))
-            .prefetch_related(
-                Prefetch("superseded_by", queryset=visible(Target.objects.only("slug", "supersedes"), user))
-            )
-            .order_by(F("target_year").asc(nulls_last=True), earliest_first(""), "slug")
-        )
-        return Indicator.objects.prefetch_related(
-            Prefetch("observations", queryset=observations), Prefetch("targets", queryset=targets)
-        )
+        return indicators_with_progress(self.request.user)
 
 
 @extend_schema_view(list=extend_schema(examples=examples.OBSERVATIONS))
@@ -468,34 +440,7 @@ class PolicyViewSet(HistoryMixin, RevisionsMixin, RegistryViewSet):
     filterset_class = filters.PolicyFilter
 
     def get_queryset(self):
-        user = self.request.user
-        mentions = (
-            visible(PolicyMention.objects.all(), user)
-            .select_related("measure__source")
-            .only(
-                "policy",
-                "role",
-                "measure__slug",
-                "measure__title",
-                "measure__quote",
-                "measure__source__slug",
-                "measure__source__title",
-            )
-            .order_by(earliest_first("measure"), "measure__slug")
-        )
-        events = (
-            visible(PolicyEvent.objects.all(), user)
-            .select_related("source")
-            .defer(*without_texts("source"))
-            .order_by("date", "kind", "id")
-        )
-        return visible(Policy.objects.all(), user).prefetch_related(
-            "themes",
-            "beneficiaries",
-            Prefetch("parks", queryset=visible(Park.objects.all(), user)),
-            Prefetch("mentions", queryset=mentions),
-            Prefetch("events", queryset=events),
-        )
+        return policies_with_timelines(self.request.user)
 
 
 @extend_schema_view(list=extend_schema(examples=examples.ORGANIZATIONS))

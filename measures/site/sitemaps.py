@@ -1,9 +1,10 @@
-"""/sitemap.xml: the site's pages and every published measure and source, each in Chinese and English."""
+"""/sitemap.xml: the site's pages and every published measure, source and policy and every indicator, each in Chinese
+and English."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from measures.models import Measure, Source
+from measures.models import Indicator, Measure, Policy, Source
 from measures.review import visible
 
 
@@ -19,7 +20,15 @@ class RegistrySitemap(Sitemap):
 
 class PageSitemap(RegistrySitemap):
     def items(self):
-        return ["site:home", "site:measures", "site:sources", "site:parks", "site:themes"]
+        return [
+            "site:home",
+            "site:measures",
+            "site:sources",
+            "site:policies",
+            "site:indicators",
+            "site:parks",
+            "site:themes",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -44,4 +53,28 @@ class SourceSitemap(MeasureSitemap):
         return reverse("site:source", args=[item["slug"]])
 
 
-SITEMAPS = {"pages": PageSitemap, "measures": MeasureSitemap, "sources": SourceSitemap}
+class PolicySitemap(MeasureSitemap):
+    def items(self):
+        return visible(Policy.objects.all(), None).order_by("slug").values("slug", "updated_at")
+
+    def location(self, item):
+        return reverse("site:policy", args=[item["slug"]])
+
+
+class IndicatorSitemap(RegistrySitemap):
+    """Indicators are not reviewed: each is public, its page showing only published observations and targets."""
+
+    def items(self):
+        return Indicator.objects.order_by("slug").values_list("slug", flat=True)
+
+    def location(self, item):
+        return reverse("site:indicator", args=[item])
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "measures": MeasureSitemap,
+    "sources": SourceSitemap,
+    "policies": PolicySitemap,
+    "indicators": IndicatorSitemap,
+}

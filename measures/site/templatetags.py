@@ -46,3 +46,15 @@ def translations(context):
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+@register.simple_tag
+def dated(date, precision):
+    """A date as precisely as it is known (a day, a month or a year), in a <time> element."""
+    if precision not in DATE_FORMATS:
+        return format_html('<time datetime="{}">{}</time> ({})', date.year, date.year, gettext("date uncertain"))
+    text = date.strftime(DATE_FORMATS[precision])
+    return format_html('<time datetime="{}">{}</time>', text, text)

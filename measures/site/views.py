@@ -8,23 +8,38 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from rest_framework.exceptions import ValidationError
 from simple_history.manager import HistoryManager
 
 from measures import caching
 from measures.api.facets import measure_facets
-from measures.api.filters import MeasureFilter
+from measures.api.filters import MeasureFilter, PolicyFilter
 from measures.api.history import history_entries
 from measures.api.pagination import DeferredJoinPage
-from measures.api.records import measure_records
+from measures.api.records import indicators_with_progress, measure_records, policies_with_timelines
 from measures.api.views import RegistryViewSetMixin
-from measures.choices import Instrument, MeasureStatus
-from measures.models import Measure, Park, Source, Target, TextCorrection, Theme, paragraph_around
+from measures.choices import Instrument, MeasureStatus, PolicyKind
+from measures.models import (
+    Indicator,
+    Measure,
+    Observation,
+    Park,
+    Policy,
+    PolicyEvent,
+    PolicyMention,
+    Source,
+    Target,
+    TextCorrection,
+    Theme,
+    paragraph_around,
+)
+from measures.progress import Point, chart
 from measures.review import visible
 from measures.site.reading import runs
 
@@ -47,20 +62,26 @@ class BadQuery(Exception):
         self.errors = errors
 
 
-def filtered_measures(params):
-    """The published measures `params` select, through the API's MeasureFilter; raises BadQuery as the API's 400s."""
-    unknown = sorted(set(params) - set(MeasureFilter.base_filters) - {"page"})
+def filtered(params, filterset_class, queryset):
+    """The records of `queryset` that `params` select, through the API's filterset for them; raises BadQuery where
+    the API answers 400."""
+    unknown = sorted(set(params) - set(filterset_class.base_filters) - {"page"})
     if unknown:
-        known = ", ".join(sorted({*MeasureFilter.base_filters, "page"}))
+        known = ", ".join(sorted({*filterset_class.base_filters, "page"}))
         raise BadQuery({name: [f"Unknown parameter; known: {known}."] for name in unknown})
     try:
         RegistryViewSetMixin.check_parameter_values(SimpleNamespace(query_params=params))
     except ValidationError as error:
         raise BadQuery(error.detail) from error
-    filterset = MeasureFilter(params, queryset=published(Measure), request=None)
+    filterset = filterset_class(params, queryset=queryset, request=None)
     if not filterset.is_valid():
         raise BadQuery(filterset.errors)
     return filterset.qs
+
+
+def filtered_measures(params):
+    """The published measures `params` select, as `/api/v1/measures/?…` selects them."""
+    return filtered(params, MeasureFilter, published(Measure))
 
 
 def bad_query(request, error):
@@ -85,7 +106,20 @@ def home(request):
             "latest": measure_records(measures, latest, None),
             "parks": largest([node for node in facets["park"] if node["depth"] <= 1], ()),
             "themes": largest([node for node in facets["theme"] if node["depth"] == 0], ()),
+            "beneficiaries": largest([node for node in facets["beneficiary"] if node["depth"] <= 1], ()),
+            "policies": most_mentioned_policies(),
         },
+    )
+
+
+def most_mentioned_policies():
+    """The published policies most mentioned by published measures (LATEST of them): the home page's way in."""
+    return (
+        published(Policy)
+        .annotate(measures=Count("mentions", filter=Q(mentions__in=published(PolicyMention))))
+        .filter(measures__gt=0)
+        .order_by("-measures", "slug")
+        .only("slug", "name", "name_en")[:LATEST]
     )
 
 
@@ -117,6 +151,10 @@ def facet_links(params, facets):
         "source": [linked("source", "slug", item) for item in largest(facets["source"], params.getlist("source"))],
         "park": [linked("park", "slug", item) for item in largest(facets["park"], params.getlist("park"))],
         "theme": [linked("theme", "slug", item) for item in largest(facets["theme"], params.getlist("theme"))],
+        "beneficiary": [
+            linked("beneficiary", "slug", item)
+            for item in largest(facets["beneficiary"], params.getlist("beneficiary"))
+        ],
     }
 
 
@@ -218,6 +256,7 @@ def measure_detail(request, slug):
     source = get_object_or_404(sources, slug=record["source"]["slug"])
     in_context = paragraph_around(source.text, record["quote"], record["quote_offset"])
     measure = Measure.objects.only("pk").get(slug=slug)
+    mentions = published(PolicyMention).filter(measure=measure).select_related("policy").order_by("policy__slug")
     return render(
         request,
         "site/measure_detail.html",
@@ -226,6 +265,7 @@ def measure_detail(request, slug):
             "source": source,
             "in_context": in_context,
             "history": history_entries(measure, None),
+            "mentions": mentions,
             "cite": citation(request, record, source),
             "labels": {
                 "status": LABELS["status"].get(record["status"], record["status"]),
@@ -235,14 +275,16 @@ def measure_detail(request, slug):
     )
 
 
+# The source reader's anchors: what quotes the source, and how a link names its quote (`#q-<measure slug>` …).
+ANCHORS = [("q", Measure, "slug"), ("t", Target, "slug"), ("o", Observation, "slug"), ("e", PolicyEvent, "pk")]
+
+
 def source_detail(request, slug):
     source = get_object_or_404(published(Source), slug=slug)
     quotes = [
-        (f"q-{row['slug']}", row["quote_offset"], len(row["quote"]))
-        for row in published(Measure).filter(source=source).values("slug", "quote", "quote_offset")
-    ] + [
-        (f"t-{row['slug']}", row["quote_offset"], len(row["quote"]))
-        for row in published(Target).filter(source=source).values("slug", "quote", "quote_offset")
+        (f"{prefix}-{row[key]}", row["quote_offset"], len(row["quote"]))
+        for prefix, model, key in ANCHORS
+        for row in published(model).filter(source=source).values(key, "quote", "quote_offset")
     ]
     corrections = list(TextCorrection.objects.filter(source=source))
     return render(
@@ -269,4 +311,82 @@ def tree(request, name):
         request,
         "site/tree.html",
         {"name": name, "nodes": facets[name], "model": {"park": Park, "theme": Theme}[name]._meta},
+    )
+
+
+def policy_list(request):
+    """Policies, filtered as `/api/v1/policies/?…` filters them (q, park, theme, beneficiary, status, kind)."""
+    try:
+        policies = filtered(request.GET, PolicyFilter, policies_with_timelines(None))
+    except BadQuery as error:
+        return bad_query(request, error)
+    paginator = Paginator(policies.order_by("slug"), PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except EmptyPage as error:
+        raise Http404("No such page of policies.") from error
+    return render(
+        request,
+        "site/policy_list.html",
+        {
+            "page": page,
+            "q": request.GET.get("q", ""),
+            "chosen": {name: request.GET.getlist(name) for name in ("kind", "status")},
+            "kinds": PolicyKind.choices,
+            "statuses": MeasureStatus.choices,
+            "filters": [(name, values) for name, values in request.GET.lists() if name not in {"q", "page"}],
+            "json_url": reverse("measures-api:policy-list") + with_parameter(request.GET, "page", None).rstrip("?"),
+            "previous_url": with_parameter(request.GET, "page", page.previous_page_number())
+            if page.has_previous()
+            else None,
+            "next_url": with_parameter(request.GET, "page", page.next_page_number()) if page.has_next() else None,
+        },
+    )
+
+
+def policy_detail(request, slug):
+    """A policy: what it is, and its timeline across documents, each step quoted and linked to where it is said."""
+    policy = get_object_or_404(policies_with_timelines(None), slug=slug)
+    return render(request, "site/policy_detail.html", {"policy": policy})
+
+
+def indicator_list(request):
+    """Every indicator, with how many published observations and targets it has."""
+    observations = dict(published(Observation).values_list("indicator").annotate(n=Count("pk")).order_by())
+    targets = dict(
+        published(Target).filter(tracks__isnull=False).values_list("tracks").annotate(n=Count("pk")).order_by()
+    )
+    indicators = [
+        {
+            "indicator": indicator,
+            "observations": observations.get(indicator.pk, 0),
+            "targets": targets.get(indicator.pk, 0),
+        }
+        for indicator in Indicator.objects.only("slug", "name", "name_en", "unit")
+    ]
+    return render(request, "site/indicator_list.html", {"indicators": indicators})
+
+
+def indicator_detail(request, slug):
+    """An indicator's progress: a chart of its published observations and targets over time, drawn on the server
+    (the admin's drawing, measures.progress), and a table of the same beside it."""
+    indicator = get_object_or_404(indicators_with_progress(None), slug=slug)
+    observations = list(indicator.observations.all())
+    targets = list(indicator.targets.all())
+    points = [Point(observation.year, float(observation.value)) for observation in observations if observation.year] + [
+        Point(target.target_year, float(target.value), target=True, superseded=bool(target.superseded_by.all()))
+        for target in targets
+        if target.target_year and target.value is not None
+    ]
+    name = indicator.name_en if get_language() == "en" and indicator.name_en else indicator.name
+    return render(
+        request,
+        "site/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "observations": observations,
+            "targets": targets,
+            "on_page": {target.slug for target in targets},
+            "chart": chart(points, indicator.unit, name, f"chart-{indicator.slug}"),
+        },
     )

@@ -55,7 +55,7 @@ def test_an_indicator_page_shows_its_progress_as_a_table_and_a_chart(superuser_c
     assert 'stroke="#999"' in chart  # the superseded target in grey
     table = page[page.index("<table><thead><tr><th>") :]
     assert table.index("2020") < table.index("2025") < table.index("2027")
-    assert "(supersedes rd-first)" in table
+    assert "（取代 rd-first）" in table  # "(supersedes rd-first)", in the admin's default Chinese
 
 
 def test_an_indicator_without_figures_has_no_chart(superuser_client, registry):

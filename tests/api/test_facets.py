@@ -71,3 +71,16 @@ def test_counts_are_cached_until_a_measure_changes(api_client, registry, django_
     Measure.objects.filter(slug="old-pilot").update(status="planned")  # raw update: the cache does not hear of it
     registry["old_pilot"].save()  # a saved record does
     assert facet(api_client.get("/api/v1/measures/facets/"), "status")["completed"] == 1
+
+
+def test_a_beneficiary_counts_its_narrower_groups(api_client, registry):
+    # ai-platform is for start-ups, below enterprises; naming enterprises as well must not count it twice there.
+    registry["ai_platform"].beneficiaries.add(registry["start_ups"].parent)
+    registry["talent_programme"].beneficiaries.add(registry["start_ups"])
+    beneficiaries = api_client.get("/api/v1/measures/facets/").json()["beneficiary"]
+    assert [(node["slug"], node["depth"], node["parent"], node["count"]) for node in beneficiaries] == [
+        ("enterprises", 0, None, 2),
+        ("start-ups", 1, "enterprises", 2),
+    ]
+    in_force = facet(api_client.get("/api/v1/measures/facets/?status=in_force"), "beneficiary")
+    assert in_force == {"enterprises": 1, "start-ups": 1}

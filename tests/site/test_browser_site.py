@@ -68,6 +68,12 @@ def test_main_pages_have_no_serious_accessibility_violations(browser, live_serve
         "/themes/",
         "/en/",
         "/en/measures/ai-platform/",
+        "/policies/",
+        "/policies/ai-programme/",
+        "/en/policies/ai-programme/",
+        "/indicators/",
+        "/indicators/rd-intensity/",
+        "/en/indicators/rd-intensity/",
     ]:
         browser.get(f"{live_server.url}{path}")
         if violations := serious_violations(browser):
