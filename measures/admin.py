@@ -1,6 +1,7 @@
 """The curators' admin: cheap to browse, quick to curate, and honest about where each record comes from."""
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -50,6 +51,21 @@ def quote_in_source(obj):
         return _("(the quote is not in the source's text)") if obj.pk else "—"
     before, quote, after = context
     return format_html('<div style="max-width:60em">…{}<mark>{}</mark>{}…</div>', before, quote, after)
+
+
+class LeanRelatedFilter(admin.RelatedFieldListFilter):
+    """A related record's choices without reading its long texts (every source's whole text, on every changelist),
+    and for a many-to-many link only the records some measure links to, read from the link table alone: Django's
+    RelatedOnlyFieldListFilter joins every measure to its links (90 ms for the parks at 100,000 measures)."""
+
+    def field_choices(self, field, request, model_admin):
+        model = field.related_model
+        long_texts = [column.name for column in model._meta.concrete_fields if isinstance(column, models.TextField)]
+        ordering = self.field_admin_ordering(field, request, model_admin) or model._meta.ordering
+        records = model._default_manager.defer(*long_texts).order_by(*ordering)
+        if field.many_to_many:
+            records = records.filter(pk__in=field.remote_field.through.objects.values(field.m2m_reverse_name()))
+        return [(record.pk, str(record)) for record in records]
 
 
 class InForceYearFilter(admin.SimpleListFilter):
@@ -165,6 +181,17 @@ class CuratedAdmin(GatedSavesMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     import_formats = [imports.CSV, imports.XLSX]
     import_form_class = imports.LimitedImportForm
     export_formats = [CSV, XLSX]
+
+    def action_checkbox(self, obj):
+        """Django's checkbox, the same HTML written directly: rendering a form widget's template for every row was
+        an eighth of a 100-row changelist's time."""
+        label = format_html(_("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            label,
+        )
 
     def has_import_permission(self, request):
         """An import creates and changes records (django-import-export lets any staff user import by default)."""
@@ -282,10 +309,10 @@ class MeasureAdmin(ReviewedAdmin):
     list_select_related = ["source"]
     list_filter = [
         "review_state",
-        "source",
-        ("parks", admin.RelatedOnlyFieldListFilter),
-        ("themes", admin.RelatedOnlyFieldListFilter),
-        ("beneficiaries", admin.RelatedOnlyFieldListFilter),
+        ("source", LeanRelatedFilter),
+        ("parks", LeanRelatedFilter),
+        ("themes", LeanRelatedFilter),
+        ("beneficiaries", LeanRelatedFilter),
         "status",
         "instrument",
         InForceYearFilter,
@@ -329,7 +356,7 @@ class TargetAdmin(ReviewedAdmin):
     list_select_related = ["source"]
     list_filter = [
         "review_state",
-        "source",
+        ("source", LeanRelatedFilter),
         ("park", admin.RelatedOnlyFieldListFilter),
         "comparator",
         "target_year",
@@ -472,9 +499,9 @@ class PolicyAdmin(ReviewedAdmin):
         "review_state",
         "kind",
         "status",
-        ("parks", admin.RelatedOnlyFieldListFilter),
-        ("themes", admin.RelatedOnlyFieldListFilter),
-        ("beneficiaries", admin.RelatedOnlyFieldListFilter),
+        ("parks", LeanRelatedFilter),
+        ("themes", LeanRelatedFilter),
+        ("beneficiaries", LeanRelatedFilter),
     ]
     search_fields = ["slug", "name", "name_en", "aliases", "description"]
     autocomplete_fields = ["parks", "themes", "beneficiaries"]

@@ -37,13 +37,20 @@ def cached_until_change(key, compute):
     return value
 
 
-def cached_count(queryset):
-    """`queryset.count()`, cached under the query's SQL until the registry changes."""
+def query_key(queryset):
+    """A cache key for `queryset`'s SQL and parameters, or None for a query that can match nothing (.none())."""
     try:
         sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # a query that can match nothing, such as .none()
+    except EmptyResultSet:
+        return None
+    return hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
+
+
+def cached_count(queryset):
+    """`queryset.count()`, cached under the query's SQL until the registry changes."""
+    query = query_key(queryset)
+    if query is None:
         return 0
-    query = hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
     return cached_until_change(f"list-count:{query}", queryset.count)
 
 

@@ -13,6 +13,8 @@ history revert, spreadsheet imports, ingest and the seed. The rules, each in one
   deleted; a record that others link to is not deleted from under them.
 """
 
+from functools import cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, transaction
@@ -111,13 +113,15 @@ def is_public(record):
 
 
 def is_public_row(row, link, model):
-    """Whether the public may see the `model` record a `.values()` row links to as `link` (see `linked_columns`)."""
-    return all(row[f"{link}__{lookup}"] == ReviewState.PUBLISHED for lookup in public_lookups(model))
+    """Whether the public may see the `model` record a `.values()` row links to as `link`, or the row's own record
+    when `link` is None (see `linked_columns`): `visible`'s rule for rows fetched without it."""
+    return all(row[column] == ReviewState.PUBLISHED for column in linked_columns(link, model))
 
 
+@cache
 def linked_columns(link, model):
-    """The `.values()` columns `is_public_row` reads for a link to a `model` record."""
-    return [f"{link}__{lookup}" for lookup in public_lookups(model)]
+    """The `.values()` columns `is_public_row` reads for a link to a `model` record, or for the row's own."""
+    return tuple(f"{link}__{lookup}" if link else lookup for lookup in public_lookups(model))
 
 
 def has_model_perm(user, model, action):
