@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=true
 PORT ?= 8000
-# Test processes (pytest-xdist), one a core by default.
-TEST_WORKERS ?= auto
+# Test processes (pytest-xdist): one a core and one more, since some tests wait on a subprocess (gunicorn,
+# Chromium) or a socket's deadline while the cores have other tests to run.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 .PHONY: install run test lint format seed bench clean
 
