@@ -76,7 +76,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     @staticmethod
     def positive_int(name, raw, maximum):
-        if not raw.isdigit() or int(raw) < 1 or len(raw) > 9:
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1 or len(raw) > 9:  # "²".isdigit() is true
             raise ValidationError({name: [f"Must be a whole number from 1 to {maximum or 999999999}."]})
         if maximum is not None and int(raw) > maximum:
             raise ValidationError({name: [f"Must be at most {maximum}."]})

@@ -361,7 +361,7 @@ class TargetSerializer(serializers.ModelSerializer):
     source = VisibleSourceReferenceSerializer(read_only=True)
     measure = VisibleSlugField(read_only=True)
     park = VisibleSlugNameSerializer(read_only=True, allow_null=True)
-    tracks = SlugReference(read_only=True, help_text="The indicator this target is set on.")
+    tracks = SlugReference(read_only=True, allow_null=True, help_text="The indicator this target is set on.")
     supersedes = VisibleSlugField(read_only=True, help_text="The earlier target this one replaces.")
     superseded_by = superseded_by_field()
 

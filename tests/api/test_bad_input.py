@@ -36,6 +36,8 @@ def assert_json_error(response, status, field):
         ("page_size=99999999999999999999", "page_size"),
         ("page=abc", "page"),
         ("page=0", "page"),
+        ("page=%C2%B2", "page"),  # ², a digit to str.isdigit() but not to int()
+        ("page_size=%D9%A3", "page_size"),  # ٣, an Arabic-Indic three
     ],
 )
 def test_measure_list_rejects(api_client, registry, query, field):
@@ -55,6 +57,7 @@ def test_measure_list_rejects(api_client, registry, query, field):
         ("/api/v1/sources/?kind=tweet", "kind"),
         ("/api/v1/themes/?ordering=description", "ordering"),
         ("/api/v1/organizations/?kind=club", "kind"),
+        ("/api/v1/measures/ai-platform/history/?page=%C2%B2", "page"),
     ],
 )
 def test_other_lists_reject(api_client, registry, url, field):

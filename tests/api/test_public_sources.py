@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from measures.api.records import measure_records, target_records
-from measures.models import Measure, Park, Source, Target, TextCorrection
+from measures.models import Measure, Observation, Park, Source, Target, TextCorrection
 from measures.review import visible
 from tests import factories
 from tests.helpers import slugs
@@ -164,3 +164,16 @@ def test_the_staff_download_holds_every_source(api_client, leak, staff):
         "leaky-measure"
     )
     assert json.loads(archive.read("metadata.json"))["records"] == "every review state"
+
+
+@pytest.mark.parametrize(
+    ("component", "model"),
+    [("Measure", Measure), ("Target", Target), ("Observation", Observation), ("Park", Park)],
+)
+def test_the_schema_says_every_optional_link_may_be_null(openapi_schema, component, model):
+    """A link the database allows to be empty is null in the answer; the schema must say so, or clients break."""
+    properties = openapi_schema["components"]["schemas"][component]["properties"]
+    optional = [f.name for f in model._meta.concrete_fields if f.is_relation and f.null and f.name in properties]
+    assert optional
+    for name in optional:
+        assert properties[name].get("nullable") is True, name
