@@ -39,12 +39,8 @@ PRIVATE_DIRECTIVES = ("no-store", "no-cache", "private")
 
 
 def carries_credentials(request):
-    """A session cookie, an Authorization header, or a user DRF's test client forces: possibly staff."""
-    return (
-        settings.SESSION_COOKIE_NAME in request.COOKIES
-        or "HTTP_AUTHORIZATION" in request.META
-        or getattr(request, "_force_auth_user", None) is not None
-    )
+    """A session cookie or an Authorization header: possibly staff."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
 
 
 def request_key(request):
