@@ -134,11 +134,15 @@ class KnownParametersMixin:
         """Called first by a view's `initial()`, so an unknown parameter is named before its value is checked."""
         if not self.answers(request):
             return
-        known = self.known_parameters()
-        unknown = [name for name in request.query_params if name not in known]
-        if unknown:
-            message = f"Unknown parameter; known: {', '.join(sorted(known))}."
-            raise ValidationError({name: [message] for name in unknown})
+        refuse_unknown(request.query_params, self.known_parameters())
+
+
+def refuse_unknown(parameters, known):
+    """A 400 naming every parameter not in `known`, and listing those that are (the API's and the site's)."""
+    unknown = [name for name in parameters if name not in known]
+    if unknown:
+        message = f"Unknown parameter; known: {', '.join(sorted(known))}."
+        raise ValidationError({name: [message] for name in unknown})
 
 
 class RegistryViewSetMixin(KnownParametersMixin):

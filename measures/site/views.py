@@ -23,7 +23,7 @@ from measures.api.filters import MeasureFilter, PolicyFilter
 from measures.api.history import history_entries
 from measures.api.pagination import DeferredJoinPage
 from measures.api.records import indicators_with_progress, measure_records, policies_with_timelines
-from measures.api.views import RegistryViewSetMixin
+from measures.api.views import RegistryViewSetMixin, refuse_unknown
 from measures.choices import Instrument, MeasureStatus, PolicyKind
 from measures.models import (
     Indicator,
@@ -65,11 +65,8 @@ class BadQuery(Exception):
 def filtered(params, filterset_class, queryset):
     """The records of `queryset` that `params` select, through the API's filterset for them; raises BadQuery where
     the API answers 400."""
-    unknown = sorted(set(params) - set(filterset_class.base_filters) - {"page"})
-    if unknown:
-        known = ", ".join(sorted({*filterset_class.base_filters, "page"}))
-        raise BadQuery({name: [f"Unknown parameter; known: {known}."] for name in unknown})
     try:
+        refuse_unknown(params, {*filterset_class.base_filters, "page"})
         RegistryViewSetMixin.check_parameter_values(SimpleNamespace(query_params=params))
     except ValidationError as error:
         raise BadQuery(error.detail) from error
