@@ -70,13 +70,10 @@ def tree_counts(model, through, column, measure_ids, user):
     all of them in one more query.
     """
     passable = set(visible(model.objects.all(), user).values_list("pk", flat=True))
-    nodes = [
-        (pk, path)
-        for pk, path in model.objects.with_tree_fields().values_list("pk", "tree_path")
-        if passable.issuperset(path)  # a record below one the requester may not see is not reached
-    ]
-    below = {pk: {pk} for pk, _ in nodes}
-    for pk, path in nodes:
+    rows = model.objects.with_tree_fields().values_list("pk", "tree_path", "slug", "name", "name_en", "parent_id")
+    nodes = [row for row in rows if passable.issuperset(row[1])]  # what is below a hidden record is not reached
+    below = {pk: {pk} for pk, *_ in nodes}
+    for pk, path, *_ in nodes:
         for above in path[:-1]:
             below[above].add(pk)
     links = through.objects.filter(measure_id__in=measure_ids)
@@ -90,19 +87,15 @@ def tree_counts(model, through, column, measure_ids, user):
             }
         )
         counts.update({pk: rolled_up[f"n{pk}"] for pk in inner})
-    fields = {
-        pk: rest
-        for pk, *rest in model.objects.filter(pk__in=below).values_list("pk", "slug", "name", "name_en", "parent_id")
-    }
-    slugs = {pk: values[0] for pk, values in fields.items()}
+    slugs = {pk: slug for pk, _, slug, *_ in nodes}
     return [
         {
-            "slug": fields[pk][0],
-            "name": fields[pk][1],
-            "name_en": fields[pk][2],
-            "parent": slugs.get(fields[pk][3]),
+            "slug": slug,
+            "name": name,
+            "name_en": name_en,
+            "parent": slugs.get(parent_id),
             "depth": len(path) - 1,
             "count": counts.get(pk, 0),
         }
-        for pk, path in nodes
+        for pk, path, slug, name, name_en, parent_id in nodes
     ]
