@@ -2,8 +2,9 @@
 
 Two yardsticks. The seed's five sources were curated by hand and are the training data:
 `python -m measures.ingest.quality` prints precision and recall per source and overall. The development set
-(devset/, ten public texts annotated before any extractor ran on them, see devset/README.md) is the evaluation:
-`python -m measures.ingest.quality --devset` prints precision and recall per field, per document and overall.
+(devset/, public texts annotated before any extractor ran on them, see devset/README.md) is the evaluation:
+`python -m measures.ingest.quality --devset` prints precision and recall per field, per document and overall, and
+`--devset --errors` lists the wrong proposals and the missed annotations behind the measure-name and park figures.
 """
 
 import argparse
@@ -160,6 +161,25 @@ def score_parks(proposed, annotated):
     )
 
 
+def name_errors(titles, names):
+    """(titles that name no annotated measure, annotated names no title names)."""
+    return (
+        [title for title in titles if not any(names_match(title, name) for name in names)],
+        [name for name in names if not any(names_match(title, name) for title in titles)],
+    )
+
+
+def park_errors(proposed, annotated):
+    """(proposed parks that are wrong, annotated parks not found), each by slug or, for a new park, by name."""
+    known = {park["slug"] for park in annotated if park["slug"]}
+    unknown = [park["name"] for park in annotated if not park["slug"]]
+    offers = [park["name"] for park in proposed if not park.get("slug")]
+    slugs = {park["slug"] for park in proposed if park.get("slug")}
+    wrong = sorted(slugs - known) + [o for o in offers if not any(names_match(o, name) for name in unknown)]
+    missed = sorted(known - slugs) + [n for n in unknown if not any(names_match(o, n) for o in offers)]
+    return wrong, missed
+
+
 def read_devset(directory=DEVSET):
     """(id, text, annotation) for every annotated document, in name order."""
     for path in sorted(Path(directory).glob("*.json")):
@@ -190,6 +210,12 @@ def evaluate_devset(directory=DEVSET, names=None) -> dict:
         found_targets = matched_counts(target_keys, annotated_targets)
         found_funding = matched_counts(funding_keys, annotated_funding)
         results[document_id] = {
+            "errors": {
+                "measure names": name_errors(
+                    [m["title"] for m in proposed["measures"]], [m["name"] for m in annotation["measures"]]
+                ),
+                "parks": park_errors(proposed["parks"], annotation["parks"]),
+            },
             "targets": Score(found_targets, len(target_keys), found_targets, len(annotated_targets)),
             "funding": Score(found_funding, len(funding_keys), found_funding, len(annotated_funding)),
             "measure names": score_names(
@@ -215,11 +241,23 @@ def print_devset(results):
         print(f"{name:<44}" + "".join(f"{cell:>18}" for cell in cells))
 
 
+def print_errors(results):
+    for name, row in results.items():
+        for field, (wrong, missed) in row.get("errors", {}).items():
+            if wrong or missed:
+                print(f"{name} {field}\n  wrong:  {' | '.join(wrong)}\n  missed: {' | '.join(missed)}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", action="store_true", help="score the annotated development set (devset/)")
-    if parser.parse_args(argv).devset:
-        print_devset(evaluate_devset())
+    parser.add_argument("--errors", action="store_true", help="with --devset: list wrong and missed names and parks")
+    arguments = parser.parse_args(argv)
+    if arguments.devset:
+        results = evaluate_devset()
+        print_devset(results)
+        if arguments.errors:
+            print_errors(results)
         return
     results = evaluate(read_seed())
     columns = ["targets P", "targets R", "quant. P", "quant. R", "measures R", "park links P", "park links R"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from measures.text.names import NameIndex
-from measures.text.phrases import MEASURE_HEAD, measure_names, park_like_names
+from measures.text.phrases import MEASURE_HEAD, measure_names, modifier_before, park_like_names
 from measures.text.quantities import chinese_number, in_yuan, is_money, is_percent, quantities
 
 __all__ = ["Span", "chinese_number", "propose", "split_on"]
@@ -497,6 +497,7 @@ def names_in(text, sentence):
     for start, end in quoted_ranges(sentence.text):
         absolute = sentence.start + start
         inner = sentence.text[start + 1 : end - 1]
+        floor = covered[-1][1] if covered else sentence.start
         run_start = run_start if run_end == absolute else absolute  # “两重”“两新”政策: quotes side by side
         run_end = sentence.start + end
         if sentence.text[start] == "《":
@@ -513,8 +514,8 @@ def names_in(text, sentence):
         elif DEFINED_AS.search(sentence.text, max(0, start - 4), start):
             covered.append((absolute, sentence.start + end))  # a short name defined: neither it nor its words
             continue
-        elif is_slogan(inner):
-            continue
+        elif is_slogan(inner) and not (ENDS_IN_HEAD.search(inner) and modifier_before(text, absolute, floor)[0]):
+            continue  # “十项行动” alone counts steps; 高质量发展“十项行动” names them
         elif (
             measure_names(inner, 0, len(inner))
             or ENDS_IN_HEAD.search(inner)
@@ -523,7 +524,10 @@ def names_in(text, sentence):
             found.append((sentence.text[start:end], absolute))
         else:
             continue
-        covered.append((absolute, absolute + len(found[-1][0])))
+        name, offset = found[-1]
+        words, before = modifier_before(text, offset, floor)
+        found[-1] = (text[before : offset + len(name)], before)  # 地方政府专项债|“自审自发”试点
+        covered.append((before, offset + len(name)))
     starts = [start for start, _ in covered]
     for name, offset in measure_names(text, sentence.start, sentence.end):
         at = bisect_right(starts, offset + len(name) - 1) - 1

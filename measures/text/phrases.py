@@ -20,8 +20,8 @@ jieba.setLogLevel(logging.WARNING)
 
 # Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例 ...
 MEASURE_HEADS = (
-    "行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|试验区|先导区|实验室|示范区|"
-    "计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|基地|特派团|场景汇|券"
+    "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|试验区|先导区|实验室|示范区|"
+    "计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # 公园, 校园, 家园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园); high-tech
@@ -87,7 +87,13 @@ def inner_verb(words, index, chain):
     生物制造中试平台."""
     word, tag = words[index]
     left = words[index - 1] if index else ("", "")
-    return tag == "v" and len(word) == 2 and chain[-1][1] in ("n", "vn", "j") and left[1] in ("n", "nz", "ns", "eng")
+    return (
+        tag == "v"
+        and len(word) == 2
+        and bool(chain)
+        and chain[-1][1] in ("n", "vn", "j")
+        and left[1] in ("n", "nz", "ns", "eng")
+    )
 
 
 def chain_before(text, start, end, floor, ceiling, hmm=False):
@@ -164,6 +170,17 @@ def measure_names(text, start, end):
         if specific(name, match.group()):
             found.append((name, offset))
     return found
+
+
+def modifier_before(text, position, floor):
+    """(words, offset) of the noun chain that ends right before text[position], as 地方政府专项债 before
+    “自审自发”试点 and 高质量发展 before “十项行动”; ("", position) when a verb, punctuation or only generic or scope
+    words come first."""
+    chain, offset, _, _ = chain_before(text, position, position, floor, position + 1, hmm=True)
+    chain, offset = trimmed(chain, offset, "")
+    if len(chain) < 2 or GENERIC.match(chain) or not SCOPE.sub("", chain) or LEAD_VERBS.fullmatch(chain):
+        return "", position
+    return chain, offset
 
 
 def framed_name(text, head_start, head_end, floor):

@@ -193,6 +193,20 @@ def test_quoted_names_take_the_head_word_after_them_and_policy_titles_are_names(
     assert titles(text) == ["“人工智能+”行动", "“两重”“两新”政策", "《北京市促进通用人工智能创新发展的若干措施》"]
 
 
+def test_a_quoted_name_keeps_the_nouns_before_it_and_laws_and_programmes_of_steps_are_names():
+    text = "推进地方政府专项债“自审自发”试点，落实高质量发展“十项行动”，贯彻民营经济促进法，落实营商环境21条升级举措。"
+    assert titles(text) == [
+        "地方政府专项债“自审自发”试点",
+        "高质量发展“十项行动”",
+        "民营经济促进法",
+        "营商环境21条升级举措",
+    ]
+
+
+def test_bonds_are_not_vouchers():
+    assert titles("发行非金融企业债券，发放“算力券”。") == ["“算力券”"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
