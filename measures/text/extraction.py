@@ -484,6 +484,10 @@ DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”
 QUOTED_HEAD = re.compile(r"(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|制度|改革|基金)")
 
 
+def named_before(text, position, floor):
+    return modifier_before(text, position, floor) < position
+
+
 def is_slogan(inner):
     """A quote that is no name: too short or too long, an “X+” campaign, a counted slogan without a head word."""
     if SLOGAN.search(inner) or not 2 <= len(inner) <= 16:
@@ -514,7 +518,9 @@ def names_in(text, sentence):
         elif DEFINED_AS.search(sentence.text, max(0, start - 4), start):
             covered.append((absolute, sentence.start + end))  # a short name defined: neither it nor its words
             continue
-        elif is_slogan(inner) and not (ENDS_IN_HEAD.search(inner) and modifier_before(text, absolute, floor)[0]):
+        elif is_slogan(inner) and not (
+            ENDS_IN_HEAD.search(inner) and modifier_before(text, absolute, floor) != absolute
+        ):
             continue  # “十项行动” alone counts steps; 高质量发展“十项行动” names them
         elif (
             measure_names(inner, 0, len(inner))
@@ -525,7 +531,7 @@ def names_in(text, sentence):
         else:
             continue
         name, offset = found[-1]
-        words, before = modifier_before(text, offset, floor)
+        before = modifier_before(text, offset, floor)
         found[-1] = (text[before : offset + len(name)], before)  # 地方政府专项债|“自审自发”试点
         covered.append((before, offset + len(name)))
     starts = [start for start, _ in covered]

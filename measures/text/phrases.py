@@ -35,9 +35,10 @@ PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
 # Parts of speech (jieba's tag set) a name is made of: nouns of every kind, verbal and adjectival nouns,
 # distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters.
 NAME_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s")
-# Generic words that never start a name: "各类平台", "相关政策", "一批基地", "重点工程".
+# Generic words that never start a name: "各类平台", "相关政策", "一批基地", "重点工程", nor a time (这个时候|产业基金).
 GENERIC = re.compile(
-    r"^(?:各类|各项|相关|有关|一批|一系列|重点|重大|这些|该|其|本|上述|新|多|一|等|全|主要|国家级|市级|区级|省级)$"
+    r"^(?:各类|各项|相关|有关|一批|一系列|重点|重大|这些|该|其|本|上述|新|多|一|等|全|主要|国家级|市级|区级|省级"
+    r"|时候|时期|期间|阶段|过程)$"
 )
 # Words that say how big, how important or whose a thing is, not which one: a name made only of them and a head
 # (国家实验室, 全国重点实验室, 综合改革试点, 特殊政策) is a kind of thing, not a name.
@@ -158,8 +159,8 @@ def measure_names(text, start, end):
         if MEASURE_HEAD.match(text, match.end(), end):
             continue
         chain, offset, _, following = chain_before(text, match.start(), match.end(), start, end, hmm=True)
-        if following[1] in NOUN_TAGS and len(following[0]) >= 2:
-            continue
+        if (following[1] in NOUN_TAGS and len(following[0]) >= 2) or COUNT.match(text[match.end() : end]):
+            continue  # 中心|城区: inside a longer noun; 工程研究中心|29家: things of a kind, counted
         name, offset = framed_name(text, match.start(), match.end(), start) or (chain, offset)
         while found and found[-1][1] >= offset:
             found.pop()
@@ -173,14 +174,14 @@ def measure_names(text, start, end):
 
 
 def modifier_before(text, position, floor):
-    """(words, offset) of the noun chain that ends right before text[position], as 地方政府专项债 before
-    “自审自发”试点 and 高质量发展 before “十项行动”; ("", position) when a verb, punctuation or only generic or scope
-    words come first."""
+    """Where the noun chain that ends right before text[position] starts, as 地方政府专项债 before “自审自发”试点 and
+    高质量发展 before “十项行动”; `position` itself when a verb, punctuation or only generic or scope words come
+    first."""
     chain, offset, _, _ = chain_before(text, position, position, floor, position + 1, hmm=True)
     chain, offset = trimmed(chain, offset, "")
     if len(chain) < 2 or GENERIC.match(chain) or not SCOPE.sub("", chain) or LEAD_VERBS.fullmatch(chain):
-        return "", position
-    return chain, offset
+        return position
+    return offset
 
 
 def framed_name(text, head_start, head_end, floor):

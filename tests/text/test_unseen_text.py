@@ -179,6 +179,8 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         "实施杜家坎等30项市级疏堵工程。",
         # A head followed by a noun is inside a longer noun, not a name's end.
         "不在北京市中心城区新设企业，深入推进国际消费中心城市建设。",
+        # Counted after the head: things of a kind. A time before the head starts no name.
+        "聚集了国家级工程研究中心29家。这个时候产业基金的作用就突显出来。",
         # Counted slogans, publications and back-references are not measures; nor is a short name defined.
         "深化“五子”联动，推进“三城一区”建设。据《人民日报》报道，《建议》提出。",
         "推广应用（以下简称“上海自贸试验区”）。",
