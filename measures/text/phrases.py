@@ -72,6 +72,8 @@ COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几�
 SPECIFIC_LENGTH = 3
 WINDOW = 18
 FRAME_WINDOW = 24
+# The words a modifier before a quoted name is made of: nouns, not numbers, dates or adjectives.
+MODIFIER_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "j", "l", "b", "eng")
 # A noun right after a head word continues the noun: 中心城区, 实验室集群, 平台经济.
 NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
 
@@ -181,6 +183,8 @@ def modifier_before(text, position, floor):
     chain, offset = trimmed(chain, offset, "")
     if len(chain) < 2 or GENERIC.match(chain) or not SCOPE.sub("", chain) or LEAD_VERBS.fullmatch(chain):
         return position
+    if any(tag not in MODIFIER_TAGS for _, tag in tagged(chain, True)):
+        return position  # 壮大|“…”基金, 2021年|“双减”政策: a verb or a date, not a name's words
     return offset
 
 

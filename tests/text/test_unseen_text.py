@@ -205,6 +205,10 @@ def test_a_quoted_name_keeps_the_nouns_before_it_and_laws_and_programmes_of_step
     ]
 
 
+def test_a_date_or_a_verb_before_a_quoted_name_is_not_part_of_it():
+    assert titles("在2021年“双减”政策发布后，壮大“种子+天使”基金。") == ["“双减”政策", "“种子+天使”基金"]
+
+
 def test_bonds_are_not_vouchers():
     assert titles("发行非金融企业债券，发放“算力券”。") == ["“算力券”"]
 
