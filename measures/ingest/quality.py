@@ -4,7 +4,7 @@ Two yardsticks. The seed's five sources were curated by hand and are the trainin
 `python -m measures.ingest.quality` prints precision and recall per source and overall. The development set
 (devset/, public texts annotated before any extractor ran on them, see devset/README.md) is the evaluation:
 `python -m measures.ingest.quality --devset` prints precision and recall per field, per document and overall, and
-`--devset --errors` lists the wrong proposals and the missed annotations behind the measure-name and park figures.
+`--devset --errors` lists the wrong proposals and the missed annotations behind each figure.
 """
 
 import argparse
@@ -161,6 +161,14 @@ def score_parks(proposed, annotated):
     )
 
 
+def key_errors(proposed_keys, annotated_keys):
+    """(proposed keys no annotation matched, annotated keys no proposal matched), one to one."""
+    proposed, annotated = Counter(proposed_keys), Counter(annotated_keys)
+    return [str(key) for key in (proposed - annotated).elements()], [
+        str(key) for key in (annotated - proposed).elements()
+    ]
+
+
 def name_errors(titles, names):
     """(titles that name no annotated measure, annotated names no title names)."""
     return (
@@ -211,6 +219,8 @@ def evaluate_devset(directory=DEVSET, names=None) -> dict:
         found_funding = matched_counts(funding_keys, annotated_funding)
         results[document_id] = {
             "errors": {
+                "targets": key_errors(target_keys, annotated_targets),
+                "funding": key_errors(funding_keys, annotated_funding),
                 "measure names": name_errors(
                     [m["title"] for m in proposed["measures"]], [m["name"] for m in annotation["measures"]]
                 ),
@@ -251,7 +261,9 @@ def print_errors(results):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", action="store_true", help="score the annotated development set (devset/)")
-    parser.add_argument("--errors", action="store_true", help="with --devset: list wrong and missed names and parks")
+    parser.add_argument(
+        "--errors", action="store_true", help="with --devset: list what was proposed wrongly and what was missed"
+    )
     arguments = parser.parse_args(argv)
     if arguments.devset:
         results = evaluate_devset()

@@ -32,6 +32,8 @@ OPENERS, CLOSERS = "“‘《（(「『【[", "”’》）)」』】]"
 SENTENCE_ENDS = "。；！？;!?"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
 TRIM = " \t\u3000\xa0"
+PARENTHESIS_REACH = 80  # how far back an open parenthesis still holds a number (a gloss is short)
+AFTER_MONEY = re.compile(r"元[^\d，。；,;]{0,3}$")
 QUOTE_LIMIT = 240  # a quote longer than this is cut to a window around what it quotes
 
 ENUMERATOR = re.compile(
@@ -337,6 +339,10 @@ class Reader:
         after = self.text[quantity.end : quantity.end + 3]
         if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
             return False
+        if clause.text.rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
+            return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
+        if in_a_gloss(self.text, quantity.start):
+            return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
         if "/" in quantity.unit and not SUPPORT.search(before):
             return False  # a rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩
         quote, offset = window(clause, quantity.start, quantity.end)
@@ -350,6 +356,18 @@ class Reader:
             }
         )
         return True
+
+
+def in_a_gloss(text, position):
+    """Whether `position` is inside a parenthesis opened right after an amount of money, which details or restates
+    it (10万元奖励(第一年奖励5万元…)); a parenthesis after a sentence is a note and may offer money of its own."""
+    before = text[max(0, position - PARENTHESIS_REACH) : position]
+    opening = max(before.rfind("("), before.rfind("（"))
+    if opening < 0 or any(closing in before[opening:] for closing in ")）"):
+        return False
+    return bool(
+        AFTER_MONEY.search(text, max(0, position - len(before) + opening - 4), position - len(before) + opening)
+    )
 
 
 def is_rhetorical(quantity):

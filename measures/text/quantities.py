@@ -24,10 +24,12 @@ PER = r"/(?:百亿元|万人|人|户|平方米|亩|年)"
 PERCENT = r"个百分点|百分点|[%％‰]"
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]))"
 RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
-# A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5).
+# A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5). A space a line break left
+# between a number and its unit (给予企业30 万元奖励) is not part of either.
 QUANTITY = re.compile(
     rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})(?P<first_unit>{PERCENT})?"
-    rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?"
+    rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?:[ \u3000](?=[万亿千百元%％]))?"
+    rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?"
 )
 # "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")

@@ -147,6 +147,15 @@ def test_money_per_unit_and_statistics_of_stock_are_told_apart():
         assert propose(statistic, NameIndex())["funding"] == []
 
 
+def test_a_threshold_or_a_breakdown_is_not_money_offered_and_a_wrapped_unit_is_read():
+    text = (
+        "对年销售额在1亿元及以上的，单品种奖励企业200万元；对初次认定为高新技术企业的，给予企业20 万元奖励"
+        "(第一年奖励5万元，第二年奖励3万元，第三年奖励2万元)。"
+    )
+    amounts = [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]]
+    assert amounts == [(200, "万元"), (20, "万元")]
+
+
 def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
     text = "深化“高铁+”、“园区+”协同，实施“117项目”。"
     assert propose(text, NameIndex())["measures"] == []
