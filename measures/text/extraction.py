@@ -361,13 +361,13 @@ class Reader:
 def in_a_gloss(text, position):
     """Whether `position` is inside a parenthesis opened right after an amount of money, which details or restates
     it (10万元奖励(第一年奖励5万元…)); a parenthesis after a sentence is a note and may offer money of its own."""
-    before = text[max(0, position - PARENTHESIS_REACH) : position]
+    start = max(0, position - PARENTHESIS_REACH)
+    before = text[start:position]
     opening = max(before.rfind("("), before.rfind("（"))
     if opening < 0 or any(closing in before[opening:] for closing in ")）"):
         return False
-    return bool(
-        AFTER_MONEY.search(text, max(0, position - len(before) + opening - 4), position - len(before) + opening)
-    )
+    opened_at = start + opening
+    return bool(AFTER_MONEY.search(text, max(0, opened_at - 4), opened_at))
 
 
 def is_rhetorical(quantity):
