@@ -49,6 +49,8 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 THIS_YEAR = re.compile(r"今年|明年|当年")
 GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
+# Goals reported met are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标.
+GOAL_MET = re.compile(r"目标[^，,。；;]{0,6}(?:完成|实现|达成)|(?:完成|实现|达成)[^，,。；;]{0,16}目标")
 PAST = re.compile(
     r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
@@ -246,7 +248,11 @@ class Reader:
             forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried)
             # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
             # ... unless it reports them met: 较好完成了…确定的目标任务。
-            if STRONG_GOAL.search(sentence.text) and not PAST.search(sentence.text):
+            if (
+                STRONG_GOAL.search(sentence.text)
+                and not PAST.search(sentence.text)
+                and not GOAL_MET.search(sentence.text)
+            ):
                 forward_paragraph, carried = True, year
             if not paragraph.text.startswith("—"):
                 self.list_forward, self.list_year = forward, year
@@ -325,7 +331,7 @@ class Reader:
                 forward = forward or clause[max(0, match.start() - 1) : match.start()] in ("到", "至")
         # "提出了2022年的目标：" announces goals even in the past tense; in a review section only a goal itself does
         # (将, 要 there tell what was done).
-        if (STRONG_GOAL if self.section_past else GOAL).search(clause):
+        if (STRONG_GOAL if self.section_past else GOAL).search(clause) and not GOAL_MET.search(clause):
             forward, past = True, False
             year = year or self.goal_year
         return year, forward, past, clause_past

@@ -15,6 +15,14 @@ def targets(text, date=None):
     return [(t["value"], t["unit"], t["target_year"]) for t in propose(text, NameIndex(), date)["targets"]]
 
 
+def test_goals_reported_met_do_not_turn_a_review_into_goals():
+    text = (
+        "一、2025年工作回顾\n"
+        "过去一年，锚定目标，攻坚克难，经济社会发展主要目标任务顺利完成。全省地区生产总值5.3万亿元、增长5.5%。"
+    )
+    assert targets(text, "2026-02-05") == []
+
+
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
