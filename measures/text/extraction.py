@@ -437,8 +437,10 @@ def park_mentions(text, park_names, paragraphs):
             overlapping = [i for i in near if offset < known[i]["offset"] + len(known[i]["name"])]
             inside = [i for i in overlapping if known[i]["offset"] + len(known[i]["name"]) <= offset + len(name)]
             inside = [i for i in inside if known[i]["offset"] >= offset]
-            if overlapping != inside or any(len(known[i]["name"]) == len(name) for i in inside):
-                continue
+            if overlapping != inside or any(
+                known[i]["offset"] + len(known[i]["name"]) == offset + len(name) for i in inside
+            ):
+                continue  # 北京经开区 is 经开区 placed, not another park
             # A longer park-like name around a known alias is another place: 亦庄综保区 is not 亦庄.
             dropped.update(inside)
             slug = abbreviation_of(name, park_names)
@@ -453,9 +455,14 @@ def park_mentions(text, park_names, paragraphs):
 
 def abbreviation_of(name, park_names):
     """The slug of the known park `name` abbreviates: Chinese shortens a name by dropping characters, so
-    雄安中关村科技园 is 雄安新区中关村科技园 with 新区 left out (same first character, same head, the rest in order)."""
+    雄安中关村科技园 is 雄安新区中关村科技园 with 新区 left out, 北京经开区 is 北京经济技术开发区 (same first and
+    last character, the rest in order, at least half of the name kept)."""
     for full, slug in park_names.slug_by_name.items():
-        if len(full) > len(name) >= 5 and full[0] == name[0] and full[-2:] == name[-2:] and is_subsequence(name, full):
+        if (
+            len(full) > len(name) >= max(5, len(full) / 2)
+            and (full[0], full[-1]) == (name[0], name[-1])
+            and is_subsequence(name, full)
+        ):
             return slug
     return None
 

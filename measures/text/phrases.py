@@ -27,14 +27,17 @@ MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # 公园, 校园, 家园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园); high-tech
 # zones, industrial zones, bonded port areas and cooperation zones are (东湖高新区, 南港工业区, 宁河京津合作示范区).
 PARK_HEAD = re.compile(
-    r"综合保税区|综保区|保税港区|科学城|科技城|产业新城|高新区|工业区|合作示范区|产业园区|科技园区|产业园|科技园"
+    r"综合保税区|综保区|保税港区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|经济区|合作区"
+    r"|合作示范区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵])(?<!大学)(?<!高教)园区?"
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).
 PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
+# A Chinese character that is not a numeral: a word of them jieba does not know is a name (六松), 五大 is a count.
+HAN = re.compile(r"[\u4e00-\u9fff](?<![〇一二三四五六七八九十百千万两])")
 # Parts of speech (jieba's tag set) a name is made of: nouns of every kind, verbal and adjectival nouns,
 # distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters.
-NAME_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s")
+NAME_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t")
 # Generic words that never start a name: "各类平台", "相关政策", "一批基地", "重点工程", nor a time (这个时候|产业基金).
 GENERIC = re.compile(
     r"^(?:各类|各项|相关|有关|一批|一系列|重点|重大|这些|该|其|本|上述|新|多|一|等|全|主要|国家级|市级|区级|省级"
@@ -130,7 +133,14 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
     while len(chain) > 1 and (GENERIC.match(chain[-1][0]) or len(chain[-1][0]) == 1):
         chain.pop()
     name = "".join(word for word, _ in reversed(chain))
-    return name, end - len(name), [tag for _, tag in chain[1:]], following
+    return name, end - len(name), chain[1:], following
+
+
+def is_proper(word, tag):
+    """A proper noun by its tag in context, or a word jieba's dictionary lacks (六松: a name it pieced together)."""
+    if tag in PROPER_TAGS:
+        return True
+    return len(word) >= 2 and word not in jieba.dt.FREQ and all(HAN.match(char) for char in word)
 
 
 def names_ending_in(heads, text, start, end, proper=False):
@@ -140,8 +150,8 @@ def names_ending_in(heads, text, start, end, proper=False):
     for match in heads.finditer(text, start, end):
         if heads.match(text, match.end(), end):
             continue
-        name, offset, tags, _ = chain_before(text, match.start(), match.end(), previous_end, end, hmm=True)
-        if proper and not any(tag in PROPER_TAGS for tag in tags):
+        name, offset, words, _ = chain_before(text, match.start(), match.end(), previous_end, end, hmm=True)
+        if proper and not any(is_proper(word, tag) for word, tag in words):
             continue
         if len(name) - len(match.group()) >= 2 and len(name) >= 4:
             found.append((name, offset))
@@ -227,6 +237,7 @@ def park_like_names(text, start, end):
     after the last 区 before its head: 上海自贸试验区洋山保税港区 names 洋山保税港区, inside the free-trade zone."""
     found = []
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
+        name, offset = trimmed(name, offset, "")  # 深化|开发区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
         if len(name) - cut >= 4:

@@ -148,6 +148,17 @@ def test_the_zones_common_short_names_are_its_aliases():
     assert {p["slug"] for p in propose(text, PARKS)["parks"]} == {"zgc"}
 
 
+def test_development_zones_of_every_kind_are_offered_and_a_placed_alias_is_the_known_park():
+    text = (
+        "北京经开区围绕七个方面制定措施。建设中荷现代设施农业产业园，推进临港新片区建设。鲁班工坊增至26个，中新天津生态城获评“全球绿色智慧城市”。"
+        "深化开发区管理制度改革。"
+    )
+    parks = propose(text, PARKS)["parks"]
+    assert [p["slug"] for p in parks if p["slug"]] == ["beijing-etdz"]
+    offers = [p["name"] for p in parks if not p["slug"]]
+    assert offers[:2] == ["中荷现代设施农业产业园", "临港新片区"] and offers[2].endswith("天津生态城") and len(offers) == 3
+
+
 def test_money_per_unit_and_statistics_of_stock_are_told_apart():
     amounts = [(f["amount"], f["unit"]) for f in propose("一次性奖励企业100元/亩。", NameIndex())["funding"]]
     assert amounts == [(100, "元/亩")]
