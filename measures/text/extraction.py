@@ -49,8 +49,11 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 THIS_YEAR = re.compile(r"今年|明年|当年")
 GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
-# Goals reported met are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标.
-GOAL_MET = re.compile(r"目标[^，,。；;]{0,6}(?:完成|实现|达成)|(?:完成|实现|达成)[^，,。；;]{0,16}目标")
+# Goals reported met or compared are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标,
+# 主要指标高于全国平均水平.
+GOAL_MET = re.compile(
+    r"(?:目标|指标)[^，,。；;]{0,6}(?:完成|实现|达成|高于|低于|好于|优于|居)|(?:完成|实现|达成)[^，,。；;]{0,16}目标"
+)
 PAST = re.compile(
     r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
@@ -88,6 +91,7 @@ PREFIX_COMPARATORS = (
 SUFFIX_COMPARATORS = {"左右": "about", "以上": "at_least", "以内": "at_most", "以下": "at_most", "多": "at_least"}
 SUFFIX_COMPARATORS["余"] = "at_least"
 # Counting verbs: the number counts what follows it ("打造100家…机构"), so the indicator is after the number.
+MAKING = re.compile(r"打造|培育|布局|建设|新增|建成|引进|新建|达到|突破|超过")
 COUNTING_VERB = re.compile(r"(?:打造|培育|形成|布局|建设|发展|新增|引进|建成|设立|推动|完成|抓好|和|及|与|、)$")
 METRIC_VERB = re.compile(
     r"(?:力争|达到|达|可达|实现|突破|超过|超|不低于|不少于|不超过|保持在|维持在|控制在|稳定在|提高|提升|增加|为|至|到|约|最高)+$"
@@ -250,6 +254,7 @@ class Reader:
             # ... unless it reports them met: 较好完成了…确定的目标任务。
             if (
                 STRONG_GOAL.search(sentence.text)
+                and not self.section_past
                 and not PAST.search(sentence.text)
                 and not GOAL_MET.search(sentence.text)
             ):
@@ -290,7 +295,7 @@ class Reader:
                     continue
                 if supported and self.take_funding(clause, quantity):
                     continue
-                if clause_past or past or is_rhetorical(quantity):
+                if clause_past or past or is_rhetorical(quantity, self.text[clause.start : quantity.start]):
                     continue
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
                 if not forward and not building:
@@ -376,14 +381,16 @@ def in_a_gloss(text, position):
     return bool(AFTER_MONEY.search(text, max(0, opened_at - 4), opened_at))
 
 
-def is_rhetorical(quantity):
-    """四个服务, 再奋斗五年, 十条支持措施: a one-character Chinese numeral counts the text's own points."""
+def is_rhetorical(quantity, before):
+    """四个服务, 再奋斗五年: a one-character Chinese numeral counts the text's own points; a longer one does too
+    (十一届十次全会, 做好十一个方面工作) unless it is money or a verb of making things comes before it in its clause
+    (新建孵化器三十个). `before` is the clause up to the number."""
     written = quantity.written
-    return (
-        quantity.value_max is None
-        and not written[0].isdigit()
-        and len(written) - len(quantity.unit) - len(quantity.suffix) <= 1
-    )
+    if quantity.value_max is not None or written[0].isdigit():
+        return False
+    if len(written) - len(quantity.unit) - len(quantity.suffix) <= 1:
+        return True
+    return not is_money(quantity.unit) and not MAKING.search(before)
 
 
 def target(clause, quantity, year, text):
