@@ -522,10 +522,6 @@ DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”
 QUOTED_HEAD = re.compile(r"(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|制度|改革|基金)")
 
 
-def named_before(text, position, floor):
-    return modifier_before(text, position, floor) < position
-
-
 def is_slogan(inner):
     """A quote that is no name: too short or too long, an “X+” campaign, a counted slogan without a head word."""
     if SLOGAN.search(inner) or not 2 <= len(inner) <= 16:
