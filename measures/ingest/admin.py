@@ -7,6 +7,8 @@ if needed) as a draft record, accepts many at once, or rejects it with a reason.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
+from django.db.models.fields.json import KT
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from measures import review
 from measures.choices import Comparator, ProposalKind, ProposalState
 from measures.ingest import queue
-from measures.models import Proposal, Source, paragraph_around
+from measures.models import Policy, Proposal, Source, paragraph_around
 
 
 @admin.display(description=_("quote in its paragraph"))
@@ -32,7 +34,12 @@ def quote_in_paragraph(proposal):
 def proposed(proposal):
     data = proposal.data
     if proposal.kind == ProposalKind.MEASURE:
-        return data.get("title", "")
+        if getattr(proposal, "policy_pk", None) is None:
+            return data.get("title", "")
+        url = reverse("admin:measures_policy_change", args=[proposal.policy_pk])
+        return format_html(
+            '{} <small>({} <a href="{}">{}</a>)</small>', data["title"], _("names"), url, proposal.policy_name
+        )
     value = "–".join(str(part) for part in (data.get("value"), data.get("value_max")) if part is not None)
     return f"{data.get('indicator', '')} {value}{data.get('unit', '')} {data.get('target_year') or ''}".strip()
 
@@ -91,6 +98,16 @@ class ProposalAdmin(admin.ModelAdmin):
     list_select_related = ["source", "measure", "target"]
     readonly_fields = ["source", "kind", quote_in_paragraph, "state", draft_record, "reviewed_by", "reviewed_at"]
     actions = ["accept_selected", "reject_selected"]
+
+    def get_queryset(self, request):
+        """With the registry's policy a measure proposal names (`data["policy"]`), looked up once per list."""
+        named = Policy.objects.filter(slug=OuterRef("policy_slug"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(policy_slug=KT("data__policy"))
+            .annotate(policy_pk=Subquery(named.values("pk")[:1]), policy_name=Subquery(named.values("name")[:1]))
+        )
 
     def get_fields(self, request, obj=None):
         proposed_fields = queue.MEASURE_FIELDS if obj and obj.kind == ProposalKind.MEASURE else queue.TARGET_FIELDS

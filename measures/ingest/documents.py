@@ -15,7 +15,7 @@ from django.db import transaction
 from measures import review
 from measures.choices import DatePrecision, ProposalKind, SourceKind
 from measures.ingest.queue import TARGET_FIELDS
-from measures.models import Park, Proposal, Source, TextCorrection
+from measures.models import Park, Policy, Proposal, Source, TextCorrection
 from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
 from measures.text.names import NameIndex
@@ -85,6 +85,12 @@ def park_names():
     )
 
 
+def policy_names():
+    return NameIndex(
+        (policy.slug, [policy.name, *policy.alias_list]) for policy in Policy.objects.only("slug", "name", "aliases")
+    )
+
+
 def ingest(document, *, user=review.SHELL, dry_run=False):
     """Store the document and its proposals as drafts of `user`'s (or, with dry_run, only say what would be stored).
 
@@ -117,7 +123,7 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         notes="Ingested; its measures and targets are machine proposals in the review queue.",
     )
     source.full_clean(validate_unique=False)
-    proposal = propose(text, park_names(), document_date=published_on)
+    proposal = propose(text, park_names(), document_date=published_on, policy_names=policy_names())
     result = Ingested(source, proposal, corrections)
     if not dry_run:
         try:
@@ -140,7 +146,7 @@ def store(result, user):
             kind=ProposalKind.MEASURE,
             quote=candidate["quote"],
             quote_offset=candidate["offset"],
-            data={"title": candidate["title"], "parks": candidate["parks"]},
+            data={"title": candidate["title"], "parks": candidate["parks"], "policy": candidate["policy"]},
         )
         for candidate in result.proposal["measures"]
     ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from measures.seed.files import index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
+from measures.text.names import NameIndex
 
 DEVSET = Path(__file__).resolve().parents[2] / "devset"
 DEVSET_FIELDS = ("targets", "funding", "measure names", "parks")
@@ -202,11 +203,13 @@ def evaluate_devset(directory=DEVSET, names=None) -> dict:
     (value, unit as written, target year), funding on (amount, unit as written), each one-to-one; measure names by
     `names_match`; parks by `score_parks`.
     """
-    names = names or index_park_names(read_seed().parks)
+    seed = read_seed()
+    names = names or index_park_names(seed.parks)
+    policy_names = NameIndex((policy["slug"], [policy["name"], *policy["aliases"]]) for policy in seed.policies)
     results = {}
     for document_id, raw, annotation in read_devset(directory):
         text = apply_corrections(raw, page_corrections(raw))
-        proposed = propose(text, names, document_date=annotation.get("date"))
+        proposed = propose(text, names, document_date=annotation.get("date"), policy_names=policy_names)
         targets = [t for t in proposed["targets"] if t["value"] is not None]
         target_keys = [(number_key(t["value"]), unit_key(t["unit"]), t["target_year"]) for t in targets]
         annotated_targets = [

@@ -18,7 +18,7 @@ Targets lean towards precision (a wrong number misleads; a missing one is notice
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -117,10 +117,11 @@ class Span:
         return self.start + len(self.text)
 
 
-def propose(text: str, park_names: NameIndex, document_date=None) -> dict:
+def propose(text: str, park_names: NameIndex, document_date=None, policy_names=None) -> dict:
     """Return {"measures", "targets", "funding", "parks"} proposed from `text`, finding parks by their names and
-    aliases in `park_names`. `document_date` (a date, or "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past
-    years from coming ones; without it, the first full date in the text's head is taken."""
+    aliases in `park_names` and the registry's policies by theirs in `policy_names`. `document_date` (a date, or
+    "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past years from coming ones; without it, the first full date in
+    the text's head is taken."""
     paragraphs = split_paragraphs(text)
     document_year = year_of_date(document_date) or date_in_text(text)
     parks = park_mentions(text, park_names, paragraphs)
@@ -128,7 +129,9 @@ def propose(text: str, park_names: NameIndex, document_date=None) -> dict:
     for paragraph in paragraphs:
         reader.read(paragraph)
     return {
-        "measures": propose_measures(text, paragraphs, [park for park in parks if park["slug"]]),
+        "measures": propose_measures(
+            text, paragraphs, [park for park in parks if park["slug"]], policy_names or NameIndex()
+        ),
         "targets": reader.targets,
         "funding": reader.funding,
         "parks": parks,
@@ -479,14 +482,20 @@ def is_subsequence(short, long):
     return all(char in characters for char in short)
 
 
-def propose_measures(text, paragraphs, parks):
-    """Named measures: 《…》 titles, quoted names (“算力券”, “无事不扰”白名单) and noun chains ending in a head word.
+def propose_measures(text, paragraphs, parks, policy_names):
+    """Named measures: 《…》 titles, quoted names (“算力券”, “无事不扰”白名单), noun chains ending in a head word, and
+    the registry's policies by name or alias (中关村论坛, 科创30条), each then proposed with its `policy`. A policy
+    the registry also knows as a park (雄安新区中关村科技园) is a park here.
 
     Each is proposed once, at its first mention, with its sentence as the quote."""
+    park_at = {park["offset"] for park in parks}
+    known = [mention for mention in policy_names.mentions(text) if mention["offset"] not in park_at]
+    starts = [mention["offset"] for mention in known]
     measures, seen = [], set()
     for paragraph in paragraphs:
         for sentence in split_on(paragraph, SENTENCE_ENDS):
-            for name, offset in names_in(text, sentence):
+            inside = known[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            for name, offset, policy in with_policies(names_in(text, sentence), inside):
                 key = name.strip("《》“”")
                 if key in seen or len(key) < 2:
                     continue
@@ -495,8 +504,25 @@ def propose_measures(text, paragraphs, parks):
                 named = sorted(
                     {park["slug"] for park in parks if quote_offset <= park["offset"] < quote_offset + len(quote)}
                 )
-                measures.append({"title": name, "quote": quote, "offset": quote_offset, "parks": named})
+                measures.append(
+                    {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
+                )
     return measures
+
+
+def with_policies(found, mentions):
+    """(name, offset, policy slug or None), left to right: each name found (in text order) with the first policy
+    mentioned inside it, and each policy mention outside every name as a name of its own."""
+    starts = [offset for _, offset in found]
+    policy_of, named = {}, []
+    for mention in mentions:
+        at = bisect_right(starts, mention["offset"]) - 1
+        if at >= 0 and mention["offset"] < starts[at] + len(found[at][0]):
+            policy_of.setdefault(at, mention["slug"])
+        else:
+            named.append((mention["name"], mention["offset"], mention["slug"]))
+    named += [(name, offset, policy_of.get(at)) for at, (name, offset) in enumerate(found)]
+    return sorted(named, key=lambda item: item[1])
 
 
 QUOTED_NAME_VERB = re.compile(

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from measures.models import Measure, Source, Target, TextCorrection
+from measures.models import Measure, Proposal, Source, Target, TextCorrection
 
 RAW = Path(__file__).resolve().parents[2] / "fixtures" / "raw"
 SPAMMED = (RAW / "003_e626e0e49a2e806a.txt").read_bytes()
@@ -52,6 +52,17 @@ def test_dry_run_json_lists_funding_with_amount_unit_quote_and_offset(seeded, tm
     assert [(item["amount"], item["unit"]) for item in funding] == [(100, "万元")]
     assert {"amount", "unit", "quote", "offset"} <= set(funding[0])
     assert text[funding[0]["offset"] :].startswith(funding[0]["quote"])
+
+
+def test_the_registrys_policies_are_found_by_name_and_proposed_with_their_slug(seeded, tmp_path):
+    text = "新闻\n本市将办好中关村论坛，推动雄安新区中关村科技园建设。\n"
+    document = tmp_path / "forum.txt"
+    document.write_text(text, encoding="utf-8")
+    assert "Created source" in ingest(document, "--title", "论坛报道")
+    proposed = {p.data["title"]: p.data for p in Proposal.objects.filter(source__title="论坛报道", kind="measure")}
+    assert proposed["中关村论坛"]["policy"] == "zgc-forum"
+    # A policy the registry also knows as a park is a park link, not a measure.
+    assert not [title for title in proposed if "雄安" in title]
 
 
 def test_ingest_stores_cleaned_text_with_corrections_and_draft_proposals(seeded, new_document):

@@ -55,6 +55,14 @@ def test_the_queue_shows_progress_and_quotes_in_their_paragraphs(ingested):
     assert "已审 0 / 共 2" in chinese.get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
 
 
+def test_a_proposal_naming_a_policy_of_the_registry_links_to_it(ingested):
+    policy = factories.PolicyFactory(slug="zgc-forum", name="中关村论坛")
+    ingested["measure"].data = {"title": "中关村论坛", "parks": [], "policy": "zgc-forum"}
+    ingested["measure"].save()
+    page = ingested["browser"].get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
+    assert f'names <a href="/admin/measures/policy/{policy.pk}/change/">中关村论坛</a>' in page
+
+
 def test_accepting_an_edited_target_makes_a_draft_of_the_curators(ingested):
     url = f"{CHANGELIST}{ingested['target'].pk}/change/"
     data = {**admin_form_data(ingested["browser"].get(url)), "indicator": "全社会研发投入强度", "_accept": "1"}
