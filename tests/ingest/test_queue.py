@@ -61,6 +61,9 @@ def test_a_proposal_naming_a_policy_of_the_registry_links_to_it(ingested):
     ingested["measure"].save()
     page = ingested["browser"].get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
     assert f'names <a href="/admin/measures/policy/{policy.pk}/change/">中关村论坛</a>' in page
+    chinese = Client()
+    chinese.force_login(ingested["curator"])
+    assert "对应政策 <a" in chinese.get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
 
 
 def test_accepting_an_edited_target_makes_a_draft_of_the_curators(ingested):
