@@ -488,7 +488,8 @@ def propose_measures(text, paragraphs, parks, policy_names):
     the registry also knows as a park (雄安新区中关村科技园) is a park here.
 
     Each is proposed once, at its first mention, with its sentence as the quote."""
-    park_at = {park["offset"] for park in parks}
+    park_starts = [park["offset"] for park in parks]  # in text order
+    park_at = set(park_starts)
     known = [mention for mention in policy_names.mentions(text) if mention["offset"] not in park_at]
     starts = [mention["offset"] for mention in known]
     measures, seen = [], set()
@@ -501,9 +502,9 @@ def propose_measures(text, paragraphs, parks, policy_names):
                     continue
                 seen.add(key)
                 quote, quote_offset = window(sentence, offset, offset + len(name))
-                named = sorted(
-                    {park["slug"] for park in parks if quote_offset <= park["offset"] < quote_offset + len(quote)}
-                )
+                end = quote_offset + len(quote)
+                quoted = parks[bisect_left(park_starts, quote_offset) : bisect_left(park_starts, end)]
+                named = sorted({park["slug"] for park in quoted})
                 measures.append(
                     {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
                 )
