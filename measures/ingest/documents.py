@@ -79,15 +79,10 @@ def known_spam_corrections():
     return known
 
 
-def park_names():
+def names_of(model):
+    """The names and aliases of a model's records (parks, policies), each pointing at its record's slug."""
     return NameIndex(
-        (park.slug, [park.name, *park.alias_list]) for park in Park.objects.only("slug", "name", "aliases")
-    )
-
-
-def policy_names():
-    return NameIndex(
-        (policy.slug, [policy.name, *policy.alias_list]) for policy in Policy.objects.only("slug", "name", "aliases")
+        (record.slug, [record.name, *record.alias_list]) for record in model.objects.only("slug", "name", "aliases")
     )
 
 
@@ -123,7 +118,7 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         notes="Ingested; its measures and targets are machine proposals in the review queue.",
     )
     source.full_clean(validate_unique=False)
-    proposal = propose(text, park_names(), document_date=published_on, policy_names=policy_names())
+    proposal = propose(text, names_of(Park), document_date=published_on, policy_names=names_of(Policy))
     result = Ingested(source, proposal, corrections)
     if not dry_run:
         try:

@@ -121,11 +121,6 @@ def unit_key(unit):
     return (unit or "").replace("％", "%").strip()
 
 
-def matched_counts(proposed_keys, annotated_keys):
-    """One-to-one matching of equal keys: how many proposals found an annotation (a multiset intersection)."""
-    return sum((Counter(proposed_keys) & Counter(annotated_keys)).values())
-
-
 def name_key(name):
     return "".join(char for char in name if char not in "《》“”‘’\"' 　").replace("（", "(").replace("）", ")")
 
@@ -140,53 +135,36 @@ def names_match(title, name):
     return shorter in longer and 2 * len(shorter) >= len(longer)
 
 
-def score_names(titles, names):
-    correct = sum(1 for title in titles if any(names_match(title, name) for name in names))
-    found = sum(1 for name in names if any(names_match(title, name) for title in titles))
-    return Score(correct, len(titles), found, len(names))
+def judged(proposed, annotated, wrong, missed):
+    """(Score, wrong, missed) from the distinct proposals and annotations and those that matched nothing."""
+    return Score(len(proposed) - len(wrong), len(proposed), len(annotated) - len(missed), len(annotated)), wrong, missed
 
 
-def score_parks(proposed, annotated):
+def judge_keys(proposed, annotated):
+    """Equal keys matched one to one (a multiset intersection): the same value twice counts twice only if annotated
+    twice."""
+    extra, lacking = Counter(proposed) - Counter(annotated), Counter(annotated) - Counter(proposed)
+    return judged(proposed, annotated, [str(key) for key in extra.elements()], [str(key) for key in lacking.elements()])
+
+
+def judge_names(titles, names):
+    """Titles against annotated names by `names_match`."""
+    wrong = [title for title in titles if not any(names_match(title, name) for name in names)]
+    missed = [name for name in names if not any(names_match(title, name) for title in titles)]
+    return judged(titles, names, wrong, missed)
+
+
+def judge_parks(proposed, annotated):
     """Distinct slugs against annotated slugs; annotated parks without a slug against the new-park offers by name."""
-    slugs = {park["slug"] for park in proposed if park.get("slug")}
-    offers = {park["name"] for park in proposed if not park.get("slug")}
-    known = {park["slug"] for park in annotated if park["slug"]}
-    unknown = {park["name"] for park in annotated if not park["slug"]}
-    right_offers = {offer for offer in offers if any(names_match(offer, name) for name in unknown)}
-    found_unknown = {name for name in unknown if any(names_match(offer, name) for offer in offers)}
-    return Score(
-        len(slugs & known) + len(right_offers),
-        len(slugs) + len(offers),
-        len(slugs & known) + len(found_unknown),
-        len(known) + len(unknown),
-    )
-
-
-def key_errors(proposed_keys, annotated_keys):
-    """(proposed keys no annotation matched, annotated keys no proposal matched), one to one."""
-    proposed, annotated = Counter(proposed_keys), Counter(annotated_keys)
-    return [str(key) for key in (proposed - annotated).elements()], [
-        str(key) for key in (annotated - proposed).elements()
-    ]
-
-
-def name_errors(titles, names):
-    """(titles that name no annotated measure, annotated names no title names)."""
-    return (
-        [title for title in titles if not any(names_match(title, name) for name in names)],
-        [name for name in names if not any(names_match(title, name) for title in titles)],
-    )
-
-
-def park_errors(proposed, annotated):
-    """(proposed parks that are wrong, annotated parks not found), each by slug or, for a new park, by name."""
-    known = {park["slug"] for park in annotated if park["slug"]}
-    unknown = [park["name"] for park in annotated if not park["slug"]]
-    offers = [park["name"] for park in proposed if not park.get("slug")]
-    slugs = {park["slug"] for park in proposed if park.get("slug")}
-    wrong = sorted(slugs - known) + [o for o in offers if not any(names_match(o, name) for name in unknown)]
-    missed = sorted(known - slugs) + [n for n in unknown if not any(names_match(o, n) for o in offers)]
-    return wrong, missed
+    slugs = sorted({park["slug"] for park in proposed if park.get("slug")})
+    offers = sorted({park["name"] for park in proposed if not park.get("slug")})
+    known = sorted({park["slug"] for park in annotated if park["slug"]})
+    unknown = sorted({park["name"] for park in annotated if not park["slug"]})
+    wrong = [slug for slug in slugs if slug not in known]
+    wrong += [offer for offer in offers if not any(names_match(offer, name) for name in unknown)]
+    missed = [slug for slug in known if slug not in slugs]
+    missed += [name for name in unknown if not any(names_match(offer, name) for offer in offers)]
+    return judged(slugs + offers, known + unknown, wrong, missed)
 
 
 def read_devset(directory=DEVSET):
@@ -201,7 +179,8 @@ def evaluate_devset(directory=DEVSET, names=None) -> dict:
 
     The raw text is cleaned as ingest cleans it, then proposed from with the document's date. Targets match on
     (value, unit as written, target year), funding on (amount, unit as written), each one-to-one; measure names by
-    `names_match`; parks by `score_parks`.
+    `names_match`; parks by `judge_parks`. Each document's "errors" lists, per field, what was proposed wrongly and
+    what was missed.
     """
     seed = read_seed()
     names = names or index_park_names(seed.parks)
@@ -218,24 +197,16 @@ def evaluate_devset(directory=DEVSET, names=None) -> dict:
         funding = proposed.get("funding", [])
         funding_keys = [(number_key(f["amount"]), unit_key(f["unit"])) for f in funding]
         annotated_funding = [(number_key(f["amount"]), unit_key(f["unit"])) for f in annotation["funding"]]
-        found_targets = matched_counts(target_keys, annotated_targets)
-        found_funding = matched_counts(funding_keys, annotated_funding)
-        results[document_id] = {
-            "errors": {
-                "targets": key_errors(target_keys, annotated_targets),
-                "funding": key_errors(funding_keys, annotated_funding),
-                "measure names": name_errors(
-                    [m["title"] for m in proposed["measures"]], [m["name"] for m in annotation["measures"]]
-                ),
-                "parks": park_errors(proposed["parks"], annotation["parks"]),
-            },
-            "targets": Score(found_targets, len(target_keys), found_targets, len(annotated_targets)),
-            "funding": Score(found_funding, len(funding_keys), found_funding, len(annotated_funding)),
-            "measure names": score_names(
+        judgements = {
+            "targets": judge_keys(target_keys, annotated_targets),
+            "funding": judge_keys(funding_keys, annotated_funding),
+            "measure names": judge_names(
                 [m["title"] for m in proposed["measures"]], [m["name"] for m in annotation["measures"]]
             ),
-            "parks": score_parks(proposed["parks"], annotation["parks"]),
+            "parks": judge_parks(proposed["parks"], annotation["parks"]),
         }
+        results[document_id] = {field: score for field, (score, _, _) in judgements.items()}
+        results[document_id]["errors"] = {field: (wrong, missed) for field, (_, wrong, missed) in judgements.items()}
     results["overall"] = {field: sum((row[field] for row in results.values()), Score()) for field in DEVSET_FIELDS}
     return results
 
