@@ -54,11 +54,12 @@ class FilterBackend(DjangoFilterBackend):
 
 
 class MultiValueWidget(forms.SelectMultiple):
-    """Reads `?status=a&status=b` and `?status=a,b` alike."""
+    """Reads `?status=a&status=b` and `?status=a,b` alike. An empty part (`?status=`, `a,,b`) is no value; a part of
+    only spaces or control characters is one, and so an invalid choice, not "no filter"."""
 
     def value_from_datadict(self, data, files, name):
         values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name) or ""]
-        return [part.strip() for value in values for part in str(value).split(",") if part.strip()]
+        return [part.strip() or part for value in values for part in str(value).split(",") if part]
 
 
 class MultiValueField(forms.Field):
