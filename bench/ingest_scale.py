@@ -1,7 +1,8 @@
 """Time and peak memory of cleaning and proposing from a 2 MB document of very long clauses.
 
 `python bench/ingest_scale.py [megabytes]` builds the document from phrases of a real plan joined without a clause
-break (numbers with units, goal cues, names, park names), so each clause is about 200 KB, then times
+break (numbers with units and in Chinese numerals, goal cues, money with a gloss, names, park and policy names), so
+each clause is about 200 KB, then times
 `page_corrections` + `propose` (a first run, untraced), then prints the peak memory traced by tracemalloc (a
 second run: tracing slows Python several times, so it is not timed) and the process's peak RSS.
 Goal: under 30 s and 500 MB for 2 MB.
@@ -15,14 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from measures.seed.files import index_park_names, read_seed
+from measures.seed.files import index_names, index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
 
 PHRASE = (
     "到2025年企业数量达到100家左右并培育形成2-3个产业集群同时实施核心区环境品质提升三年行动"
     "给予最高500万元资金支持在海淀园和亦庄综保区建设人工智能创新中心研发投入强度不低于6%"
-    "建成孵化器30家“四个服务”水平持续提升"
+    "建成孵化器30家“四个服务”水平持续提升新建众创空间三十个办好中关村论坛(第一年奖励5万元)"
 )
 CLAUSE_BYTES = 200_000
 
@@ -37,20 +38,21 @@ def build(megabytes):
     return "2024年5月1日\n" + "\n".join(clauses)
 
 
-def run(text, names):
-    return propose(apply_corrections(text, page_corrections(text)), names)
+def run(text, names, policies):
+    return propose(apply_corrections(text, page_corrections(text)), names, policy_names=policies)
 
 
 def main():
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 2
     text = build(megabytes)
-    names = index_park_names(read_seed().parks)
+    seed = read_seed()
+    names, policies = index_park_names(seed.parks), index_names(seed.policies)
     propose("到2025年，建成10个创新中心。", names)  # load jieba's dictionary outside the measurement
     started = time.perf_counter()
-    proposal = run(text, names)
+    proposal = run(text, names, policies)
     elapsed = time.perf_counter() - started
     tracemalloc.start()
-    run(text, names)
+    run(text, names, policies)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

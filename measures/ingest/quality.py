@@ -13,10 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from measures.seed.files import index_park_names, read_seed
+from measures.seed.files import index_names, index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
-from measures.text.names import NameIndex
 
 DEVSET = Path(__file__).resolve().parents[2] / "devset"
 DEVSET_FIELDS = ("targets", "funding", "measure names", "parks")
@@ -184,7 +183,7 @@ def evaluate_devset(directory=DEVSET, names=None) -> dict:
     """
     seed = read_seed()
     names = names or index_park_names(seed.parks)
-    policy_names = NameIndex((policy["slug"], [policy["name"], *policy["aliases"]]) for policy in seed.policies)
+    policy_names = index_names(seed.policies)
     results = {}
     for document_id, raw, annotation in read_devset(directory):
         text = apply_corrections(raw, page_corrections(raw))

@@ -142,9 +142,14 @@ def check_tree(path, records, kind):
             parent = parents[parent]
 
 
+def index_names(records):
+    """The names and aliases of fixture records (parks, policies), each pointing at its record's slug."""
+    return NameIndex((record["slug"], [record["name"], *record.get("aliases", [])]) for record in records)
+
+
 def index_park_names(parks):
     """The parks' names and aliases; a name two parks claim is a fixture error."""
-    names = NameIndex((park["slug"], [park["name"], *park.get("aliases", [])]) for park in parks)
+    names = index_names(parks)
     for name, slug, other in names.conflicts:
         raise FixtureError("parks.json", f"park {slug}", f"name {name!r} is also {other}'s")
     return names

@@ -35,6 +35,7 @@ TRIM = " \t\u3000\xa0"
 PARENTHESIS_REACH = 80  # how far back an open parenthesis still holds a number (a gloss is short)
 AFTER_MONEY = re.compile(r"元[^\d，。；,;]{0,3}$")
 QUOTE_LIMIT = 240  # a quote longer than this is cut to a window around what it quotes
+LOOK_BACK = 24  # how much of its clause before a number is read: a bounded window, so cost stays linear in the text
 
 ENUMERATOR = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]\s*|[一二三四五六七八九十]+[、是]"
@@ -298,7 +299,8 @@ class Reader:
                     continue
                 if supported and self.take_funding(clause, quantity):
                     continue
-                if clause_past or past or is_rhetorical(quantity, self.text[clause.start : quantity.start]):
+                before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
+                if clause_past or past or is_rhetorical(quantity, before):
                     continue
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
                 if not forward and not building:
@@ -353,7 +355,7 @@ class Reader:
         after = self.text[quantity.end : quantity.end + 3]
         if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
             return False
-        if clause.text.rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
+        if clause.text[-LOOK_BACK:].rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
             return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
         if in_a_gloss(self.text, quantity.start):
             return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
@@ -387,7 +389,7 @@ def in_a_gloss(text, position):
 def is_rhetorical(quantity, before):
     """四个服务, 再奋斗五年: a one-character Chinese numeral counts the text's own points; a longer one does too
     (十一届十次全会, 做好十一个方面工作) unless it is money or a verb of making things comes before it in its clause
-    (新建孵化器三十个). `before` is the clause up to the number."""
+    (新建孵化器三十个). `before` is the clause's last LOOK_BACK characters before the number."""
     written = quantity.written
     if quantity.value_max is not None or written[0].isdigit():
         return False
@@ -397,7 +399,7 @@ def is_rhetorical(quantity, before):
 
 
 def target(clause, quantity, year, text):
-    before = text[max(clause.start, quantity.start - 24) : quantity.start]
+    before = text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
     comparator = SUFFIX_COMPARATORS.get(quantity.suffix, "range" if quantity.value_max is not None else "exactly")
     if comparator == "exactly":
         comparator = next((name for word, name in PREFIX_COMPARATORS if before.endswith(word)), comparator)
