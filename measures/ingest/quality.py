@@ -9,6 +9,7 @@ Two yardsticks. The seed's five sources were curated by hand and are the trainin
 
 import argparse
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,8 +127,18 @@ def name_key(name):
 
 def names_match(title, name):
     """A title names an annotated measure when one contains the other and the shorter is at least half the longer:
-    "核心区控规新一轮三年行动计划" is found by "完成核心区控规新一轮三年行动计划", never by a whole paragraph."""
-    a, b = name_key(title), name_key(name)
+    "核心区控规新一轮三年行动计划" is found by "完成核心区控规新一轮三年行动计划", never by a whole paragraph. A
+    place in brackets at a name's end may stand before it: 国家网络安全产业园区（长沙） is 长沙国家网络安全产业园区."""
+    return any(contains_most(a, b) for a in name_keys(title) for b in name_keys(name))
+
+
+def name_keys(name):
+    key = name_key(name)
+    placed = re.fullmatch(r"(.+)\((.+)\)", key)
+    return (key, placed[2] + placed[1]) if placed else (key,)
+
+
+def contains_most(a, b):
     if not a or not b:
         return False
     shorter, longer = sorted((a, b), key=len)

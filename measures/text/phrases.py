@@ -28,13 +28,17 @@ MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # zones, industrial zones, bonded port areas and cooperation zones are (东湖高新区, 南港工业区, 宁河京津合作示范区).
 PARK_HEAD = re.compile(
     r"综合保税区|综保区|保税港区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|经济区|合作区"
-    r"|合作示范区|产业园区|科技园区|产业园|科技园"
+    r"|合作示范区|商务区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵])(?<!大学)(?<!高教)园区?"
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).
 PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
 # A Chinese character that is not a numeral: a word of them jieba does not know is a name (六松), 五大 is a count.
 HAN = re.compile(r"[\u4e00-\u9fff](?<![〇一二三四五六七八九十百千万两])")
+NUMERAL_COUNT = re.compile(r"[〇一二三四五六七八九十百千万两几]+[大个家项类批]?")
+# What jieba's dictionary lists after a place's bare name as a place (合肥市 is ns though 合肥 is tagged n): the
+# dictionary is the gazetteer.
+DIVISIONS = ("市", "省", "县", "区", "州")
 # Parts of speech (jieba's tag set) a name is made of: nouns of every kind, verbal and adjectival nouns,
 # distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters.
 NAME_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t")
@@ -126,8 +130,8 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             continue
         if tag not in NAME_TAGS and not inner_verb(words, index, chain):
             break
-        if tag == "vn" and index and words[index - 1][1] in ("ns", "p"):
-            break  # 海淀园建设…: after a place, the verbal noun is the sentence's verb
+        if tag == "vn" and index and words[index - 1][1] in ("ns", "p") and FRAME_VERB.fullmatch(word):
+            break  # 海淀园建设…: after a place, a programme verb is the sentence's verb (临空 in 廊坊临空经济区 is not)
         chain.append((word, tag))
         length += len(word)
     while len(chain) > 1 and (GENERIC.match(chain[-1][0]) or len(chain[-1][0]) == 1):
@@ -138,9 +142,17 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
 
 def is_proper(word, tag):
     """A proper noun by its tag in context, or a word jieba's dictionary lacks (六松: a name it pieced together)."""
-    if tag in PROPER_TAGS:
+    if NUMERAL_COUNT.fullmatch(word):
+        return False  # 五大 (tagged j) counts kinds: 五大开发区
+    if tag in PROPER_TAGS or any(place_tags().get(word + division) == "ns" for division in DIVISIONS):
         return True
     return len(word) >= 2 and word not in jieba.dt.FREQ and all(HAN.match(char) for char in word)
+
+
+def place_tags():
+    """jieba's part-of-speech dictionary, loaded on first use."""
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.posseg.dt.word_tag_tab
 
 
 def names_ending_in(heads, text, start, end, proper=False):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from measures.ingest.quality import evaluate_devset
+from measures.ingest.quality import evaluate_devset, names_match
 from measures.seed.files import index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, find_spam, page_corrections
 from measures.text.extraction import propose
@@ -146,6 +146,12 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # A name starts after the zone it lies in; a university's grounds are not a park.
         ("依托上海自贸试验区洋山保税港区，开展保税展示交易试点。", ["洋山保税港区"]),
         ("加快临港大学园区建设。", []),
+        # A place jieba tags as a common noun is still a place when its dictionary lists it with 市; a word inside a
+        # name that is not a programme verb (临空) does not end the name; a business district is a zone.
+        ("新增合肥高新区、庐阳区为市级数字经济产业创新区。", ["合肥高新区"]),
+        ("廊坊临空经济区建设提速，出台实施虹桥国际商务区及周边地区专项规划。", ["廊坊临空经济区", "虹桥国际商务区"]),
+        # A count of zones is not a name.
+        ("释放五大开发区潜能。", []),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
@@ -302,6 +308,20 @@ def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     assert overall["funding"].precision >= 0.93 and overall["funding"].recall >= 0.98
     assert overall["measure names"].precision >= 0.65 and overall["measure names"].recall >= 0.55
     assert overall["parks"].precision >= 0.88 and overall["parks"].recall >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "same"),
+    [
+        ("完成核心区控规新一轮三年行动计划", "核心区控规新一轮三年行动计划", True),
+        ("长沙国家网络安全产业园区", "国家网络安全产业园区（长沙）", True),  # the place in brackets moved before
+        ("国家网络安全产业园区", "国家网络安全产业园区（长沙）", True),
+        ("网络安全产业园区", "长沙国家网络安全产业园区及其周边地区发展规划", False),  # less than half of it
+        ("上海网络安全产业园区", "国家网络安全产业园区（长沙）", False),
+    ],
+)
+def test_a_title_names_an_annotated_name_it_mostly_contains(title, name, same):
+    assert names_match(title, name) is same
 
 
 def test_goals_reported_met_do_not_make_the_next_figures_goals():
