@@ -39,7 +39,7 @@ def build(megabytes):
 
 
 def run(text, names, policies):
-    return propose(apply_corrections(text, page_corrections(text)), names, policy_names=policies)
+    return propose(apply_corrections(text, page_corrections(text)), names, known_names=policies)
 
 
 def main():

@@ -646,6 +646,12 @@ class SourceAdmin(ReviewedAdmin):
                     )
                     % {"measures": len(result.proposal["measures"]), "targets": len(result.proposal["targets"])},
                 )
+                if result.withheld:
+                    self.message_user(
+                        request,
+                        _("%(count)d findings curators rejected before were not offered again.")
+                        % {"count": len(result.withheld)},
+                    )
                 return HttpResponseRedirect(proposal_queue_url(result.source))
         context = {
             **self.admin_site.each_context(request),

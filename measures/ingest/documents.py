@@ -14,7 +14,7 @@ from django.db import transaction
 
 from measures import review
 from measures.choices import DatePrecision, ProposalKind, SourceKind
-from measures.ingest.queue import TARGET_FIELDS
+from measures.ingest import decisions, queue
 from measures.models import Park, Policy, Proposal, Source, TextCorrection
 from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
@@ -44,12 +44,14 @@ class Ingested:
     source: Source
     proposal: dict
     corrections: list = field(default_factory=list)
+    withheld: list = field(default_factory=list)  # found again, but curators rejected it before
 
     def as_json(self):
         return {
             "source": {"slug": self.source.slug, "title": self.source.title, "sha256": self.source.sha256},
             "corrections": [correction.as_dict() for correction in self.corrections],
             **self.proposal,
+            "withheld": self.withheld,
         }
 
 
@@ -81,9 +83,18 @@ def known_spam_corrections():
 
 def names_of(model):
     """The names and aliases of a model's records (parks, policies), each pointing at its record's slug."""
-    return NameIndex(
-        (record.slug, [record.name, *record.alias_list]) for record in model.objects.only("slug", "name", "aliases")
-    )
+    return NameIndex(records_of(model))
+
+
+def records_of(model):
+    records = model.objects.only("slug", "name", "aliases")
+    return [(record.slug, [record.name, *record.alias_list]) for record in records]
+
+
+def known_names():
+    """The names a new document is searched for: the registry's policies, each with its slug, and the names of the
+    measures curators took from earlier ingested sources, with none."""
+    return NameIndex([*records_of(Policy), (None, queue.ingested_titles())])
 
 
 def ingest(document, *, user=review.SHELL, dry_run=False):
@@ -118,8 +129,9 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         notes="Ingested; its measures and targets are machine proposals in the review queue.",
     )
     source.full_clean(validate_unique=False)
-    proposal = propose(text, names_of(Park), document_date=published_on, policy_names=names_of(Policy))
-    result = Ingested(source, proposal, corrections)
+    proposal = propose(text, names_of(Park), document_date=published_on, known_names=known_names())
+    proposal, withheld = decisions.withhold(proposal, queue.rejected_findings())
+    result = Ingested(source, proposal, corrections, withheld)
     if not dry_run:
         try:
             with transaction.atomic():
@@ -151,7 +163,7 @@ def store(result, user):
             kind=ProposalKind.TARGET,
             quote=candidate["quote"],
             quote_offset=candidate["offset"],
-            data={name: candidate[name] for name in TARGET_FIELDS},
+            data={name: candidate[name] for name in queue.TARGET_FIELDS},
         )
         for candidate in result.proposal["targets"]
     ]

@@ -14,9 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from measures.seed.files import index_names, index_park_names, read_seed
+from measures.choices import ProposalKind, ProposalState
+from measures.ingest import decisions
+from measures.seed.files import index_park_names, name_records, read_seed
 from measures.text.cleaning import apply_corrections, page_corrections
 from measures.text.extraction import propose
+from measures.text.names import NameIndex
 
 DEVSET = Path(__file__).resolve().parents[2] / "devset"
 DEVSET_FIELDS = ("targets", "funding", "measure names", "parks")
@@ -184,21 +187,28 @@ def read_devset(directory=DEVSET):
         yield path.stem, path.with_suffix(".txt").read_text(encoding="utf-8"), annotation
 
 
-def evaluate_devset(directory=DEVSET, names=None) -> dict:
+def evaluate_devset(directory=DEVSET, names=None, remember=False) -> dict:
     """Scores per document id and "overall" for each of DEVSET_FIELDS.
 
     The raw text is cleaned as ingest cleans it, then proposed from with the document's date. Targets match on
     (value, unit as written, target year), funding on (amount, unit as written), each one-to-one; measure names by
     `names_match`; parks by `judge_parks`. Each document's "errors" lists, per field, what was proposed wrongly and
     what was missed.
+
+    With `remember`, the documents are ingested in name order into a registry that remembers its curators' work,
+    as ingest does: a curator accepts each right measure name (as annotated), rejects each wrong one and adds the
+    missed ones, so a later document is searched for the names taken and is not offered the rejected ones again.
     """
     seed = read_seed()
     names = names or index_park_names(seed.parks)
-    policy_names = index_names(seed.policies)
-    results = {}
+    policies = name_records(seed.policies)
+    accepted, decided, results = [], [], {}
     for document_id, raw, annotation in read_devset(directory):
         text = apply_corrections(raw, page_corrections(raw))
-        proposed = propose(text, names, document_date=annotation.get("date"), policy_names=policy_names)
+        known_names = NameIndex([*policies, (None, accepted)])
+        proposed = propose(text, names, document_date=annotation.get("date"), known_names=known_names)
+        if remember:
+            proposed, _ = decisions.withhold(proposed, decisions.rejected_among(decided))
         targets = [t for t in proposed["targets"] if t["value"] is not None]
         target_keys = [(number_key(t["value"]), unit_key(t["unit"]), t["target_year"]) for t in targets]
         annotated_targets = [
@@ -215,6 +225,15 @@ def evaluate_devset(directory=DEVSET, names=None) -> dict:
             ),
             "parks": judge_parks(proposed["parks"], annotation["parks"]),
         }
+        if remember:
+            taken = [m["name"] for m in annotation["measures"]]
+            _, wrong, _ = judgements["measure names"]
+            accepted += taken
+            decided += [
+                (decisions.finding(ProposalKind.MEASURE, {"title": title}, None), state)
+                for titles, state in ((wrong, ProposalState.REJECTED), (taken, ProposalState.ACCEPTED))
+                for title in titles
+            ]
         results[document_id] = {field: score for field, (score, _, _) in judgements.items()}
         results[document_id]["errors"] = {field: (wrong, missed) for field, (_, wrong, missed) in judgements.items()}
     results["overall"] = {field: sum((row[field] for row in results.values()), Score()) for field in DEVSET_FIELDS}
@@ -248,9 +267,14 @@ def main(argv=None):
     parser.add_argument(
         "--errors", action="store_true", help="with --devset: list what was proposed wrongly and what was missed"
     )
+    parser.add_argument(
+        "--remember",
+        action="store_true",
+        help="with --devset: ingest the documents in turn, remembering the review queue's decisions on each",
+    )
     arguments = parser.parse_args(argv)
     if arguments.devset:
-        results = evaluate_devset()
+        results = evaluate_devset(remember=arguments.remember)
         print_devset(results)
         if arguments.errors:
             print_errors(results)

@@ -7,10 +7,26 @@ from django.utils import timezone
 
 from measures import review
 from measures.choices import Instrument, MeasureStatus, ProposalKind, ProposalState, ReviewState
+from measures.ingest import decisions
 from measures.models import Measure, Park, Proposal, Source, Target
 
 MEASURE_FIELDS = ("title",)
 TARGET_FIELDS = ("indicator", "comparator", "value", "value_max", "unit", "target_year")
+
+
+def rejected_findings():
+    """The findings curators rejected, less any they accepted elsewhere: a new document does not offer them again."""
+    decided = Proposal.objects.filter(state__in=(ProposalState.REJECTED, ProposalState.ACCEPTED))
+    rows = decided.values_list("kind", "data", "quote", "state").iterator()
+    return decisions.rejected_among((decisions.finding(kind, data, quote), state) for kind, data, quote, state in rows)
+
+
+def ingested_titles():
+    """The titles of the measures curators took from ingested sources, accepted from proposals or added by hand, as
+    they corrected them: names a new document is searched for. Seeded measures are left out: their titles describe
+    (支持人工智能企业发展), they do not name."""
+    ingested = Source.objects.filter(proposals__isnull=False)
+    return sorted(set(Measure.objects.filter(source__in=ingested).values_list("title", flat=True)))
 
 
 def fields_of(kind):

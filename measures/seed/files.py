@@ -144,7 +144,12 @@ def check_tree(path, records, kind):
 
 def index_names(records):
     """The names and aliases of fixture records (parks, policies), each pointing at its record's slug."""
-    return NameIndex((record["slug"], [record["name"], *record.get("aliases", [])]) for record in records)
+    return NameIndex(name_records(records))
+
+
+def name_records(records):
+    """(slug, names and aliases) of each fixture record."""
+    return [(record["slug"], [record["name"], *record.get("aliases", [])]) for record in records]
 
 
 def index_park_names(parks):

@@ -118,9 +118,10 @@ class Span:
         return self.start + len(self.text)
 
 
-def propose(text: str, park_names: NameIndex, document_date=None, policy_names=None) -> dict:
+def propose(text: str, park_names: NameIndex, document_date=None, known_names=None) -> dict:
     """Return {"measures", "targets", "funding", "parks"} proposed from `text`, finding parks by their names and
-    aliases in `park_names` and the registry's policies by theirs in `policy_names`. `document_date` (a date, or
+    aliases in `park_names`, and in `known_names` the registry's policies (by slug) and the names curators accepted
+    before (slug None). `document_date` (a date, or
     "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past years from coming ones; without it, the first full date in
     the text's head is taken."""
     paragraphs = split_paragraphs(text)
@@ -131,7 +132,7 @@ def propose(text: str, park_names: NameIndex, document_date=None, policy_names=N
         reader.read(paragraph)
     return {
         "measures": propose_measures(
-            text, paragraphs, [park for park in parks if park["slug"]], policy_names or NameIndex()
+            text, paragraphs, [park for park in parks if park["slug"]], known_names or NameIndex()
         ),
         "targets": reader.targets,
         "funding": reader.funding,
@@ -484,15 +485,16 @@ def is_subsequence(short, long):
     return all(char in characters for char in short)
 
 
-def propose_measures(text, paragraphs, parks, policy_names):
+def propose_measures(text, paragraphs, parks, known_names):
     """Named measures: 《…》 titles, quoted names (“算力券”, “无事不扰”白名单), noun chains ending in a head word, and
-    the registry's policies by name or alias (中关村论坛, 科创30条), each then proposed with its `policy`. A policy
-    the registry also knows as a park (雄安新区中关村科技园) is a park here.
+    the names the registry knows: its policies by name or alias (中关村论坛, 科创30条), each then proposed with its
+    `policy`, and names curators accepted before (“高效办成一件事”). A known name the registry also knows as a park
+    (雄安新区中关村科技园) is a park here.
 
     Each is proposed once, at its first mention, with its sentence as the quote."""
     park_starts = [park["offset"] for park in parks]  # in text order
     park_at = set(park_starts)
-    known = [mention for mention in policy_names.mentions(text) if mention["offset"] not in park_at]
+    known = [mention for mention in known_names.mentions(text) if mention["offset"] not in park_at]
     starts = [mention["offset"] for mention in known]
     measures, seen = [], set()
     for paragraph in paragraphs:
@@ -515,13 +517,14 @@ def propose_measures(text, paragraphs, parks, policy_names):
 
 def with_policies(found, mentions):
     """(name, offset, policy slug or None), left to right: each name found (in text order) with the first policy
-    mentioned inside it, and each policy mention outside every name as a name of its own."""
+    mentioned inside it, and each known name outside every name found as a name of its own."""
     starts = [offset for _, offset in found]
     policy_of, named = {}, []
     for mention in mentions:
         at = bisect_right(starts, mention["offset"]) - 1
         if at >= 0 and mention["offset"] < starts[at] + len(found[at][0]):
-            policy_of.setdefault(at, mention["slug"])
+            if mention["slug"]:
+                policy_of.setdefault(at, mention["slug"])
         else:
             named.append((mention["name"], mention["offset"], mention["slug"]))
     named += [(name, offset, policy_of.get(at)) for at, (name, offset) in enumerate(found)]

@@ -50,7 +50,7 @@ GENERIC = re.compile(
 # Words that say how big, how important or whose a thing is, not which one: a name made only of them and a head
 # (国家实验室, 全国重点实验室, 综合改革试点, 特殊政策) is a kind of thing, not a name.
 SCOPE = re.compile(
-    r"国家级|省级|市级|区级|县级|国家|全国|国际|中央|地方|重点|重大|重要|相关|有关|各类|各项|综合|专项|特殊|特别"
+    r"国家级|省级|市级|区级|县级|国家|全国|国际|中央|地方|重点|重大|重要|相关|有关|各类|各项|综合性|综合|专项|特殊|特别"
     r"|有效|有力|配套|优惠|新型|现代|一批|一揽子|高水平|关键|功能性|不同|新|大"
 )
 # A verb (with its adverb) that opens a programme's name in running text: 深入实施城市更新行动, 启动建设…中心,
@@ -241,7 +241,8 @@ def specific(name, head):
     """A name says which one: its words before the head, scope words (国家, 重点, 综合 …) aside, are at least
     SPECIFIC_LENGTH characters. 城市更新行动 and 国家血液病医学中心 are names; 惠民政策, 科创平台, 全国重点实验室
     are kinds."""
-    return len(SCOPE.sub("", name[: len(name) - len(head)])) >= SPECIFIC_LENGTH
+    modifier = name[: len(name) - len(head)]
+    return sum(len(word) for word, _ in tagged(modifier) if not SCOPE.fullmatch(word)) >= SPECIFIC_LENGTH
 
 
 def park_like_names(text, start, end):

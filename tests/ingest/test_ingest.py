@@ -8,7 +8,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import Client
 
+from measures import review
+from measures.choices import ProposalKind, ProposalState
+from measures.ingest import decisions, queue
 from measures.models import Measure, Proposal, Source, Target, TextCorrection
 
 RAW = Path(__file__).resolve().parents[2] / "fixtures" / "raw"
@@ -122,3 +126,49 @@ def test_admin_upload_form_ingests_as_drafts(seeded, new_document, api_client):
         {"document": SimpleUploadedFile("r.txt", new_document.read_bytes()), "title": "又一次", "kind": "other"},
     )
     assert again.status_code == 200 and "already ingested" in again.content.decode()
+
+
+def test_the_registry_remembers_its_curators_work_on_earlier_documents(seeded, tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text("第一篇\n支持冀货出海，建设人工智能创新平台，深入实施城市更新行动。\n", encoding="utf-8")
+    ingest(first, "--title", "第一篇")
+    source = Source.objects.get(title="第一篇")
+    proposed = {p.data["title"]: p for p in Proposal.objects.filter(source=source, kind="measure")}
+    assert set(proposed) == {"人工智能创新平台", "城市更新行动"}
+    queue.accept(review.SHELL, proposed["城市更新行动"])
+    queue.reject(review.SHELL, proposed["人工智能创新平台"], "A kind of platform, not one platform.")
+    # The curator adds by hand what ingest missed.
+    Measure.objects.create(
+        slug="hebei-goods-abroad", title="冀货出海", source=source, quote="支持冀货出海", quote_offset=4
+    )
+
+    second = tmp_path / "second.txt"
+    second.write_text("第二篇\n城市更新行动成效明显。冀货出海势头良好，建设人工智能创新平台。\n", encoding="utf-8")
+    proposal = json.loads(ingest(second, "--title", "第二篇", "--dry-run", "--json"))
+    assert [m["title"] for m in proposal["measures"]] == ["城市更新行动", "冀货出海"]
+    assert [(item["kind"], item["title"]) for item in proposal["withheld"]] == [("measure", "人工智能创新平台")]
+
+    chinese = Client()  # the admin's upload says so, in the curator's language
+    chinese.force_login(User.objects.create_superuser("boss", password="pw-for-tests-only"))
+    upload = SimpleUploadedFile("second.txt", second.read_bytes(), content_type="text/plain")
+    page = chinese.post("/admin/measures/source/ingest/", {"document": upload, "title": "第二篇", "kind": "other"})
+    assert "1 条此前已被审核人驳回的发现不再提议" in chinese.get(page["Location"]).content.decode()
+    assert not Proposal.objects.filter(source__title="第二篇", data__title="人工智能创新平台").exists()
+
+
+def test_a_finding_rejected_in_one_source_but_accepted_in_another_is_offered():
+    measure = ProposalKind.MEASURE
+    decided = [
+        (decisions.finding(measure, {"title": "人工智能创新平台"}, ""), ProposalState.REJECTED),
+        (decisions.finding(measure, {"title": "人工智能创新平台"}, ""), ProposalState.ACCEPTED),
+        (decisions.finding(measure, {"title": "对此"}, ""), ProposalState.REJECTED),
+        (decisions.finding(ProposalKind.TARGET, {}, "到2025年达到12%"), ProposalState.REJECTED),
+    ]
+    proposal = {
+        "measures": [{"title": "人工智能创新平台", "quote": "q"}, {"title": "对此", "quote": "q"}],
+        "targets": [{"quote": "到2025年达到12%"}, {"quote": "到2030年达到15%"}],
+    }
+    kept, withheld = decisions.withhold(proposal, decisions.rejected_among(decided))
+    assert [m["title"] for m in kept["measures"]] == ["人工智能创新平台"]
+    assert [t["quote"] for t in kept["targets"]] == ["到2030年达到15%"]
+    assert [item["kind"] for item in withheld] == ["measure", "target"]

@@ -256,7 +256,7 @@ def test_a_date_or_a_verb_before_a_quoted_name_is_not_part_of_it():
 
 def test_a_name_the_registry_knows_as_a_policy_is_proposed_with_it():
     policies = NameIndex([("zgc-forum", ["中关村论坛"]), ("first-unit-procurement", ["首台套政策", "首台套"])])
-    measures = propose("办好中关村论坛，落实首台套政策。", NameIndex(), policy_names=policies)["measures"]
+    measures = propose("办好中关村论坛，落实首台套政策。", NameIndex(), known_names=policies)["measures"]
     assert [(m["title"], m["policy"]) for m in measures] == [
         ("中关村论坛", "zgc-forum"),
         ("首台套政策", "first-unit-procurement"),

@@ -48,5 +48,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb} source {result.source.slug} with {len(result.corrections)} text corrections ({flagged} flagged), "
             f"{len(proposal['measures'])} draft measures, {len(proposal['targets'])} draft targets, "
-            f"{len(proposal['parks'])} park mentions."
+            f"{len(proposal['parks'])} park mentions; {len(result.withheld)} findings rejected before withheld."
         )

@@ -1,0 +1,31 @@
+"""What curators decided on earlier proposals, as ingest uses it: a finding they rejected is not offered again, in
+any source. Plain data in and out, so the quality measure replays the same rules without a database."""
+
+from measures.choices import ProposalKind, ProposalState
+
+
+def finding(kind, data, quote):
+    """What makes two proposals the same finding, in any source: a measure's title, a target's quote."""
+    return (kind, data["title"] if kind == ProposalKind.MEASURE else quote)
+
+
+def rejected_among(decisions):
+    """The findings of (finding, state) decisions that were rejected and never accepted."""
+    states = {}
+    for key, state in decisions:
+        states.setdefault(key, set()).add(state)
+    return frozenset(key for key, seen in states.items() if seen == {ProposalState.REJECTED})
+
+
+def withhold(proposal, rejected):
+    """The proposal without the measures and targets curators already rejected, and what was withheld."""
+    kept, withheld = dict(proposal), []
+    for kind, key in ((ProposalKind.MEASURE, "measures"), (ProposalKind.TARGET, "targets")):
+        kept[key] = []
+        for candidate in proposal[key]:
+            rejected_before = finding(kind, candidate, candidate["quote"]) in rejected
+            if rejected_before:
+                withheld.append({"kind": kind.value, **candidate})
+            else:
+                kept[key].append(candidate)
+    return kept, withheld
