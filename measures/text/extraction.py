@@ -23,7 +23,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from measures.text.names import NameIndex
-from measures.text.phrases import MEASURE_HEAD, measure_names, modifier_before, park_like_names
+from measures.text.phrases import (
+    MEASURE_HEAD,
+    MEASURE_HEADS,
+    NOUN_TAGS,
+    WINDOW,
+    chain_before,
+    measure_names,
+    modifier_before,
+    park_like_names,
+)
 from measures.text.quantities import chinese_number, in_yuan, is_money, is_percent, quantities
 
 __all__ = ["Span", "chinese_number", "propose", "split_on"]
@@ -550,8 +559,8 @@ DOCUMENT_KIND = re.compile(
 )
 DOCUMENT_TITLE_LENGTH = 8
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
-# Matched at the quote's end (re.match at a position: no ^, which would anchor at the string's start).
-QUOTED_HEAD = re.compile(r"(?:白名单|政策|行动|工程|计划|平台|试点|专项|机制|制度|改革|基金)")
+# The head words a quoted name ends on: any name's, and the reforms a quote so often names (“双盲”评审改革).
+QUOTED_HEAD = re.compile(rf"(?:{MEASURE_HEADS}|机制|制度|改革)")
 
 
 def is_slogan(inner):
@@ -559,6 +568,22 @@ def is_slogan(inner):
     if SLOGAN.search(inner) or not 2 <= len(inner) <= 16:
         return True
     return bool(COUNTED.search(inner)) and not ENDS_IN_HEAD.search(inner)
+
+
+def name_end_after(text, quote_end, limit):
+    """Where a name a quote opens ends: at a head word right after the quote (“无事不扰”白名单) or at the end of a
+    noun chain that runs from the quote to a head word (“票根”联动促消费试点, “政会银企”四方合作机制); None if no
+    head word follows."""
+    head = QUOTED_HEAD.match(text, quote_end)
+    if head:
+        return head.end()
+    for match in QUOTED_HEAD.finditer(text, quote_end, min(limit, quote_end + WINDOW)):
+        if QUOTED_HEAD.match(text, match.end(), limit):
+            continue
+        _, offset, _, following = chain_before(text, match.start(), match.end(), quote_end, limit, hmm=True)
+        if offset == quote_end and not (following[1] in NOUN_TAGS and len(following[0]) >= 2):
+            return match.end()
+    return None
 
 
 def names_in(text, sentence):
@@ -575,12 +600,12 @@ def names_in(text, sentence):
                 found.append((sentence.text[start:end], absolute))
             covered.append((absolute, sentence.start + end))
             continue
-        head = QUOTED_HEAD.match(sentence.text, end)
-        if head:  # quotes side by side share the head word after the last
+        head_end = name_end_after(text, sentence.start + end, sentence.end)
+        if head_end:  # quotes side by side share the head word after the last
             found = [pair for pair in found if pair[1] < run_start]
             covered = [pair for pair in covered if pair[0] < run_start]
             absolute = run_start
-            found.append((text[absolute : sentence.start + head.end()], absolute))
+            found.append((text[absolute:head_end], absolute))
         elif DEFINED_AS.search(sentence.text, max(0, start - 4), start):
             covered.append((absolute, sentence.start + end))  # a short name defined: neither it nor its words
             continue

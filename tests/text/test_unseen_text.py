@@ -250,6 +250,13 @@ def test_a_quoted_name_keeps_the_nouns_before_it_and_laws_and_programmes_of_step
     ]
 
 
+def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
+    text = "实施“五大文化”研究工程，深化“政会银企”四方合作机制，招投标“双盲”评审改革有效促进市场公平竞争。"
+    assert titles(text) == ["“五大文化”研究工程", "“政会银企”四方合作机制", "招投标“双盲”评审改革"]
+    # A verb between the quote and a head word ends the name: the quote alone is no name.
+    assert titles("让“老字号”焕发新活力，建设人工智能创新中心。") == ["人工智能创新中心"]
+
+
 def test_a_date_or_a_verb_before_a_quoted_name_is_not_part_of_it():
     assert titles("在2021年“双减”政策发布后，壮大“种子+天使”基金。") == ["“双减”政策", "“种子+天使”基金"]
 
