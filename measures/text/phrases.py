@@ -121,6 +121,7 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
         return "", end, [], following
     if left > floor and words:
         words = words[1:]  # the window may have cut its first word in half
+    words = with_bracketed_places(words)
     chain, length, tail = [], 0, end - start
     for index in range(len(words) - 1, -1, -1):
         word, tag = words[index]
@@ -138,6 +139,19 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
         chain.pop()
     name = "".join(word for word, _ in reversed(chain))
     return name, end - len(name), chain[1:], following
+
+
+def with_bracketed_places(words):
+    """The words with a place in brackets made one place name, as official names embed them: 中国（安徽）自贸试验区,
+    紫云山（包河）文化创意产业园."""
+    merged = []
+    for word, tag in words:
+        if word in "）)" and len(merged) >= 2 and merged[-2][0] in "（(" and merged[-1][1] == "ns":
+            place = merged.pop()[0]
+            merged[-1] = (merged[-1][0] + place + word, "ns")
+        else:
+            merged.append((word, tag))
+    return merged
 
 
 def is_proper(word, tag):

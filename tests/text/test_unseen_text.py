@@ -150,8 +150,9 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # name that is not a programme verb (临空) does not end the name; a business district is a zone.
         ("新增合肥高新区、庐阳区为市级数字经济产业创新区。", ["合肥高新区"]),
         ("廊坊临空经济区建设提速，出台实施虹桥国际商务区及周边地区专项规划。", ["廊坊临空经济区", "虹桥国际商务区"]),
-        # A count of zones is not a name.
+        # A count of zones is not a name; a place in brackets is part of one.
         ("释放五大开发区潜能。", []),
+        ("紫云山（包河）文化创意产业园营收超6亿元。", ["紫云山（包河）文化创意产业园"]),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
@@ -255,6 +256,10 @@ def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
     assert titles(text) == ["“五大文化”研究工程", "“政会银企”四方合作机制", "招投标“双盲”评审改革"]
     # A verb between the quote and a head word ends the name: the quote alone is no name.
     assert titles("让“老字号”焕发新活力，建设人工智能创新中心。") == ["人工智能创新中心"]
+
+
+def test_a_place_in_brackets_is_part_of_a_name():
+    assert titles("中国（安徽）自贸试验区累计推出25项制度创新成果。") == ["中国（安徽）自贸试验区"]
 
 
 def test_a_date_or_a_verb_before_a_quoted_name_is_not_part_of_it():
