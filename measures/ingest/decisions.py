@@ -9,6 +9,15 @@ def finding(kind, data, quote):
     return (kind, data["title"] if kind == ProposalKind.MEASURE else quote)
 
 
+# A shorter title (新区, 双减) is found inside other words and names; 4 characters keep “双减” and 城市更新行动.
+SEARCHED_TITLE_LENGTH = 4
+
+
+def searched_titles(titles):
+    """The titles of measures taken from earlier documents that a new document is searched for."""
+    return sorted({title for title in titles if len(title) >= SEARCHED_TITLE_LENGTH})
+
+
 def rejected_among(decisions):
     """The findings of (finding, state) decisions that were rejected and never accepted."""
     states = {}

@@ -205,7 +205,7 @@ def evaluate_devset(directory=DEVSET, names=None, remember=False) -> dict:
     accepted, decided, results = [], [], {}
     for document_id, raw, annotation in read_devset(directory):
         text = apply_corrections(raw, page_corrections(raw))
-        known_names = NameIndex([*policies, (None, accepted)])
+        known_names = NameIndex([*policies, (None, decisions.searched_titles(accepted))])
         proposed = propose(text, names, document_date=annotation.get("date"), known_names=known_names)
         if remember:
             proposed, _ = decisions.withhold(proposed, decisions.rejected_among(decided))

@@ -26,7 +26,7 @@ def ingested_titles():
     they corrected them: names a new document is searched for. Seeded measures are left out: their titles describe
     (支持人工智能企业发展), they do not name."""
     ingested = Source.objects.filter(proposals__isnull=False)
-    return sorted(set(Measure.objects.filter(source__in=ingested).values_list("title", flat=True)))
+    return decisions.searched_titles(Measure.objects.filter(source__in=ingested).values_list("title", flat=True))
 
 
 def fields_of(kind):

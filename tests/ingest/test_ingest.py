@@ -172,3 +172,8 @@ def test_a_finding_rejected_in_one_source_but_accepted_in_another_is_offered():
     assert [m["title"] for m in kept["measures"]] == ["人工智能创新平台"]
     assert [t["quote"] for t in kept["targets"]] == ["到2030年达到15%"]
     assert [item["kind"] for item in withheld] == ["measure", "target"]
+
+
+def test_a_title_too_short_to_be_told_from_other_words_is_not_searched_for():
+    titles = ["新区", "双减", "“双减”", "城市更新行动", "城市更新行动"]
+    assert decisions.searched_titles(titles) == ["“双减”", "城市更新行动"]
