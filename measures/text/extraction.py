@@ -129,10 +129,9 @@ class Span:
 
 def propose(text: str, park_names: NameIndex, document_date=None, known_names=None) -> dict:
     """Return {"measures", "targets", "funding", "parks"} proposed from `text`, finding parks by their names and
-    aliases in `park_names`, and in `known_names` the registry's policies (by slug) and the names curators accepted
-    before (slug None). `document_date` (a date, or
-    "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past years from coming ones; without it, the first full date in
-    the text's head is taken."""
+    aliases in `park_names`, and in `known_names` the registry's policies (by slug) and the names curators took from
+    earlier documents (slug None). `document_date` (a date, or "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past
+    years from coming ones; without it, the first full date in the text's head is taken."""
     paragraphs = split_paragraphs(text)
     document_year = year_of_date(document_date) or date_in_text(text)
     parks = park_mentions(text, park_names, paragraphs)
