@@ -72,12 +72,16 @@ PAST = re.compile(
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
 PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 FORWARD_SECTION = re.compile(r"目标|任务|重点工作|主要工作|工作安排|展望")
-# Money offered, and the statistics a money figure may be instead.
+# Money offered, and the statistics a money figure may be instead (credit and financing volumes among them: 发放贷款
+# 671亿元, 直接融资7990亿元; a subsidy of a loan's interest is money offered).
 SUPPORT = re.compile(r"资金|基金|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
-    r"|余额|募集|进出口|出口|进口"
+    r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活"
 )
+# A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
+# most a cap. 每家给予50万元 is a sum each recipient is given, not a rate.
+EACH = re.compile(r"每(平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(月|年))?(?:最高|不超过|最多)?$")
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元) is a level, not money offered;
 # a size set (设立规模不低于1亿元的…资金) is an offer.
 LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超过?|规模达到?)$")
@@ -142,10 +146,21 @@ def propose(text: str, park_names: NameIndex, document_date=None, known_names=No
         "measures": propose_measures(
             text, paragraphs, [park for park in parks if park["slug"]], known_names or NameIndex()
         ),
-        "targets": reader.targets,
+        "targets": restatements_dropped(reader.targets),
         "funding": reader.funding,
         "parks": parks,
     }
+
+
+def restatements_dropped(targets):
+    """Each goal once: a sentence elsewhere that states the same goal again word for word (an annex's task table
+    restating the plan) is not another goal; two equal figures in one sentence are two."""
+    first_at, kept = {}, []
+    for found in targets:
+        identity = (found["quote"], found["value"], found["value_max"], found["unit"], found["target_year"])
+        if first_at.setdefault(identity, found["offset"]) == found["offset"]:
+            kept.append(found)
+    return kept
 
 
 def year_of_date(value):
@@ -311,6 +326,8 @@ class Reader:
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
                 if clause_past or past or is_rhetorical(quantity, before):
                     continue
+                if is_percent(quantity.unit) and SUPPORT.search(clause.text) and not GOAL.search(clause.text):
+                    continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
                 if not forward and not building:
                     continue
@@ -370,12 +387,13 @@ class Reader:
             return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
         if "/" in quantity.unit and not SUPPORT.search(before):
             return False  # a rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩
+        unit = quantity.unit + per_each(before)
         quote, offset = window(clause, quantity.start, quantity.end)
         self.funding.append(
             {
                 "amount": quantity.value,
-                "unit": quantity.unit,
-                "yuan": in_yuan(quantity.value, quantity.unit),
+                "unit": unit,
+                "yuan": in_yuan(quantity.value, unit),
                 "quote": quote,
                 "offset": offset,
             }
@@ -405,6 +423,13 @@ def is_rhetorical(quantity, before):
     if len(written) - len(quantity.unit) - len(quantity.suffix) <= 1:
         return True
     return not is_money(quantity.unit) and not MAKING.search(before)
+
+
+def per_each(before):
+    """The rate an amount is offered at, written before it: 每人8万元 is 万元/人, 每平方米每月最高40元 is
+    元/平方米/月."""
+    each = EACH.search(before)
+    return "".join(f"/{unit}" for unit in each.groups() if unit) if each else ""
 
 
 def target(clause, quantity, year, text):

@@ -40,8 +40,30 @@ NUMERAL_COUNT = re.compile(r"[〇一二三四五六七八九十百千万两几]+
 # dictionary is the gazetteer.
 DIVISIONS = ("市", "省", "县", "区", "州")
 # Parts of speech (jieba's tag set) a name is made of: nouns of every kind, verbal and adjectival nouns,
-# distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters.
-NAME_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t")
+# distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters, words of direction
+# (中国西部科学城).
+NAME_TAGS = (
+    "n",
+    "nr",
+    "nrt",
+    "ns",
+    "nt",
+    "nz",
+    "nw",
+    "vn",
+    "an",
+    "b",
+    "j",
+    "l",
+    "m",
+    "mq",
+    "q",
+    "eng",
+    "a",
+    "s",
+    "t",
+    "f",
+)
 # Generic words that never start a name: "各类平台", "相关政策", "一批基地", "重点工程", nor a time (这个时候|产业基金).
 GENERIC = re.compile(
     r"^(?:各类|各项|相关|有关|一批|一系列|重点|重大|这些|该|其|本|上述|新|多|一|等|全|主要|国家级|市级|区级|省级"
@@ -75,6 +97,8 @@ FRAME_BOUNDARY = re.compile(
 # A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), so the name is what
 # follows the count, judged on its own.
 COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿|万|条|类)")
+# A count inside a park-like name counts zones of a kind: 武汉东湖、襄阳、宜昌3家高新区.
+COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
 SPECIFIC_LENGTH = 3
 WINDOW = 18
@@ -267,6 +291,6 @@ def park_like_names(text, start, end):
         name, offset = trimmed(name, offset, "")  # 深化|开发区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
-        if len(name) - cut >= 4:
+        if len(name) - cut >= 4 and not COUNTED_KIND.search(name, cut):
             found.append((name[cut:], offset + cut))
     return found

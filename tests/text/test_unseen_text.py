@@ -105,6 +105,18 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ("8支市级高精尖产业基金带动社会投资超千亿元。", []),
         ("2020年实现增加值7823.0亿元。", []),
         ("开展财政事前评估和预算评审、压减资金42.6亿元。", []),
+        # Credit and financing volumes are statistics; a subsidy of a loan's interest is money offered.
+        ("促进金融机构发放科技型企业知识价值信用贷款1110亿元、惠及企业2.2万户。", []),
+        ("175家企业发行各类债券1193只，全省直接融资7990亿元。", []),
+        ("对企业贷款给予贷款贴息，最高50万元。", [(50, "万元")]),
+        # A rate is money offered at a rate, whether written after the amount or before it with 每; a sum each
+        # recipient is given is a sum.
+        ("发明专利申请费资助1000元/件。", [(1000, "元/件")]),
+        (
+            "按博士学位人员每人8万元给予补贴，租金按每平方米每月最高40元给予补贴。",
+            [(8, "万元/人"), (40, "元/平方米/月")],
+        ),
+        ("对新落户企业每家给予50万元落户奖励。", [(50, "万元")]),
     ],
 )
 def test_funding_is_money_offered_not_statistics(text, amounts):
@@ -152,6 +164,9 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ("廊坊临空经济区建设提速，出台实施虹桥国际商务区及周边地区专项规划。", ["廊坊临空经济区", "虹桥国际商务区"]),
         # A count of zones is not a name; a place in brackets is part of one.
         ("释放五大开发区潜能。", []),
+        ("武汉东湖、襄阳、宜昌3家高新区获评优秀。", []),
+        # A word of direction is part of a name (西部, 东部).
+        ("以一城多园模式与重庆共建中国西部科学城。", ["中国西部科学城"]),
         ("紫云山（包河）文化创意产业园营收超6亿元。", ["紫云山（包河）文化创意产业园"]),
     ],
 )
@@ -314,12 +329,13 @@ def devset_results():
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
-    # Eighteen documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.94 / 0.95,
-    # 0.95 / 1.00, 0.67 / 0.57 and 0.91 / 0.78 (docs/ingest-quality.md, round 4).
-    assert overall["targets"].precision >= 0.92 and overall["targets"].recall >= 0.93
-    assert overall["funding"].precision >= 0.93 and overall["funding"].recall >= 0.98
-    assert overall["measure names"].precision >= 0.65 and overall["measure names"].recall >= 0.55
-    assert overall["parks"].precision >= 0.88 and overall["parks"].recall >= 0.75
+    # Twenty-two documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.87 / 0.92,
+    # 0.99 / 0.98, 0.64 / 0.53 and 0.92 / 0.77 (docs/ingest-quality.md, round 5). The four e-* documents joined in
+    # round 5 and lowered the targets and names figures the floors were set on in round 4.
+    assert overall["targets"].precision >= 0.85 and overall["targets"].recall >= 0.90
+    assert overall["funding"].precision >= 0.95 and overall["funding"].recall >= 0.95
+    assert overall["measure names"].precision >= 0.62 and overall["measure names"].recall >= 0.50
+    assert overall["parks"].precision >= 0.90 and overall["parks"].recall >= 0.75
 
 
 @pytest.mark.parametrize(
@@ -334,6 +350,20 @@ def test_quality_on_the_devset_stays_above_its_floor(devset_results):
 )
 def test_a_title_names_an_annotated_name_it_mostly_contains(title, name, same):
     assert names_match(title, name) is same
+
+
+def test_the_rate_of_an_offer_is_no_goal():
+    text = "一、主要任务\n对国家级项目给予100%的资金配套。按其收入的5%给予奖励，力争到2025年覆盖率达到80%。"
+    assert targets(text, "2023-01-01") == [(80, "%", 2025)]
+
+
+def test_a_goal_stated_again_word_for_word_is_one_goal_and_two_equal_figures_are_two():
+    text = (
+        "一、主要目标\n到2025年，力争每万常住人口家庭医生数不低于4.66人。\n"
+        "附件\n到2025年，力争每万常住人口家庭医生数不低于4.66人。\n"
+        "到2026年改造老旧小区500万平方米、新建保障房500万平方米。"
+    )
+    assert targets(text, "2023-01-01") == [(4.66, "人", 2025), (500, "万平方米", 2026), (500, "万平方米", 2026)]
 
 
 def test_goals_reported_met_do_not_make_the_next_figures_goals():
