@@ -79,6 +79,7 @@ STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
     r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活"
 )
+HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate.
 EACH = re.compile(r"每(平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(月|年))?(?:最高|不超过|最多)?$")
@@ -326,6 +327,8 @@ class Reader:
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
                 if clause_past or past or is_rhetorical(quantity, before):
                     continue
+                if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
+                    continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
                 if is_percent(quantity.unit) and SUPPORT.search(clause.text) and not GOAL.search(clause.text):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])

@@ -64,6 +64,12 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
         # Counts inside names and slogans.
         ("提高“四个服务”水平，在此基础上再奋斗五年，实施核心区环境品质提升三年行动。", "2026-01-25", []),
         ("加快推进“3个100”等重点工程建设。", "2026-01-25", []),
+        # An age that says who is served is not an age to reach.
+        (
+            "到2025年，服务对象包含65岁以上失能老年人、0-6岁儿童，人均预期寿命达到82岁。",
+            "2023-10-19",
+            [(82, "岁", 2025)],
+        ),
     ],
 )
 def test_goal_and_past_cues(text, date, expected):
