@@ -101,6 +101,7 @@ COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几�
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
 SPECIFIC_LENGTH = 3
+LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 WINDOW = 18
 FRAME_WINDOW = 24
 # The words a modifier before a quoted name is made of: nouns, not numbers, dates or adjectives.
@@ -276,11 +277,12 @@ def trimmed(name, offset, head):
 
 
 def specific(name, head):
-    """A name says which one: its words before the head, scope words (国家, 重点, 综合 …) aside, are at least
-    SPECIFIC_LENGTH characters. 城市更新行动 and 国家血液病医学中心 are names; 惠民政策, 科创平台, 全国重点实验室
-    are kinds."""
+    """A name says which one: its words before the head, scope words (国家, 重点, 综合 …) aside, have at least
+    SPECIFIC_LENGTH letters. 城市更新行动 and 国家血液病医学中心 are names; 惠民政策, 科创平台, 全国重点实验室
+    are kinds, and a list's number (19.政策) is no letter."""
     modifier = name[: len(name) - len(head)]
-    return sum(len(word) for word, _ in tagged(modifier) if not SCOPE.fullmatch(word)) >= SPECIFIC_LENGTH
+    words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
+    return len(LETTER.findall(words)) >= SPECIFIC_LENGTH
 
 
 def park_like_names(text, start, end):

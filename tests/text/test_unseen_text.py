@@ -251,6 +251,8 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         # Counted slogans, publications and back-references are not measures; nor is a short name defined.
         "深化“五子”联动，推进“三城一区”建设。据《人民日报》报道，《建议》提出。",
         "推广应用（以下简称“上海自贸试验区”）。",
+        # A list's number is not a name's word.
+        "19.政策联动\n定性指标，查看落实情况",
     ],
 )
 def test_generic_chains_slogans_and_publications_are_not_names(text):
