@@ -329,7 +329,8 @@ class Reader:
                     continue
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
-                if is_percent(quantity.unit) and SUPPORT.search(clause.text) and not GOAL.search(clause.text):
+                near = self.text[max(clause.start, quantity.start - LOOK_BACK) : min(clause.end, quantity.end + 12)]
+                if is_percent(quantity.unit) and SUPPORT.search(near) and not GOAL.search(near):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
                 if not forward and not building:
