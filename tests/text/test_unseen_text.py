@@ -2,7 +2,7 @@
 
 import pytest
 
-from measures.ingest.quality import evaluate_devset, names_match
+from measures.ingest.quality import evaluate_devset, names_match, read_devset
 from measures.seed.files import index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, find_spam, page_corrections
 from measures.text.extraction import propose
@@ -333,6 +333,13 @@ def test_a_latin_word_is_injected_only_inside_a_chinese_phrase():
 @pytest.fixture(scope="module")
 def devset_results():
     return evaluate_devset()
+
+
+def test_every_annotated_quote_is_verbatim_in_its_document():
+    for document_id, text, annotation in read_devset():
+        for field in ("targets", "funding", "measures"):
+            for item in annotation[field]:
+                assert item["quote"] in text, (document_id, field, item["quote"])
 
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
