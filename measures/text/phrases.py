@@ -39,31 +39,12 @@ NUMERAL_COUNT = re.compile(r"[〇一二三四五六七八九十百千万两几]+
 # What jieba's dictionary lists after a place's bare name as a place (合肥市 is ns though 合肥 is tagged n): the
 # dictionary is the gazetteer.
 DIVISIONS = ("市", "省", "县", "区", "州")
+# A noun right after a head word continues the noun: 中心城区, 实验室集群, 平台经济.
+NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
 # Parts of speech (jieba's tag set) a name is made of: nouns of every kind, verbal and adjectival nouns,
 # distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters, words of direction
 # (中国西部科学城).
-NAME_TAGS = (
-    "n",
-    "nr",
-    "nrt",
-    "ns",
-    "nt",
-    "nz",
-    "nw",
-    "vn",
-    "an",
-    "b",
-    "j",
-    "l",
-    "m",
-    "mq",
-    "q",
-    "eng",
-    "a",
-    "s",
-    "t",
-    "f",
-)
+NAME_TAGS = (*NOUN_TAGS, "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t", "f")
 # Generic words that never start a name: "各类平台", "相关政策", "一批基地", "重点工程", nor a time (这个时候|产业基金).
 GENERIC = re.compile(
     r"^(?:各类|各项|相关|有关|一批|一系列|重点|重大|这些|该|其|本|上述|新|多|一|等|全|主要|国家级|市级|区级|省级"
@@ -106,8 +87,6 @@ WINDOW = 18
 FRAME_WINDOW = 24
 # The words a modifier before a quoted name is made of: nouns, not numbers, dates or adjectives.
 MODIFIER_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "j", "l", "b", "eng")
-# A noun right after a head word continues the noun: 中心城区, 实验室集群, 平台经济.
-NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
 
 
 @lru_cache(maxsize=8192)
@@ -171,7 +150,7 @@ def with_bracketed_places(words):
     紫云山（包河）文化创意产业园."""
     merged = []
     for word, tag in words:
-        if word in "）)" and len(merged) >= 2 and merged[-2][0] in "（(" and merged[-1][1] == "ns":
+        if word in ("）", ")") and len(merged) >= 2 and merged[-2][0] in ("（", "(") and merged[-1][1] == "ns":
             place = merged.pop()[0]
             merged[-1] = (merged[-1][0] + place + word, "ns")
         else:
