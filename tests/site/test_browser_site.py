@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.admin.test_browser_review_flow import browser  # noqa: F401  (the same Chromium fixture)
 
@@ -26,31 +28,38 @@ def serious_violations(driver):
     ]
 
 
+def arrives_at(driver, url_part):
+    """Wait for the page a click or a key press loads (the browser navigates after the action returns); a timeout
+    if it never comes."""
+    WebDriverWait(driver, 10).until(expected_conditions.url_contains(url_part))
+
+
 def test_search_facet_measure_and_language_switch(browser, live_server, registry):  # noqa: F811
     browser.get(f"{live_server.url}/")
     box = browser.find_element(By.ID, "search-q")
     box.send_keys("投贷联动" + Keys.RETURN)
-    assert "/measures/?q=" in browser.current_url
+    arrives_at(browser, "/measures/?q=")
     assert browser.find_element(By.ID, "result-count").text.startswith("1 ")
     assert [link.text for link in browser.find_elements(By.CSS_SELECTOR, "li.measure a")] == ["投贷联动试点"]
 
     browser.get(f"{live_server.url}/measures/")
     browser.find_element(By.CSS_SELECTOR, "#facet-park + ul a[href*='park=haidian']").click()
-    assert "park=haidian" in browser.current_url
+    arrives_at(browser, "park=haidian")
     results = browser.find_elements(By.CSS_SELECTOR, "li.measure a")
     assert [link.text for link in results] == ["建设人工智能创新平台"]
 
     results[0].click()
+    arrives_at(browser, "/measures/ai-platform/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "建设人工智能创新平台"
     assert browser.find_element(By.CSS_SELECTOR, "blockquote mark").text == "支持中关村科学城建设人工智能创新平台。"
 
     browser.find_element(By.ID, "switch-en").click()
-    assert browser.current_url.endswith("/en/measures/ai-platform/")
+    arrives_at(browser, "/en/measures/ai-platform/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Build an AI innovation platform"
 
     browser.find_element(By.ID, "quote-link").click()
-    assert browser.current_url.endswith("/en/sources/plan/#q-ai-platform")
+    arrives_at(browser, "/en/sources/plan/#q-ai-platform")
 
 
 def test_main_pages_have_no_serious_accessibility_violations(browser, live_server, registry):  # noqa: F811
