@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from measures import review
-from measures.choices import Comparator, ProposalKind, ProposalState
+from measures.choices import Comparator, MentionRole, ProposalKind, ProposalState
 from measures.ingest import queue
 from measures.models import Policy, Proposal, Source, paragraph_around
 
@@ -53,6 +53,10 @@ def draft_record(proposal):
     return format_html('<a href="{}">{}</a>', url, record)
 
 
+def names_a_policy(proposal):
+    return proposal.kind == ProposalKind.MEASURE and bool(proposal.data.get("policy"))
+
+
 class ProposalForm(forms.ModelForm):
     """The proposed fields, editable before accepting; the reason, for rejecting."""
 
@@ -63,6 +67,12 @@ class ProposalForm(forms.ModelForm):
     value_max = forms.DecimalField(label=_("upper value"), max_digits=20, decimal_places=4, required=False)
     unit = forms.CharField(label=_("unit"), max_length=30, required=False)
     target_year = forms.IntegerField(label=_("target year"), required=False)
+    policy_role = forms.ChoiceField(
+        label=_("mentions the policy it names, as"),
+        choices=[("", _("— not linked")), *MentionRole.choices],
+        required=False,
+        help_text=_("Accepting also links the draft measure to that policy, in this role, as a draft mention."),
+    )
 
     class Meta:
         model = Proposal
@@ -75,6 +85,8 @@ class ProposalForm(forms.ModelForm):
             del self.fields[name]
         for name in names:
             self.fields[name].initial = self.instance.data.get(name)
+        if not names_a_policy(self.instance):
+            del self.fields["policy_role"]
 
     def edits(self):
         return {
@@ -116,6 +128,7 @@ class ProposalAdmin(admin.ModelAdmin):
             "kind",
             quote_in_paragraph,
             *(proposed_fields if obj else ()),
+            *(["policy_role"] if obj and names_a_policy(obj) else []),
             "state",
             draft_record,
             "reason",
@@ -152,7 +165,7 @@ class ProposalAdmin(admin.ModelAdmin):
         """Accept (with the edits) or reject (with the reason), by the button pressed; never a plain save."""
         try:
             if "_accept" in request.POST:
-                queue.accept(request.user, obj, form.edits())
+                queue.accept(request.user, obj, form.edits(), form.cleaned_data.get("policy_role", ""))
             elif "_reject" in request.POST:
                 queue.reject(request.user, obj, form.cleaned_data.get("reason", ""))
         except (PermissionDenied, ValidationError) as error:

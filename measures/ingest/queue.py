@@ -1,14 +1,15 @@
 """The proposal review queue: a curator accepts a proposal as a draft record (through the review gate) or rejects
 it with a reason, which is kept so the same finding is not offered again."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from measures import review
 from measures.choices import Instrument, MeasureStatus, ProposalKind, ProposalState, ReviewState
 from measures.ingest import decisions
-from measures.models import Measure, Park, Proposal, Source, Target
+from measures.models import Measure, Park, Policy, PolicyMention, Proposal, Source, Target
 
 MEASURE_FIELDS = ("title",)
 TARGET_FIELDS = ("indicator", "comparator", "value", "value_max", "unit", "target_year")
@@ -63,9 +64,9 @@ def record_from(proposal, edits):
 
 
 @transaction.atomic
-def accept(user, proposal, edits=None):
+def accept(user, proposal, edits=None, policy_role=""):
     """A pending proposal becomes a draft record of `user`'s; model validation refuses a bad value (and nothing
-    changes)."""
+    changes). With a `policy_role`, the draft measure also mentions the policy the proposal names, in that role."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.state != ProposalState.PENDING:
         raise PermissionDenied(f"This proposal is {proposal.state} already.")
@@ -73,10 +74,21 @@ def accept(user, proposal, edits=None):
     if proposal.kind == ProposalKind.MEASURE:
         parks = list(Park.objects.filter(slug__in=proposal.data.get("parks", [])))
         proposal.measure = review.create(user, record, {"parks": parks})
+        if policy_role:
+            mention_policy(user, proposal, policy_role)
     else:
         proposal.target = review.create(user, record)
     close(proposal, user, ProposalState.ACCEPTED, "")
     return record
+
+
+def mention_policy(user, proposal, role):
+    """A draft mention, by the measure accepted from `proposal`, of the policy the proposal names."""
+    policy = Policy.objects.filter(slug=proposal.data.get("policy") or "").first()
+    if policy is None:
+        raise ValidationError(_("The policy this proposal names is no longer in the registry."))
+    mention = PolicyMention(policy=policy, measure=proposal.measure, role=role, review_state=ReviewState.DRAFT)
+    review.create(user, mention)
 
 
 def reject(user, proposal, reason):

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from measures.choices import ProposalKind
-from measures.models import Measure, Proposal, Source, Target
+from measures.models import Measure, PolicyMention, Proposal, Source, Target
 from tests import factories
 from tests.helpers import admin_form_data
 
@@ -64,6 +64,53 @@ def test_a_proposal_naming_a_policy_of_the_registry_links_to_it(ingested):
     chinese = Client()
     chinese.force_login(ingested["curator"])
     assert "对应政策 <a" in chinese.get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
+
+
+@pytest.fixture
+def naming_a_policy(ingested):
+    """The measure proposal names a policy the registry follows."""
+    policy = factories.PolicyFactory(slug="zgc-forum", name="中关村论坛")
+    ingested["measure"].data = {"title": "中关村论坛", "parks": [], "policy": "zgc-forum"}
+    ingested["measure"].save()
+    return {**ingested, "policy": policy, "url": f"{CHANGELIST}{ingested['measure'].pk}/change/"}
+
+
+def test_accepting_a_proposal_naming_a_policy_links_the_draft_to_it_in_the_role_chosen(naming_a_policy):
+    browser, url = naming_a_policy["browser"], naming_a_policy["url"]
+    form = browser.get(url).content.decode()
+    assert 'name="policy_role"' in form and "reports progress" in form
+    chinese = Client()
+    chinese.force_login(naming_a_policy["curator"])
+    assert "关联所提政策，角色为" in chinese.get(url).content.decode()
+    assert browser.post(url, {**admin_form_data(browser.get(url)), "policy_role": "implements", "_accept": "1"})
+    measure = Measure.objects.get(source=naming_a_policy["source"])
+    mention = PolicyMention.objects.get(measure=measure)
+    assert (mention.policy, mention.role, mention.review_state) == (naming_a_policy["policy"], "implements", "draft")
+    assert mention.created_by == naming_a_policy["curator"]
+
+
+def test_without_a_role_the_draft_is_not_linked(naming_a_policy):
+    browser, url = naming_a_policy["browser"], naming_a_policy["url"]
+    browser.post(url, {**admin_form_data(browser.get(url)), "_accept": "1"})
+    assert Measure.objects.filter(source=naming_a_policy["source"]).exists()
+    assert not PolicyMention.objects.filter(measure__source=naming_a_policy["source"]).exists()
+
+
+def test_a_proposal_naming_no_policy_offers_no_link(ingested):
+    assert (
+        'name="policy_role"'
+        not in ingested["browser"].get(f"{CHANGELIST}{ingested['measure'].pk}/change/").content.decode()
+    )
+
+
+def test_a_link_to_a_policy_gone_since_is_a_clear_error_and_nothing_is_stored(naming_a_policy):
+    browser, url = naming_a_policy["browser"], naming_a_policy["url"]
+    data = {**admin_form_data(browser.get(url)), "policy_role": "implements", "_accept": "1"}
+    naming_a_policy["policy"].delete()
+    page = browser.post(url, data, follow=True).content.decode()
+    assert "no longer in the registry" in page
+    assert not Measure.objects.filter(source=naming_a_policy["source"]).exists()
+    assert Proposal.objects.get(pk=naming_a_policy["measure"].pk).state == "pending"
 
 
 def test_accepting_an_edited_target_makes_a_draft_of_the_curators(ingested):

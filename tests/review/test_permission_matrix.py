@@ -22,6 +22,7 @@ from measures.models import (
     Park,
     Policy,
     PolicyEvent,
+    PolicyMention,
     Proposal,
     Revision,
     Source,
@@ -352,6 +353,33 @@ def test_accepting_a_proposal_from_the_queue(registry, role):
     accepts = role in ("curator", "reviewer", "superuser")
     assert Measure.objects.filter(title="新平台", review_state="draft").exists() == accepts
     assert APIClient().get("/api/v1/measures/").json()["count"] == 3
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_accepting_a_proposal_linked_to_the_policy_it_names(registry, role):
+    """The link to the policy is a draft mention through the gate too: the public sees no new mention."""
+    source = registry["plan"]
+    quote = "支持中关村科学城建设人工智能创新平台。"
+    proposal = Proposal.objects.create(
+        source=source,
+        kind="measure",
+        quote=quote,
+        quote_offset=source.text.index(quote),
+        data={"title": "新平台", "policy": "ai-programme"},
+    )
+    url = f"/admin/measures/proposal/{proposal.pk}/change/"
+    reader = Client()
+    reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
+    data = {**admin_form_data(reader.get(url)), "policy_role": "implements", "_accept": "1"}
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    client.post(url, data)
+    accepts = role in ("curator", "reviewer", "superuser")
+    linked = PolicyMention.objects.filter(measure__title="新平台", role="implements", review_state="draft")
+    assert linked.exists() == accepts
+    mentions = APIClient().get("/api/v1/policies/ai-programme/").json()["mentions"]
+    assert [mention["measure"] for mention in mentions] == ["ai-platform"]
 
 
 @pytest.mark.parametrize("role", ROLES)
