@@ -593,13 +593,13 @@ def proposal_queue_url(source):
 
 @admin.display(description=_("proposals"))
 def proposal_queue(source):
-    reviewed, total = queue.progress(source)
-    if not total:
+    progress = queue.progress(source)
+    if not progress.total:
         return "—"
     return format_html(
         '<a href="{}">{}</a>',
         proposal_queue_url(source),
-        _("%(reviewed)d of %(total)d reviewed") % {"reviewed": reviewed, "total": total},
+        _("%(reviewed)d of %(total)d reviewed") % {"reviewed": progress.reviewed, "total": progress.total},
     )
 
 
@@ -649,7 +649,10 @@ class SourceAdmin(ReviewedAdmin):
                 if result.withheld:
                     self.message_user(
                         request,
-                        _("%(count)d findings curators rejected before were not offered again.")
+                        _(
+                            "%(count)d findings curators rejected before were not offered again: they are held "
+                            "back in the queue, where a curator may reopen them."
+                        )
                         % {"count": len(result.withheld)},
                     )
                 return HttpResponseRedirect(proposal_queue_url(result.source))

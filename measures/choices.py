@@ -103,6 +103,7 @@ class ProposalState(models.TextChoices):
     PENDING = "pending", _("pending")
     ACCEPTED = "accepted", _("accepted")
     REJECTED = "rejected", _("rejected")
+    WITHHELD = "withheld", _("withheld (rejected before)")
 
 
 class PolicyKind(models.TextChoices):

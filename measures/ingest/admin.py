@@ -109,7 +109,7 @@ class ProposalAdmin(admin.ModelAdmin):
     list_filter = [("source", admin.RelatedOnlyFieldListFilter), "state", "kind"]
     list_select_related = ["source", "measure", "target"]
     readonly_fields = ["source", "kind", quote_in_paragraph, "state", draft_record, "reviewed_by", "reviewed_at"]
-    actions = ["accept_selected", "reject_selected"]
+    actions = ["accept_selected", "reject_selected", "reopen_selected"]
 
     def get_queryset(self, request):
         """With the registry's policy a measure proposal names (`data["policy"]`), looked up once per list."""
@@ -153,7 +153,7 @@ class ProposalAdmin(admin.ModelAdmin):
         extra_context = dict(extra_context or {})
         if source is not None:
             extra_context["queue_source"] = source
-            extra_context["queue_reviewed"], extra_context["queue_total"] = queue.progress(source)
+            extra_context["queue_progress"] = queue.progress(source)
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -212,3 +212,12 @@ class ProposalAdmin(admin.ModelAdmin):
             "title": _("Reject proposals"),
         }
         return TemplateResponse(request, "admin/measures/proposal/reject.html", context)
+
+    @admin.action(description=_("Reopen selected (rejected or withheld)"), permissions=["change"])
+    def reopen_selected(self, request, queryset):
+        closed = queryset.filter(state__in=(ProposalState.REJECTED, ProposalState.WITHHELD))
+        reopened = 0
+        for proposal in closed:
+            queue.reopen(request.user, proposal)
+            reopened += 1
+        self.message_user(request, _("%(count)d proposals reopened.") % {"count": reopened})

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from measures import review
-from measures.choices import DatePrecision, ProposalKind, SourceKind
+from measures.choices import DatePrecision, ProposalKind, ProposalState, SourceKind
 from measures.ingest import decisions, queue
 from measures.models import Park, Policy, Proposal, Source, TextCorrection
 from measures.text.cleaning import apply_corrections, page_corrections
@@ -142,29 +142,25 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
 
 
 def store(result, user):
-    """The draft source, its corrections, and a pending proposal for every measure and target found."""
+    """The draft source, its corrections, a pending proposal for every measure and target found, and a withheld
+    one for every finding curators rejected before (out of the worklist, but there to reopen)."""
     source = review.create(user, result.source)
     TextCorrection.objects.bulk_create(
         TextCorrection(source=source, **correction.as_dict()) for correction in result.corrections
     )
-    proposals = [
-        Proposal(
-            source=source,
-            kind=ProposalKind.MEASURE,
-            quote=candidate["quote"],
-            quote_offset=candidate["offset"],
-            data={"title": candidate["title"], "parks": candidate["parks"], "policy": candidate["policy"]},
-        )
-        for candidate in result.proposal["measures"]
-    ]
+    proposals = [proposal_of(source, ProposalKind.MEASURE, candidate) for candidate in result.proposal["measures"]]
+    proposals += [proposal_of(source, ProposalKind.TARGET, candidate) for candidate in result.proposal["targets"]]
     proposals += [
-        Proposal(
-            source=source,
-            kind=ProposalKind.TARGET,
-            quote=candidate["quote"],
-            quote_offset=candidate["offset"],
-            data={name: candidate[name] for name in queue.TARGET_FIELDS},
-        )
-        for candidate in result.proposal["targets"]
+        proposal_of(source, candidate["kind"], candidate, ProposalState.WITHHELD) for candidate in result.withheld
     ]
     Proposal.objects.bulk_create(proposals)
+
+
+def proposal_of(source, kind, candidate, state=ProposalState.PENDING):
+    if kind == ProposalKind.MEASURE:
+        data = {"title": candidate["title"], "parks": candidate["parks"], "policy": candidate["policy"]}
+    else:
+        data = {name: candidate[name] for name in queue.TARGET_FIELDS}
+    return Proposal(
+        source=source, kind=kind, quote=candidate["quote"], quote_offset=candidate["offset"], data=data, state=state
+    )

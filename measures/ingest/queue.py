@@ -1,6 +1,8 @@
 """The proposal review queue: a curator accepts a proposal as a draft record (through the review gate) or rejects
 it with a reason, which is kept so the same finding is not offered again."""
 
+from collections import namedtuple
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -92,13 +94,28 @@ def mention_policy(user, proposal, role):
 
 
 def reject(user, proposal, reason):
-    if not review.has_model_perm(user, Source, "change"):
-        raise PermissionDenied("You may not review proposals.")
+    require_reviewer(user)
     if proposal.state != ProposalState.PENDING:
         raise PermissionDenied(f"This proposal is {proposal.state} already.")
     if not reason.strip():
         raise PermissionDenied("Say why the proposal is rejected, so it is not offered again without a reason.")
     close(proposal, user, ProposalState.REJECTED, reason)
+
+
+def reopen(user, proposal):
+    """A rejected or withheld proposal goes back to the worklist: a rejection made by mistake is undone, and its
+    finding is offered again in later documents."""
+    require_reviewer(user)
+    if proposal.state not in (ProposalState.REJECTED, ProposalState.WITHHELD):
+        raise PermissionDenied(f"This proposal is {proposal.state}; only rejected or withheld ones reopen.")
+    proposal.state, proposal.reason, proposal.reviewed_by, proposal.reviewed_at = ProposalState.PENDING, "", None, None
+    proposal.save()
+
+
+def require_reviewer(user):
+    """Rejecting and reopening are reviewing the queue, as changing its sources is."""
+    if not review.has_model_perm(user, Source, "change"):
+        raise PermissionDenied("You may not review proposals.")
 
 
 def close(proposal, user, state, reason):
@@ -107,7 +124,14 @@ def close(proposal, user, state, reason):
     proposal.save()
 
 
+Progress = namedtuple("Progress", "reviewed total withheld")
+
+
 def progress(source):
-    """(reviewed, all) proposals of a source."""
-    proposals = source.proposals.all()
-    return proposals.exclude(state=ProposalState.PENDING).count(), proposals.count()
+    """How far a source's worklist is reviewed; the withheld are counted apart, out of the worklist."""
+    proposals = source.proposals.exclude(state=ProposalState.WITHHELD)
+    return Progress(
+        reviewed=proposals.exclude(state=ProposalState.PENDING).count(),
+        total=proposals.count(),
+        withheld=source.proposals.filter(state=ProposalState.WITHHELD).count(),
+    )

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from measures.choices import ProposalKind
+from measures.ingest import queue
 from measures.models import Measure, PolicyMention, Proposal, Source, Target
 from tests import factories
 from tests.helpers import admin_form_data
@@ -156,6 +157,40 @@ def test_bulk_accept_and_bulk_reject(ingested):
     assert asked.status_code == 200 and "reason" in asked.content.decode()
     browser.post(CHANGELIST, {"action": "reject_selected", "_selected_action": ids, "reason": "Past figure."})
     assert Proposal.objects.get(pk=ingested["target"].pk).state == "rejected"
+
+
+def test_withheld_proposals_are_left_out_of_the_worklist_and_its_progress(ingested):
+    ingested["target"].state = "withheld"
+    ingested["target"].save()
+    source = ingested["source"]
+    page = ingested["browser"].get(f"{CHANGELIST}?source__id__exact={source.pk}").content.decode()
+    assert "0 of 1 proposals reviewed" in page
+    assert "0 of 1 reviewed" in ingested["browser"].get(f"/admin/measures/source/{source.pk}/change/").content.decode()
+    assert f'href="?source__id__exact={source.pk}&amp;state__exact=withheld"' in page
+    chinese = Client()
+    chinese.force_login(ingested["curator"])
+    assert (
+        "另有 1 条此前已驳回的发现被搁置" in chinese.get(f"{CHANGELIST}?source__id__exact={source.pk}").content.decode()
+    )
+
+
+def test_a_curator_reopens_a_rejected_or_withheld_proposal(ingested):
+    browser = ingested["browser"]
+    queue.reject(ingested["curator"], ingested["measure"], "Rejected by mistake.")
+    ingested["target"].state = "withheld"
+    ingested["target"].save()
+    ids = [ingested["measure"].pk, ingested["target"].pk]
+    response = browser.post(CHANGELIST, {"action": "reopen_selected", "_selected_action": ids}, follow=True)
+    assert "2 proposals reopened" in response.content.decode()
+    for proposal in Proposal.objects.filter(pk__in=ids):
+        assert (proposal.state, proposal.reason, proposal.reviewed_by) == ("pending", "", None)
+    assert queue.rejected_findings() == frozenset()  # offered again in later documents
+
+
+def test_an_accepted_proposal_does_not_reopen(ingested):
+    queue.accept(ingested["curator"], ingested["measure"])
+    ingested["browser"].post(CHANGELIST, {"action": "reopen_selected", "_selected_action": [ingested["measure"].pk]})
+    assert Proposal.objects.get(pk=ingested["measure"].pk).state == "accepted"
 
 
 def test_staff_without_a_group_cannot_work_the_queue(ingested):

@@ -400,6 +400,28 @@ def test_rejecting_proposals_from_the_queue(registry, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_reopening_proposals_from_the_queue(registry, role):
+    """Reopening a rejected proposal is reviewing the queue too: curators and reviewers may, nobody else."""
+    source = registry["plan"]
+    quote = "支持中关村科学城建设人工智能创新平台。"
+    proposal = Proposal.objects.create(
+        source=source,
+        kind="measure",
+        quote=quote,
+        quote_offset=source.text.index(quote),
+        data={"title": "新平台"},
+        state="rejected",
+        reason="A kind of platform.",
+    )
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    client.post("/admin/measures/proposal/", {"action": "reopen_selected", "_selected_action": [proposal.pk]})
+    reopens = role in ("curator", "reviewer", "superuser")
+    assert Proposal.objects.get(pk=proposal.pk).state == ("pending" if reopens else "rejected")
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_approving_a_revision(registry, role):
     """Only reviewers apply a pending revision; the public sees the change only once one has."""
     url = "/api/v1/measures/ai-platform/"
