@@ -12,6 +12,7 @@ clause by clause; every number with a unit is a candidate and its clause decides
   (GDP, 收入, 增加值, 营收, 市值, 投资, 支出) just before the amount. 给予大模型研发主体最高1000万元资金支持
 - not a quantity: a one-character Chinese numeral (四个服务, 再奋斗五年, 三年行动); a number inside a short quote
   ("3个100"). 提高“四个服务”水平
+- no year for a goal given its own span of years: 利用3-5年时间，力争培训约1000名家庭医生
 - an annual rate, not a level (`period`): a percentage after 年均, 增长, 增速, 涨幅. 地区生产总值年均增速4.5%-5%
 
 Targets lean towards precision (a wrong number misleads; a missing one is noticed in review).
@@ -54,6 +55,9 @@ HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四
 YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 # 到2025年, 至2027年底, 预计到2023年, 2027年前: a year a goal is due (or, before the document's year, was).
 TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?:底|末)?|(?P<year_by>{YEAR})年底?前")
+# A goal given a span of years of its own (利用3-5年时间, 用三年时间, 5年内) is due no year the text names: not the
+# year of another sentence, nor the plan's end.
+SPAN_OF_YEARS = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:[-~～至到](?:\d+|[一二三四五六七八九十两]+))?年(?:左右)?(?:时间|内)")
 BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代])")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 THIS_YEAR = re.compile(r"今年|明年|当年")
@@ -315,9 +319,12 @@ class Reader:
         # Short quotes hold names and slogans ("3个100"); their numbers are not quantities.
         quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
         quoted_starts = [start for start, _ in quoted]
+        spanned = False
         for clause in split_on(sentence, CLAUSE_ENDS):
             found = quantities(self.text, clause.start, clause.end)
-            year, forward, past, clause_past = self.tense(clause.text, year, forward, past)
+            if SPAN_OF_YEARS.search(clause.text):
+                year, spanned = None, True
+            year, forward, past, clause_past = self.tense(clause.text, year, forward, past, inherit=not spanned)
             for quantity in found:
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
@@ -335,11 +342,13 @@ class Reader:
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
                 if not forward and not building:
                     continue
-                self.targets.append(target(clause, quantity, year or self.title_year, self.text))
+                due = year or (None if spanned else self.title_year)
+                self.targets.append(target(clause, quantity, due, self.text))
         return forward, year
 
-    def tense(self, clause, year, forward, past):
-        """The year and tense after reading `clause`: (year, forward, past, this clause looks back)."""
+    def tense(self, clause, year, forward, past, inherit=True):
+        """The year and tense after reading `clause`: (year, forward, past, this clause looks back). A goal takes
+        the year of the section's last goal if it names none, unless told not to `inherit` it."""
         clause_past = bool(PAST.search(clause))
         for match in TO_YEAR.finditer(clause):
             due = year_value(match.group("year") or match.group("year_by"))
@@ -373,7 +382,7 @@ class Reader:
         # (将, 要 there tell what was done).
         if (STRONG_GOAL if self.section_past else GOAL).search(clause) and not GOAL_MET.search(clause):
             forward, past = True, False
-            year = year or self.goal_year
+            year = year or (self.goal_year if inherit else None)
         return year, forward, past, clause_past
 
     def take_funding(self, clause, quantity):

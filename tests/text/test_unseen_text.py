@@ -393,3 +393,21 @@ def test_the_error_listing_accounts_for_every_wrong_proposal_and_every_miss(devs
             assert len(wrong) == row[field].proposed - row[field].correct
             assert len(missed) == row[field].seeded - row[field].found
     assert sum(len(row["errors"]["measure names"][1]) for row in documents.values()) > 0  # the listing is not empty
+
+
+def test_months_within_which_something_is_due_are_a_deadline_and_rooms_and_places_are_counted():
+    text = (
+        "一、主要目标\n到2025年，审批时限压缩至3个月，建设约100间规范化家庭医生工作室。"
+        "各区要于本文印发后3个月内出台辖区实施方案。\n"
+        "今年消除桥园里、和苑等6处易积水点位。"
+    )
+    assert targets(text, "2023-10-19") == [(3, "个月", 2025), (100, "间", 2025), (6, "处", 2023)]
+
+
+def test_a_goal_given_a_span_of_years_has_no_year_of_another_sentence():
+    text = (
+        "一、主要目标\n到2025年，为各区至少培育1家家庭医生培训示范基地。"
+        "实施“千人百家”淬炼提升工程，利用3-5年时间，力争培训约1000名家庭医生，建设约100间家庭医生工作室。\n"
+        "用3年时间，使县级风险补偿铺底资金达到1千万以上。"
+    )
+    assert targets(text, "2023-10-19") == [(1, "家", 2025), (1000, "名", None), (100, "间", None), (1, "千万", None)]
