@@ -57,7 +57,8 @@ YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?:底|末)?|(?P<year_by>{YEAR})年底?前")
 # A goal given a span of years of its own (利用3-5年时间, 用三年时间, 5年内) is due no year the text names: not the
 # year of another sentence, nor the plan's end.
-SPAN_OF_YEARS = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:[-~～至到](?:\d+|[一二三四五六七八九十两]+))?年(?:左右)?(?:时间|内)")
+COUNT_OF_YEARS = r"(?:\d+|[一二三四五六七八九十两]+)"
+SPAN_OF_YEARS = re.compile(rf"{COUNT_OF_YEARS}(?:[-~～至到]{COUNT_OF_YEARS})?年(?:左右)?(?:时间|内)")
 BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代])")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 THIS_YEAR = re.compile(r"今年|明年|当年")
