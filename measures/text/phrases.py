@@ -83,6 +83,10 @@ COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
 SPECIFIC_LENGTH = 3
 LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+# Heads of facilities and policies, which a plain phrase of a few words names as kinds (科技创新中心, 就业优先政策):
+# such a name says which one only with a proper noun or a longer modifier.
+KIND_HEAD = re.compile(r"平台|中心|政策|措施|基地")
+KIND_MODIFIER_LENGTH = 4
 WINDOW = 18
 FRAME_WINDOW = 24
 # The words a modifier before a quoted name is made of: nouns, not numbers, dates or adjectives.
@@ -162,8 +166,10 @@ def is_proper(word, tag):
     """A proper noun by its tag in context, or a word jieba's dictionary lacks (六松: a name it pieced together)."""
     if NUMERAL_COUNT.fullmatch(word):
         return False  # 五大 (tagged j) counts kinds: 五大开发区
-    if tag in PROPER_TAGS or any(place_tags().get(word + division) == "ns" for division in DIVISIONS):
+    if tag in PROPER_TAGS:
         return True
+    if len(word) >= 2 and any(place_tags().get(word + division) == "ns" for division in DIVISIONS):
+        return True  # 合肥(市); a single character with a division is a word (地区, 大区), not a place
     return len(word) >= 2 and word not in jieba.dt.FREQ and all(HAN.match(char) for char in word)
 
 
@@ -258,10 +264,15 @@ def trimmed(name, offset, head):
 def specific(name, head):
     """A name says which one: its words before the head, scope words (国家, 重点, 综合 …) aside, have at least
     SPECIFIC_LENGTH letters. 城市更新行动 and 国家血液病医学中心 are names; 惠民政策, 科创平台, 全国重点实验室
-    are kinds, and a list's number (19.政策) is no letter."""
+    are kinds, and a list's number (19.政策) is no letter. A facility or a policy with a short modifier needs a
+    proper noun in it (保定国家数据标注基地): 科技创新中心, 咨询服务平台 and 就业优先政策 are kinds."""
     modifier = name[: len(name) - len(head)]
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
-    return len(LETTER.findall(words)) >= SPECIFIC_LENGTH
+    if len(LETTER.findall(words)) < SPECIFIC_LENGTH:
+        return False
+    if KIND_HEAD.fullmatch(head) and len(modifier) <= KIND_MODIFIER_LENGTH:
+        return any(is_proper(word, tag) for word, tag in tagged(modifier, hmm=True))
+    return True
 
 
 def park_like_names(text, start, end):

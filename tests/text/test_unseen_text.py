@@ -253,6 +253,8 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         "推广应用（以下简称“上海自贸试验区”）。",
         # A list's number is not a name's word.
         "19.政策联动\n定性指标，查看落实情况",
+        # A facility or a policy named in four common words or fewer is a kind of it.
+        "建设道地药材基地。支持企业建设科技创新中心等创新平台、咨询服务平台，实施就业优先政策。",
     ],
 )
 def test_generic_chains_slogans_and_publications_are_not_names(text):
@@ -411,3 +413,8 @@ def test_a_goal_given_a_span_of_years_has_no_year_of_another_sentence():
         "用3年时间，使县级风险补偿铺底资金达到1千万以上。"
     )
     assert targets(text, "2023-10-19") == [(1, "家", 2025), (1000, "名", None), (100, "间", None), (1, "千万", None)]
+
+
+def test_a_facility_or_policy_is_one_by_a_proper_noun_or_a_longer_name():
+    text = "推动建设保定国家数据标注基地、工业大数据中心。"
+    assert titles(text) == ["保定国家数据标注基地", "工业大数据中心"]
