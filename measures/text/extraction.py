@@ -27,9 +27,9 @@ from measures.text.names import NameIndex
 from measures.text.phrases import (
     MEASURE_HEAD,
     MEASURE_HEADS,
-    NOUN_TAGS,
     WINDOW,
     chain_before,
+    continues_noun,
     measure_names,
     modifier_before,
     park_like_names,
@@ -619,7 +619,7 @@ def name_end_after(text, quote_end, limit):
         if QUOTED_HEAD.match(text, match.end(), limit):
             continue
         _, offset, _, following = chain_before(text, match.start(), match.end(), quote_end, limit, hmm=True)
-        if offset == quote_end and not (following[1] in NOUN_TAGS and len(following[0]) >= 2):
+        if offset == quote_end and not continues_noun(following):
             return match.end()
     return None
 

@@ -102,7 +102,7 @@ def tagged(window, hmm=False):
 
 def inner_verb(words, index, chain):
     """A two-character verb used as a modifier between nouns: 创新 in 人工智能创新中心 (n v n), 制造 in
-    生物制造中试平台."""
+    生物制造中试平台, 保障 in 职业伤害保障试点 (伤害 tagged an adjective)."""
     word, tag = words[index]
     left = words[index - 1] if index else ("", "")
     return (
@@ -110,8 +110,15 @@ def inner_verb(words, index, chain):
         and len(word) == 2
         and bool(chain)
         and chain[-1][1] in ("n", "vn", "j")
-        and left[1] in ("n", "nz", "ns", "eng")
+        and left[1] in ("n", "nz", "ns", "eng", "a")
     )
+
+
+def continues_noun(following):
+    """Whether the word after a head word continues the noun it ends (中心|城区, 实验室|集群, 平台|经济): a noun
+    jieba's dictionary lists. A word its HMM pieced together after a head (走廊|成势, of 成势见效) is a verb's."""
+    word, tag = following
+    return tag in NOUN_TAGS and len(word) >= 2 and word in jieba.dt.FREQ
 
 
 def chain_before(text, start, end, floor, ceiling, hmm=False):
@@ -207,7 +214,7 @@ def measure_names(text, start, end):
         if MEASURE_HEAD.match(text, match.end(), end):
             continue
         chain, offset, _, following = chain_before(text, match.start(), match.end(), start, end, hmm=True)
-        if (following[1] in NOUN_TAGS and len(following[0]) >= 2) or COUNT.match(text[match.end() : end]):
+        if continues_noun(following) or COUNT.match(text[match.end() : end]):
             continue  # 中心|城区: inside a longer noun; 工程研究中心|29家: things of a kind, counted
         name, offset = framed_name(text, match.start(), match.end(), start) or (chain, offset)
         while found and found[-1][1] >= offset:

@@ -418,3 +418,9 @@ def test_a_goal_given_a_span_of_years_has_no_year_of_another_sentence():
 def test_a_facility_or_policy_is_one_by_a_proper_noun_or_a_longer_name():
     text = "推动建设保定国家数据标注基地、工业大数据中心。"
     assert titles(text) == ["保定国家数据标注基地", "工业大数据中心"]
+
+
+def test_a_name_ends_at_its_head_before_a_word_jieba_pieced_together_and_keeps_a_verb_after_an_adjective():
+    assert titles("以东湖科学城为核心区域的光谷科创大走廊成势见效。") == ["光谷科创大走廊"]
+    assert titles("新就业形态劳动者职业伤害保障试点覆盖80万人。") == ["就业形态劳动者职业伤害保障试点"]
+    assert titles("不在北京市中心城区新设企业。") == []  # 城区 is a word: 中心 is inside a longer noun
