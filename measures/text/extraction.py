@@ -598,7 +598,7 @@ DOCUMENT_KIND = re.compile(
 DOCUMENT_TITLE_LENGTH = 8
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
 # The head words a quoted name ends on: any name's, and the reforms a quote so often names (“双盲”评审改革).
-QUOTED_HEAD = re.compile(rf"(?:{MEASURE_HEADS}|机制|制度|改革)")
+QUOTED_HEAD = re.compile(rf"(?:{MEASURE_HEADS}|机制|改革)")
 
 
 def is_slogan(inner):

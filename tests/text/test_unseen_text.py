@@ -424,3 +424,16 @@ def test_a_name_ends_at_its_head_before_a_word_jieba_pieced_together_and_keeps_a
     assert titles("以东湖科学城为核心区域的光谷科创大走廊成势见效。") == ["光谷科创大走廊"]
     assert titles("新就业形态劳动者职业伤害保障试点覆盖80万人。") == ["就业形态劳动者职业伤害保障试点"]
     assert titles("不在北京市中心城区新设企业。") == []  # 城区 is a word: 中心 is inside a longer noun
+
+
+def test_forerunner_zones_institutions_and_pilot_cities_are_names():
+    text = (
+        "携手共建长三角美丽中国先行区。落实带薪错峰休假制度。"
+        "武汉、襄阳入选全国中小企业数字化转型试点城市，襄阳、十堰入选全国首批碳达峰试点城市。"
+    )
+    assert titles(text) == [
+        "长三角美丽中国先行区",
+        "带薪错峰休假制度",
+        "全国中小企业数字化转型试点城市",
+        "全国首批碳达峰试点城市",
+    ]
