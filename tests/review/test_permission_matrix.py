@@ -338,14 +338,19 @@ def test_admin_ingest_creates_drafts_only(registry, role):
     assert public.get("/api/v1/targets/").json()["count"] == 2
 
 
+def queued_proposal(registry, **fields):
+    """A measure proposal in the queue of the plan's source, as ingest leaves it (unless `fields` say otherwise)."""
+    source, quote = registry["plan"], "支持中关村科学城建设人工智能创新平台。"
+    fields = {"data": {"title": "新平台"}, **fields}
+    return Proposal.objects.create(
+        source=source, kind="measure", quote=quote, quote_offset=source.text.index(quote), **fields
+    )
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_accepting_a_proposal_from_the_queue(registry, role):
     """Accepting an ingested proposal makes a draft through the gate: the public sees nothing new either way."""
-    source = registry["plan"]
-    quote = "支持中关村科学城建设人工智能创新平台。"
-    proposal = Proposal.objects.create(
-        source=source, kind="measure", quote=quote, quote_offset=source.text.index(quote), data={"title": "新平台"}
-    )
+    proposal = queued_proposal(registry)
     user, client = make_user(role), Client()
     if user is not None:
         client.force_login(user)
@@ -358,15 +363,7 @@ def test_accepting_a_proposal_from_the_queue(registry, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_accepting_a_proposal_linked_to_the_policy_it_names(registry, role):
     """The link to the policy is a draft mention through the gate too: the public sees no new mention."""
-    source = registry["plan"]
-    quote = "支持中关村科学城建设人工智能创新平台。"
-    proposal = Proposal.objects.create(
-        source=source,
-        kind="measure",
-        quote=quote,
-        quote_offset=source.text.index(quote),
-        data={"title": "新平台", "policy": "ai-programme"},
-    )
+    proposal = queued_proposal(registry, data={"title": "新平台", "policy": "ai-programme"})
     url = f"/admin/measures/proposal/{proposal.pk}/change/"
     reader = Client()
     reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
@@ -385,11 +382,7 @@ def test_accepting_a_proposal_linked_to_the_policy_it_names(registry, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_rejecting_proposals_from_the_queue(registry, role):
     """Rejecting is reviewing the queue: curators and reviewers may, with a reason; nobody else changes a proposal."""
-    source = registry["plan"]
-    quote = "支持中关村科学城建设人工智能创新平台。"
-    proposal = Proposal.objects.create(
-        source=source, kind="measure", quote=quote, quote_offset=source.text.index(quote), data={"title": "新平台"}
-    )
+    proposal = queued_proposal(registry)
     user, client = make_user(role), Client()
     if user is not None:
         client.force_login(user)
@@ -402,17 +395,7 @@ def test_rejecting_proposals_from_the_queue(registry, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_reopening_proposals_from_the_queue(registry, role):
     """Reopening a rejected proposal is reviewing the queue too: curators and reviewers may, nobody else."""
-    source = registry["plan"]
-    quote = "支持中关村科学城建设人工智能创新平台。"
-    proposal = Proposal.objects.create(
-        source=source,
-        kind="measure",
-        quote=quote,
-        quote_offset=source.text.index(quote),
-        data={"title": "新平台"},
-        state="rejected",
-        reason="A kind of platform.",
-    )
+    proposal = queued_proposal(registry, state="rejected", reason="A kind of platform.")
     user, client = make_user(role), Client()
     if user is not None:
         client.force_login(user)
