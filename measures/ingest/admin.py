@@ -215,9 +215,7 @@ class ProposalAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reopen selected (rejected or withheld)"), permissions=["change"])
     def reopen_selected(self, request, queryset):
-        closed = queryset.filter(state__in=(ProposalState.REJECTED, ProposalState.WITHHELD))
-        reopened = 0
+        closed = list(queryset.filter(state__in=(ProposalState.REJECTED, ProposalState.WITHHELD)))
         for proposal in closed:
             queue.reopen(request.user, proposal)
-            reopened += 1
-        self.message_user(request, _("%(count)d proposals reopened.") % {"count": reopened})
+        self.message_user(request, _("%(count)d proposals reopened.") % {"count": len(closed)})

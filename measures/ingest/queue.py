@@ -1,5 +1,6 @@
 """The proposal review queue: a curator accepts a proposal as a draft record (through the review gate) or rejects
-it with a reason, which is kept so the same finding is not offered again."""
+it with a reason, which is kept so the same finding is not offered again (ingest stores it again as withheld); a
+rejected or withheld proposal may be reopened."""
 
 from collections import namedtuple
 
@@ -15,6 +16,7 @@ from measures.models import Measure, Park, Policy, PolicyMention, Proposal, Sour
 
 MEASURE_FIELDS = ("title",)
 TARGET_FIELDS = ("indicator", "comparator", "value", "value_max", "unit", "target_year")
+Progress = namedtuple("Progress", "reviewed total withheld")
 
 
 def rejected_findings():
@@ -122,9 +124,6 @@ def close(proposal, user, state, reason):
     proposal.state, proposal.reason = state, reason
     proposal.reviewed_by, proposal.reviewed_at = user if user is not review.SHELL else None, timezone.now()
     proposal.save()
-
-
-Progress = namedtuple("Progress", "reviewed total withheld")
 
 
 def progress(source):
