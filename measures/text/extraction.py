@@ -275,8 +275,8 @@ class Reader:
         lead = split_on(paragraph, CLAUSE_ENDS)[:1]
         lead_text = lead[0].text if lead else ""
         past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
-        forward_paragraph = len(lead_text) <= 12 and "目标" in lead_text
-        carried = None
+        carried = self.year_ahead(lead_text)  # 到2020年，…。全国农机总动力超过10亿千瓦: the paragraph's goals
+        forward_paragraph = (len(lead_text) <= 12 and "目标" in lead_text) or carried is not None
         if paragraph.text.startswith("—"):
             forward_paragraph = forward_paragraph or self.list_forward
             carried = self.list_year if self.list_forward else None
@@ -295,6 +295,12 @@ class Reader:
                 forward_paragraph, carried = True, year
             if not paragraph.text.startswith("—"):
                 self.list_forward, self.list_year = forward, year
+
+    def year_ahead(self, clause):
+        """The year a clause that is only a year to come names (到2020年, 到2025年底), else None."""
+        match = TO_YEAR.fullmatch(clause.strip(CLAUSE_ENDS + TRIM))
+        due = match and year_value(match.group("year") or match.group("year_by"))
+        return due if due and not self.is_past_year(due) else None
 
     def period_is_past(self, clause):
         """A clause opening on a period already over: "“十四五”时期是极不平凡的五年" in a 2026 report."""

@@ -122,8 +122,9 @@ def continues_noun(following):
 
 
 def chain_before(text, start, end, floor, ceiling, hmm=False):
-    """The name ending at text[start:end] (a head word), read leftwards from at most WINDOW characters back, and
-    the word after it; "" when the head is not a word's end (中心 in 中心城区, 园 in 园林)."""
+    """The name ending at text[start:end] (a head word), read leftwards from at most WINDOW characters back: (name,
+    offset, its words and tags from the head's word leftwards, the word after it); "" when the head is not a
+    word's end (中心 in 中心城区, 园 in 园林). The head's word may be the whole name (苏州工业园区, tagged ns)."""
     left = max(floor, start - WINDOW)
     words, position, following = [], left, ("", "")
     for word, tag in tagged(text[left : min(ceiling, end + 4)], hmm):
@@ -146,6 +147,8 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             continue
         if tag not in NAME_TAGS and not inner_verb(words, index, chain):
             break
+        if tag == "f" and len(word) == 1:
+            break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place
         if tag == "vn" and index and words[index - 1][1] in ("ns", "p") and FRAME_VERB.fullmatch(word):
             break  # 海淀园建设…: after a place, a programme verb is the sentence's verb (临空 in 廊坊临空经济区 is not)
         chain.append((word, tag))
@@ -153,7 +156,7 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
     while len(chain) > 1 and (GENERIC.match(chain[-1][0]) or len(chain[-1][0]) == 1):
         chain.pop()
     name = "".join(word for word, _ in reversed(chain))
-    return name, end - len(name), chain[1:], following
+    return name, end - len(name), chain, following
 
 
 def with_bracketed_places(words):
@@ -194,7 +197,11 @@ def names_ending_in(heads, text, start, end, proper=False):
         if heads.match(text, match.end(), end):
             continue
         name, offset, words, _ = chain_before(text, match.start(), match.end(), previous_end, end, hmm=True)
-        if proper and not any(is_proper(word, tag) for word, tag in words):
+        (head_word, head_tag), *before = words or [("", "")]
+        # The head's own word is a place only when jieba knows the whole zone as one (苏州工业园区), not a word
+        # that merely ends in a head (入园, 幼儿园).
+        whole_place = head_tag == "ns" and len(head_word) >= len(match.group()) + 2
+        if proper and not (whole_place or any(is_proper(word, tag) for word, tag in before)):
             continue
         if len(name) - len(match.group()) >= 2 and len(name) >= 4:
             found.append((name, offset))

@@ -174,6 +174,10 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # A word of direction is part of a name (西部, 东部).
         ("以一城多园模式与重庆共建中国西部科学城。", ["中国西部科学城"]),
         ("紫云山（包河）文化创意产业园营收超6亿元。", ["紫云山（包河）文化创意产业园"]),
+        # A one-character word of direction is the sentence's (扩区后), not the name's; a zone jieba knows as one
+        # place word is a zone.
+        ("扩区后深圳高新区总规划面积为159.48平方公里。", ["深圳高新区"]),
+        ("苏州工业园区在国家级经开区综合考核评价中稳居第一。", ["苏州工业园区"]),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
@@ -346,13 +350,13 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
-    # Twenty-two documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.88 / 0.92,
-    # 0.99 / 0.98, 0.64 / 0.53 and 0.92 / 0.77 (docs/ingest-quality.md, round 5). The four e-* documents joined in
-    # round 5 and lowered the targets and names figures the floors were set on in round 4.
-    assert overall["targets"].precision >= 0.85 and overall["targets"].recall >= 0.90
+    # Twenty-six documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.89 / 0.95,
+    # 0.98 / 0.97, 0.65 / 0.53 and 0.88 / 0.71 (docs/ingest-quality.md, round 6). The four f-* and g-* documents
+    # joined in round 6 and lowered the parks figures the floors were set on in round 5.
+    assert overall["targets"].precision >= 0.87 and overall["targets"].recall >= 0.92
     assert overall["funding"].precision >= 0.95 and overall["funding"].recall >= 0.95
-    assert overall["measure names"].precision >= 0.62 and overall["measure names"].recall >= 0.50
-    assert overall["parks"].precision >= 0.90 and overall["parks"].recall >= 0.75
+    assert overall["measure names"].precision >= 0.63 and overall["measure names"].recall >= 0.50
+    assert overall["parks"].precision >= 0.85 and overall["parks"].recall >= 0.68
 
 
 @pytest.mark.parametrize(
@@ -437,3 +441,12 @@ def test_forerunner_zones_institutions_and_pilot_cities_are_names():
         "全国中小企业数字化转型试点城市",
         "全国首批碳达峰试点城市",
     ]
+
+
+def test_a_paragraph_opening_on_a_year_to_come_sets_goals_in_all_its_sentences():
+    text = (
+        "（二）发展目标。\n"
+        "到2020年，农机装备产业科技创新能力持续提升。全国农机总动力超过10亿千瓦，其中灌排机械动力达到1.2亿千瓦。\n"
+        "到2017年，全市已建成孵化器20家。全市共有企业300家。"
+    )
+    assert targets(text, "2018-12-21") == [(10, "亿千瓦", 2020), (1.2, "亿千瓦", 2020)]
