@@ -78,6 +78,9 @@ FRAME_BOUNDARY = re.compile(
 # A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), so the name is what
 # follows the count, judged on its own.
 COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿|万|条|类)")
+# A count of things inside a name (布局4个|基础科学中心, 首批63个|省重点实验室) counts things of a kind, like a count
+# before it; a package's count of items stays (长江经济带高质量发展84项政策措施).
+COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余?[个家座所支批]")
 # A count inside a park-like name counts zones of a kind: 武汉东湖、襄阳、宜昌3家高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
@@ -262,9 +265,9 @@ def framed_name(text, head_start, head_end, floor):
 
 
 def trimmed(name, offset, head):
-    """The name without the verbs that introduce it (深入实施, 落实和推广), a count before it (30项), or what comes
-    before a verb that still has four characters of name after it (社会力量建设|智能算力中心; 绿色消费推进行动 and
-    国家学院建设试点 keep their verb: it is part of the name)."""
+    """The name without the verbs that introduce it (深入实施, 落实和推广), a count before it (30项) or of things in
+    it (布局4个|基础科学中心), or what comes before a verb that still has four characters of name after it
+    (社会力量建设|智能算力中心; 绿色消费推进行动 and 国家学院建设试点 keep their verb: it is part of the name)."""
     inner = [verb for verb in FRAME_VERB.finditer(name, 1) if len(name) - len(head) - verb.end() >= 4]
     if inner:
         name, offset = name[inner[-1].end() :], offset + inner[-1].end()
@@ -272,6 +275,9 @@ def trimmed(name, offset, head):
         cut = pattern.match(name)
         if cut and cut.end() < len(name):
             name, offset = name[cut.end() :], offset + cut.end()
+    counted = [count for count in COUNTED_THINGS.finditer(name) if count.end() < len(name) - len(head)]
+    if counted:
+        name, offset = name[counted[-1].end() :], offset + counted[-1].end()
     return name, offset
 
 

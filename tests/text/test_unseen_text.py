@@ -257,6 +257,8 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         "推广应用（以下简称“上海自贸试验区”）。",
         # A list's number is not a name's word.
         "19.政策联动\n定性指标，查看落实情况",
+        # A count of things inside a chain counts things of a kind, as one before it does.
+        "布局4个基础科学中心。首批63个省重点实验室重组完成。",
         # A facility or a policy named in four common words or fewer is a kind of it.
         "建设道地药材基地。支持企业建设科技创新中心等创新平台、咨询服务平台，实施就业优先政策。",
     ],
@@ -450,3 +452,9 @@ def test_a_paragraph_opening_on_a_year_to_come_sets_goals_in_all_its_sentences()
         "到2017年，全市已建成孵化器20家。全市共有企业300家。"
     )
     assert targets(text, "2018-12-21") == [(10, "亿千瓦", 2020), (1.2, "亿千瓦", 2020)]
+
+
+def test_a_packages_count_of_items_stays_in_its_name():
+    assert titles("推出长江经济带高质量发展84项政策措施，长三角生态绿色一体化发展示范区建设加快。")[0] == (
+        "长江经济带高质量发展84项政策措施"
+    )
