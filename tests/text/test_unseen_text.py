@@ -178,6 +178,8 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # place word is a zone.
         ("扩区后深圳高新区总规划面积为159.48平方公里。", ["深圳高新区"]),
         ("苏州工业园区在国家级经开区综合考核评价中稳居第一。", ["苏州工业园区"]),
+        # A free-trade zone is a zone.
+        ("经南沙自贸区认定的港澳人才。", ["南沙自贸区"]),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
@@ -353,7 +355,7 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
     # Twenty-six documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.89 / 0.95,
-    # 0.98 / 0.97, 0.65 / 0.53 and 0.88 / 0.71 (docs/ingest-quality.md, round 6). The four f-* and g-* documents
+    # 0.98 / 0.97, 0.66 / 0.53 and 0.88 / 0.73 (docs/ingest-quality.md, round 6). The four f-* and g-* documents
     # joined in round 6 and lowered the parks figures the floors were set on in round 5.
     assert overall["targets"].precision >= 0.87 and overall["targets"].recall >= 0.92
     assert overall["funding"].precision >= 0.95 and overall["funding"].recall >= 0.95
