@@ -171,3 +171,23 @@ def test_curator_ingests_and_works_the_proposal_queue(browser, live_server, regi
     assert f"1 of {total}" in progress.text
     measure = Measure.objects.get(title="浏览器中接受的措施")
     assert (measure.review_state, measure.created_by.username, measure.quote) == ("draft", "curator", first.quote)
+
+    # A rejection with its reason, then undone from the list: the proposal is back in the worklist.
+    second = Proposal.objects.filter(source=first.source, state="pending").first()
+    browser.get(f"{live_server.url}/admin/measures/proposal/{second.pk}/change/")
+    fill(browser, "reason", "A heading, not a measure.")
+    script_click(browser, browser.find_element(By.NAME, "_reject"))
+    progress = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".queue-progress"))
+    )
+    assert f"2 of {total}" in progress.text
+    browser.get(f"{live_server.url}/admin/measures/proposal/?source__id__exact={first.source_id}&state__exact=rejected")
+    browser.find_element(By.CSS_SELECTOR, f"input[name=_selected_action][value='{second.pk}']").click()
+    Select(browser.find_element(By.NAME, "action")).select_by_value("reopen_selected")
+    browser.find_element(By.NAME, "index").click()
+    message = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist"))
+    )
+    assert "1 proposals reopened" in message.text
+    second.refresh_from_db()
+    assert (second.state, second.reason) == ("pending", "")
