@@ -18,10 +18,10 @@ import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
-# Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例 ...
+# Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例, 普查 ...
 MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
-    "试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
+    "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)

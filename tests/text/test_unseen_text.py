@@ -460,3 +460,7 @@ def test_a_packages_count_of_items_stays_in_its_name():
     assert titles("推出长江经济带高质量发展84项政策措施，长三角生态绿色一体化发展示范区建设加快。")[0] == (
         "长江经济带高质量发展84项政策措施"
     )
+
+
+def test_a_census_is_a_programme():
+    assert titles("完成第四次全国文物普查，做好第四次全国农业普查。") == ["第四次全国文物普查", "第四次全国农业普查"]
