@@ -81,8 +81,8 @@ FRAME_BOUNDARY = re.compile(
 # follows the count, judged on its own.
 COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿|万|条|类)")
 # A count of things inside a name (布局4个|基础科学中心, 首批63个|省重点实验室) counts things of a kind, like a count
-# before it; a package's count of items stays (长江经济带高质量发展84项政策措施).
-COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余?[个家座所支批]")
+# before it; a package's count of items stays (长江经济带高质量发展84项政策措施), and months (3个月) are no things.
+COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余?(?:个(?!月)|[家座所支批])")
 # A count inside a park-like name counts zones of a kind: 武汉东湖、襄阳、宜昌3家高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
