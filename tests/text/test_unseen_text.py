@@ -7,6 +7,7 @@ from measures.seed.files import index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, find_spam, page_corrections
 from measures.text.extraction import propose
 from measures.text.names import NameIndex
+from measures.text.phrases import COUNTED_THINGS
 
 PARKS = index_park_names(read_seed().parks)
 
@@ -464,3 +465,7 @@ def test_a_packages_count_of_items_stays_in_its_name():
 
 def test_a_census_is_a_programme():
     assert titles("完成第四次全国文物普查，做好第四次全国农业普查。") == ["第四次全国文物普查", "第四次全国农业普查"]
+
+
+def test_months_are_no_counted_things_inside_a_name():
+    assert COUNTED_THINGS.search("布局4个基础科学中心") and not COUNTED_THINGS.search("印发后3个月内出台辖区实施方案")
