@@ -83,7 +83,8 @@ def test_accepting_a_proposal_naming_a_policy_links_the_draft_to_it_in_the_role_
     chinese = Client()
     chinese.force_login(naming_a_policy["curator"])
     assert "关联所提政策，角色为" in chinese.get(url).content.decode()
-    assert browser.post(url, {**admin_form_data(browser.get(url)), "policy_role": "implements", "_accept": "1"})
+    accepted = browser.post(url, {**admin_form_data(browser.get(url)), "policy_role": "implements", "_accept": "1"})
+    assert accepted.status_code == 302
     measure = Measure.objects.get(source=naming_a_policy["source"])
     mention = PolicyMention.objects.get(measure=measure)
     assert (mention.policy, mention.role, mention.review_state) == (naming_a_policy["policy"], "implements", "draft")
