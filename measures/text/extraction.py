@@ -13,6 +13,7 @@ clause by clause; every number with a unit is a candidate and its clause decides
 - not a quantity: a one-character Chinese numeral (四个服务, 再奋斗五年, 三年行动); a number inside a short quote
   ("3个100"). 提高“四个服务”水平
 - no year for a goal given its own span of years: 利用3-5年时间，力争培训约1000名家庭医生
+- not a goal: an age that says who (65岁以上失能老人); a planned, land or subsidised area. 总规划面积为159.48平方公里
 - an annual rate, not a level (`period`): a percentage after 年均, 增长, 增速, 涨幅. 地区生产总值年均增速4.5%-5%
 
 Targets lean towards precision (a wrong number misleads; a missing one is noticed in review).
@@ -85,6 +86,11 @@ STATISTIC = re.compile(
     r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
+# A planned, land, jurisdiction or subsidised area (规划面积为159.48平方公里, 补贴面积不超过500平方米) says how big a
+# place or an offer is; an area to reach or to change is a goal (人均公园绿地面积达到15平方米, 减量7平方公里).
+AREA_KIND = r"(?:规划|占地|用地|辖区|补贴|范围内)面积"
+AREA_BEFORE = re.compile(rf"{AREA_KIND}(?:为|约|是|不超过)?约?$")
+AREA_AFTER = re.compile(AREA_KIND)
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate.
 EACH = re.compile(r"每(平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(月|年))?(?:最高|不超过|最多)?$")
@@ -343,6 +349,8 @@ class Reader:
                     continue
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
+                if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
+                    continue  # how big a place or an offer is (总规划面积为159.48平方公里, 补贴面积不超过500平方米)
                 near = self.text[max(clause.start, quantity.start - LOOK_BACK) : min(clause.end, quantity.end + 12)]
                 if is_percent(quantity.unit) and SUPPORT.search(near) and not GOAL.search(near):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)

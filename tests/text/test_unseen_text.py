@@ -355,10 +355,10 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
-    # Twenty-six documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.89 / 0.95,
+    # Twenty-six documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.91 / 0.95,
     # 0.98 / 0.97, 0.66 / 0.53 and 0.88 / 0.73 (docs/ingest-quality.md, round 6). The four f-* and g-* documents
     # joined in round 6 and lowered the parks figures the floors were set on in round 5.
-    assert overall["targets"].precision >= 0.87 and overall["targets"].recall >= 0.92
+    assert overall["targets"].precision >= 0.89 and overall["targets"].recall >= 0.92
     assert overall["funding"].precision >= 0.95 and overall["funding"].recall >= 0.95
     assert overall["measure names"].precision >= 0.63 and overall["measure names"].recall >= 0.50
     assert overall["parks"].precision >= 0.85 and overall["parks"].recall >= 0.68
@@ -469,3 +469,11 @@ def test_a_census_is_a_programme():
 
 def test_months_are_no_counted_things_inside_a_name():
     assert COUNTED_THINGS.search("布局4个基础科学中心") and not COUNTED_THINGS.search("印发后3个月内出台辖区实施方案")
+
+
+def test_an_area_that_says_how_big_a_place_or_an_offer_is_not_a_goal():
+    text = (
+        "一、发展目标\n到2025年，深圳高新区总规划面积为159.48平方公里，由原来的11.52平方公里规划面积扩区，"
+        "补贴面积不超过500平方米，拆除违法建设500万平方米，人均公园绿地面积达到15平方米。"
+    )
+    assert targets(text, "2019-04-25") == [(500, "万平方米", 2025), (15, "平方米", 2025)]
