@@ -6,6 +6,7 @@ from collections import namedtuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -127,10 +128,12 @@ def close(proposal, user, state, reason):
 
 
 def progress(source):
-    """How far a source's worklist is reviewed; the withheld are counted apart, out of the worklist."""
-    proposals = source.proposals.exclude(state=ProposalState.WITHHELD)
+    """How far a source's worklist is reviewed, in one query; the withheld are counted apart, out of the worklist."""
+    withheld = Q(state=ProposalState.WITHHELD)
     return Progress(
-        reviewed=proposals.exclude(state=ProposalState.PENDING).count(),
-        total=proposals.count(),
-        withheld=source.proposals.filter(state=ProposalState.WITHHELD).count(),
+        **source.proposals.aggregate(
+            reviewed=Count("pk", filter=~Q(state=ProposalState.PENDING) & ~withheld),
+            total=Count("pk", filter=~withheld),
+            withheld=Count("pk", filter=withheld),
+        )
     )
