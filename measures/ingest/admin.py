@@ -12,7 +12,9 @@ from django.db.models.fields.json import KT
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from measures import review
@@ -51,6 +53,28 @@ def draft_record(proposal):
         return "—"
     url = reverse(f"admin:measures_{record._meta.model_name}_change", args=[record.pk])
     return format_html('<a href="{}">{}</a>', url, record)
+
+
+@admin.display(description=_("rejected before"))
+def rejected_before(proposal):
+    """Where, by whom and why the same finding was rejected, so a curator can judge whether to reopen it."""
+    rejections = queue.earlier_rejections(proposal)
+    if not rejections:
+        return "—"
+    return format_html_join(
+        mark_safe("<br>"),
+        '<a href="{}">{}</a>: {} <small>({}, {})</small>',
+        (
+            (
+                reverse("admin:measures_source_change", args=[other.source_id]),
+                other.source.title,
+                other.reason,
+                other.reviewed_by or "—",
+                date_format(other.reviewed_at, "SHORT_DATE_FORMAT") if other.reviewed_at else "—",
+            )
+            for other in rejections
+        ),
+    )
 
 
 def names_a_policy(proposal):
@@ -108,7 +132,16 @@ class ProposalAdmin(admin.ModelAdmin):
     list_display = ["kind", proposed, quote_in_paragraph, "state", draft_record]
     list_filter = [("source", admin.RelatedOnlyFieldListFilter), "state", "kind"]
     list_select_related = ["source", "measure", "target"]
-    readonly_fields = ["source", "kind", quote_in_paragraph, "state", draft_record, "reviewed_by", "reviewed_at"]
+    readonly_fields = [
+        "source",
+        "kind",
+        quote_in_paragraph,
+        "state",
+        rejected_before,
+        draft_record,
+        "reviewed_by",
+        "reviewed_at",
+    ]
     actions = ["accept_selected", "reject_selected", "reopen_selected"]
 
     def get_queryset(self, request):
@@ -130,6 +163,7 @@ class ProposalAdmin(admin.ModelAdmin):
             *(proposed_fields if obj else ()),
             *(["policy_role"] if obj and names_a_policy(obj) else []),
             "state",
+            *([rejected_before] if obj and obj.state == ProposalState.WITHHELD else []),
             draft_record,
             "reason",
         ]

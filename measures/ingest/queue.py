@@ -27,6 +27,14 @@ def rejected_findings():
     return decisions.rejected_among((decisions.finding(kind, data, quote), state) for kind, data, quote, state in rows)
 
 
+def earlier_rejections(proposal):
+    """The rejected proposals that withheld `proposal`: the same finding, in any source, oldest first."""
+    key = decisions.finding(proposal.kind, proposal.data, proposal.quote)
+    rejected = Proposal.objects.filter(kind=proposal.kind, state=ProposalState.REJECTED).exclude(pk=proposal.pk)
+    rejected = rejected.select_related("source", "reviewed_by").order_by("reviewed_at", "pk")
+    return [other for other in rejected.iterator() if decisions.finding(other.kind, other.data, other.quote) == key]
+
+
 def ingested_titles():
     """The titles of the measures curators took from ingested sources, accepted from proposals or added by hand, as
     they corrected them: names a new document is searched for. Seeded measures are left out: their titles describe

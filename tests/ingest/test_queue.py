@@ -175,6 +175,28 @@ def test_withheld_proposals_are_left_out_of_the_worklist_and_its_progress(ingest
     )
 
 
+def test_a_withheld_proposal_says_where_and_why_it_was_rejected_before(ingested):
+    earlier = factories.SourceFactory(slug="earlier", title="上一篇", review_state="draft")
+    rejected = Proposal.objects.create(
+        source=earlier, kind=ProposalKind.MEASURE, quote="q", quote_offset=0, data={"title": "人工智能创新平台"}
+    )
+    queue.reject(ingested["curator"], rejected, "A kind of platform, not one.")
+    other = Proposal.objects.create(
+        source=earlier, kind=ProposalKind.MEASURE, quote="q", quote_offset=0, data={"title": "城市更新行动"}
+    )
+    queue.reject(ingested["curator"], other, "Another finding's reason.")
+    ingested["measure"].state = "withheld"
+    ingested["measure"].save()
+    page = ingested["browser"].get(f"{CHANGELIST}{ingested['measure'].pk}/change/").content.decode()
+    assert "Rejected before" in page and "A kind of platform, not one." in page
+    assert f'href="/admin/measures/source/{earlier.pk}/change/">上一篇</a>' in page
+    assert "Another finding's reason." not in page
+    assert queue.earlier_rejections(ingested["target"]) == []
+    chinese = Client()
+    chinese.force_login(ingested["curator"])
+    assert "此前的驳回" in chinese.get(f"{CHANGELIST}{ingested['measure'].pk}/change/").content.decode()
+
+
 def test_a_curator_reopens_a_rejected_or_withheld_proposal(ingested):
     browser = ingested["browser"]
     queue.reject(ingested["curator"], ingested["measure"], "Rejected by mistake.")
