@@ -17,7 +17,7 @@ from measures.choices import DatePrecision, ProposalKind, ProposalState, SourceK
 from measures.ingest import decisions, queue
 from measures.models import Park, Policy, Proposal, Source, TextCorrection
 from measures.text.cleaning import apply_corrections, page_corrections
-from measures.text.extraction import propose
+from measures.text.extraction import parks_in_title, propose, title_index
 from measures.text.names import NameIndex
 
 
@@ -129,7 +129,11 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         notes="Ingested; its measures and targets are machine proposals in the review queue.",
     )
     source.full_clean(validate_unique=False)
-    proposal = propose(text, names_of(Park), document_date=published_on, known_names=known_names())
+    parks = Park.objects.only("slug", "kind", "district", "name", "aliases")
+    about = parks_in_title(
+        document.title, title_index((p.slug, p.kind, p.district, [p.name, *p.alias_list]) for p in parks)
+    )
+    proposal = propose(text, names_of(Park), document_date=published_on, known_names=known_names(), about=about)
     proposal, withheld = decisions.withhold(proposal, queue.rejected_findings())
     result = Ingested(source, proposal, corrections, withheld)
     if not dry_run:

@@ -18,7 +18,7 @@ from measures.choices import ProposalKind, ProposalState
 from measures.ingest import decisions
 from measures.seed.files import index_park_names, name_records, read_seed
 from measures.text.cleaning import apply_corrections, page_corrections
-from measures.text.extraction import propose
+from measures.text.extraction import parks_in_title, propose, title_index
 from measures.text.names import NameIndex
 
 DEVSET = Path(__file__).resolve().parents[2] / "devset"
@@ -95,10 +95,11 @@ def score_measures(proposed, seeded):
 
 def evaluate(seed) -> dict:
     """Scores per source slug and "overall": targets, quantitative targets, measures (recall) and park links."""
-    names = index_park_names(seed.parks)
+    names, titles = index_park_names(seed.parks), titles_of(seed.parks)
     results = {}
     for source in seed.sources:
-        proposed = propose(source.text, names)
+        about = parks_in_title(source.source["title"], titles)
+        proposed = propose(source.text, names, about=about)
         quantitative = [t for t in proposed["targets"] if t["value"] is not None]
         measures, park_links = score_measures(proposed["measures"], source.measures)
         results[source.source["slug"]] = {
@@ -110,6 +111,13 @@ def evaluate(seed) -> dict:
     kinds = ("targets", "quantitative targets", "measures", "park links")
     results["overall"] = {kind: sum((row[kind] for row in results.values()), Score()) for kind in kinds}
     return results
+
+
+def titles_of(parks):
+    return title_index(
+        (park["slug"], park["kind"], park.get("district", ""), [park["name"], *park.get("aliases", [])])
+        for park in parks
+    )
 
 
 def ratio(value, part, whole):
@@ -200,13 +208,14 @@ def evaluate_devset(directory=DEVSET, names=None, remember=False) -> dict:
     missed ones, so a later document is searched for the names taken and is not offered the rejected ones again.
     """
     seed = read_seed()
-    names = names or index_park_names(seed.parks)
+    names, titles = names or index_park_names(seed.parks), titles_of(seed.parks)
     policies = name_records(seed.policies)
     accepted, decided, results = [], [], {}
     for document_id, raw, annotation in read_devset(directory):
         text = apply_corrections(raw, page_corrections(raw))
         known_names = NameIndex([*policies, (None, decisions.searched_titles(accepted))])
-        proposed = propose(text, names, document_date=annotation.get("date"), known_names=known_names)
+        about = parks_in_title(annotation["title"], titles)
+        proposed = propose(text, names, document_date=annotation.get("date"), known_names=known_names, about=about)
         if remember:
             proposed, _ = decisions.withhold(proposed, decisions.rejected_among(decided))
         targets = [t for t in proposed["targets"] if t["value"] is not None]

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from measures.choices import ParkKind
 from measures.text.names import NameIndex
 from measures.text.phrases import (
     MEASURE_HEAD,
@@ -143,11 +144,12 @@ class Span:
         return self.start + len(self.text)
 
 
-def propose(text: str, park_names: NameIndex, document_date=None, known_names=None) -> dict:
+def propose(text: str, park_names: NameIndex, document_date=None, known_names=None, about=()) -> dict:
     """Return {"measures", "targets", "funding", "parks"} proposed from `text`, finding parks by their names and
     aliases in `park_names`, and in `known_names` the registry's policies (by slug) and the names curators took from
     earlier documents (slug None). `document_date` (a date, or "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past
-    years from coming ones; without it, the first full date in the text's head is taken."""
+    years from coming ones; without it, the first full date in the text's head is taken. A measure whose quote names
+    no park is linked to the parks the document is `about` (`parks_in_title`)."""
     paragraphs = split_paragraphs(text)
     document_year = year_of_date(document_date) or date_in_text(text)
     parks = park_mentions(text, park_names, paragraphs)
@@ -156,7 +158,7 @@ def propose(text: str, park_names: NameIndex, document_date=None, known_names=No
         reader.read(paragraph)
     return {
         "measures": propose_measures(
-            text, paragraphs, [park for park in parks if park["slug"]], known_names or NameIndex()
+            text, paragraphs, [park for park in parks if park["slug"]], known_names or NameIndex(), about
         ),
         "targets": restatements_dropped(reader.targets),
         "funding": reader.funding,
@@ -546,7 +548,23 @@ def is_subsequence(short, long):
     return all(char in characters for char in short)
 
 
-def propose_measures(text, paragraphs, parks, known_names):
+def parks_in_title(title, parks_of_titles):
+    """The parks a document is about, by its title (`title_index`): 石景山区…支持办法 is about 石景山园."""
+    return sorted(parks_of_titles.mentioned_in(title))
+
+
+def title_index(parks):
+    """From (slug, kind, district, names) rows, what a title names a park by: a part of the zone by its names, a
+    sub-park also by its district (the zone is one area in sixteen parts, 一区十六园, a district's part being its
+    sub-park). The zone itself is left out: every record of the registry is about it, so a link to it says nothing."""
+    return NameIndex(
+        (slug, [*names, *([district] if kind == ParkKind.SUB_PARK and district else [])])
+        for slug, kind, district, names in parks
+        if kind != ParkKind.DEMONSTRATION_ZONE
+    )
+
+
+def propose_measures(text, paragraphs, parks, known_names, about):
     """Named measures: 《…》 titles, quoted names (“算力券”, “无事不扰”白名单), noun chains ending in a head word, and
     the names the registry knows: its policies by name or alias (中关村论坛, 科创30条), each then proposed with its
     `policy`, and names curators accepted before (“高效办成一件事”). A known name the registry also knows as a park
@@ -569,7 +587,7 @@ def propose_measures(text, paragraphs, parks, known_names):
                 quote, quote_offset = window(sentence, offset, offset + len(name))
                 end = quote_offset + len(quote)
                 quoted = parks[bisect_left(park_starts, quote_offset) : bisect_left(park_starts, end)]
-                named = sorted({park["slug"] for park in quoted})
+                named = sorted({park["slug"] for park in quoted}) or list(about)
                 measures.append(
                     {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
                 )

@@ -69,6 +69,16 @@ def test_the_registrys_policies_are_found_by_name_and_proposed_with_their_slug(s
     assert not [title for title in proposed if "雄安" in title]
 
 
+def test_measures_naming_no_park_are_linked_to_the_sub_park_of_the_district_the_title_names(seeded, tmp_path):
+    document = tmp_path / "district.txt"
+    document.write_text("实施人工智能“头雁”工程。支持朝阳园建设人工智能创新平台。\n", encoding="utf-8")
+    proposal = json.loads(ingest(document, "--title", "海淀区建设世界领先科技园区若干措施", "--dry-run", "--json"))
+    assert [(m["title"], m["parks"]) for m in proposal["measures"]] == [
+        ("人工智能“头雁”工程", ["haidian-park"]),
+        ("人工智能创新平台", ["chaoyang-park"]),  # it names its own park
+    ]
+
+
 def test_ingest_stores_cleaned_text_with_corrections_and_draft_proposals(seeded, new_document):
     assert "Created source" in ingest(new_document, "--date", "2017-04", "--publisher", "北京日报")
     source = Source.objects.get(title="新报道")

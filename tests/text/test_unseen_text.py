@@ -5,7 +5,7 @@ import pytest
 from measures.ingest.quality import evaluate_devset, names_match, read_devset
 from measures.seed.files import index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, find_spam, page_corrections
-from measures.text.extraction import propose
+from measures.text.extraction import parks_in_title, propose, title_index
 from measures.text.names import NameIndex
 from measures.text.phrases import COUNTED_THINGS
 
@@ -148,6 +148,34 @@ def test_unknown_park_like_names_are_offered_as_new_parks_and_abbreviations_reso
     assert ("xiongan-zgc-science-park", "雄安中关村科技园") in parks
     assert (None, "亦庄综保区") in parks and (None, "天竺综保区") in parks
     assert ("beijing-etdz", "亦庄") not in parks
+
+
+TITLES = title_index(
+    (park["slug"], park["kind"], park["district"], [park["name"], *park.get("aliases", [])])
+    for park in read_seed().parks
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "about"),
+    [
+        ("北京经济技术开发区关于加快打造AI原生产业创新高地的若干政策", ["beijing-etdz"]),  # a park, by its name
+        ("石景山区推进人工智能大模型产业集聚区建设发展支持办法", ["shijingshan-park"]),  # a district, by its sub-park
+        ("北京市加快建设具有全球影响力的人工智能创新策源地实施方案", []),  # the city: no one park
+        ("关于促进中关村国家自主创新示范区药品医疗器械产业创新发展的若干措施", []),  # the zone: all records are
+    ],
+)
+def test_a_document_is_about_the_park_its_title_names_or_the_sub_park_of_its_district(title, about):
+    assert parks_in_title(title, TITLES) == about
+
+
+def test_a_measure_naming_no_park_is_linked_to_the_park_its_document_is_about():
+    text = "对通过《生成式人工智能服务管理暂行办法》备案的大模型给予支持。推动海淀园、朝阳园建设人工智能创新平台。"
+    measures = propose(text, PARKS, about=["shijingshan-park"])["measures"]
+    assert [(m["title"], m["parks"]) for m in measures] == [
+        ("《生成式人工智能服务管理暂行办法》", ["shijingshan-park"]),
+        ("人工智能创新平台", ["chaoyang-park", "haidian-park"]),  # it names its own parks
+    ]
 
 
 def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
