@@ -92,6 +92,15 @@ HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 AREA_KIND = r"(?:规划|占地|用地|辖区|补贴|范围内)面积"
 AREA_BEFORE = re.compile(rf"{AREA_KIND}(?:为|约|是|不超过)?约?$")
 AREA_AFTER = re.compile(AREA_KIND)
+# What a project will yield once running, or what a company plans, told in a report of projects.
+PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)")
+# A figure that describes whom a measure is for is a criterion, not a goal, also when another criterion follows:
+# 持股比例达25%以上或员工人数比例达30%以上的企业.
+CRITERION = re.compile(
+    r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
+)
+# What joins the amounts of a list (每家80万元、30万元和20万元): a rate before the first is each one's.
+LIST_JOINERS = ("、", "和", "及", "或")
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate.
 EACH = re.compile(r"每(平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(月|年))?(?:最高|不超过|最多)?$")
@@ -272,6 +281,7 @@ class Reader:
         self.list_forward, self.list_year = False, None  # a "——" item continues the goal list introduced above it
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.targets, self.funding = [], []
+        self.listed = (0, "")  # where the last amount offered ends, and its rate
 
     def is_past_year(self, year):
         return self.document_year is not None and year < self.document_year
@@ -331,6 +341,7 @@ class Reader:
         past = (self.section_past or past_paragraph) and not forward_paragraph
         year = year or self.section_year or (self.title_year if forward else None)
         supported = bool(SUPPORT.search(sentence.text))
+        projection = bool(PROJECTION.search(sentence.text))  # a project's or a company's outlook is no policy goal
         # Short quotes hold names and slogans ("3个100"); their numbers are not quantities.
         quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
         quoted_starts = [start for start, _ in quoted]
@@ -347,10 +358,12 @@ class Reader:
                 if supported and self.take_funding(clause, quantity):
                     continue
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
-                if clause_past or past or is_rhetorical(quantity, before):
+                if clause_past or past or projection or is_rhetorical(quantity, before):
                     continue
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
+                if CRITERION.match(self.text, quantity.end):
+                    continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
                     continue  # how big a place or an offer is (总规划面积为159.48平方公里, 补贴面积不超过500平方米)
                 near = self.text[max(clause.start, quantity.start - LOOK_BACK) : min(clause.end, quantity.end + 12)]
@@ -417,7 +430,12 @@ class Reader:
             return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
         if "/" in quantity.unit and not SUPPORT.search(before):
             return False  # a rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩
-        unit = quantity.unit + per_each(before)
+        rate = per_each(before)
+        listed_after, listed_rate = self.listed
+        if not rate and self.text[listed_after : quantity.start] in LIST_JOINERS:
+            rate = listed_rate  # 每家80万元、30万元: the rate before a list of amounts is each one's
+        self.listed = (quantity.end, rate)
+        unit = quantity.unit + rate
         quote, offset = window(clause, quantity.start, quantity.end)
         self.funding.append(
             {
