@@ -609,7 +609,15 @@ def propose_measures(text, paragraphs, parks, known_names, about):
                 measures.append(
                     {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
                 )
-    return measures
+    return without_shortened(measures)
+
+
+def without_shortened(measures):
+    """The measures less any whose title ends a longer one's: the same name cut short where a verb or a window
+    stopped it (创业高质量发展实施办法 of 《…港澳青年创新创业高质量发展实施办法》), or a kind of which the document
+    names one (社区卫生服务中心 of 辖区社区卫生服务中心)."""
+    endings = {key[cut:] for key in (m["title"].strip("《》“”") for m in measures) for cut in range(1, len(key))}
+    return [m for m in measures if m["title"].strip("《》“”") not in endings]
 
 
 def with_policies(found, mentions):

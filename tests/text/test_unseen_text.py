@@ -157,6 +157,15 @@ def test_measure_titles_are_names_not_sentences():
     assert not any("这五年" in title for title in titles)
 
 
+def test_a_name_cut_short_is_not_proposed_beside_the_whole_name():
+    text = (
+        "广州市天河区深化支持港澳青年创新创业高质量发展实施办法\n"
+        "《广州市天河区深化支持港澳青年创新创业高质量发展实施办法》已经区委、区政府同意，现印发实施。"
+    )
+    titles = [m["title"] for m in propose(text, NameIndex())["measures"]]
+    assert titles == ["《广州市天河区深化支持港澳青年创新创业高质量发展实施办法》"]
+
+
 def test_a_short_alias_inside_a_longer_proper_name_is_not_the_park():
     text = "北京工业大学房山校区、北京儿童医院亦庄院区等开工建设。工委、管委会各机构,亦庄控股、亦庄国投。"
     assert propose(text, PARKS)["parks"] == []
