@@ -36,7 +36,7 @@ from measures.text.phrases import (
     modifier_before,
     park_like_names,
 )
-from measures.text.quantities import chinese_number, in_yuan, is_money, is_percent, quantities
+from measures.text.quantities import LIST_JOINERS, chinese_number, in_yuan, is_money, is_percent, quantities
 
 __all__ = ["Span", "chinese_number", "propose", "split_on"]
 
@@ -92,6 +92,10 @@ HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 AREA_KIND = r"(?:规划|占地|用地|辖区|补贴|范围内)面积"
 AREA_BEFORE = re.compile(rf"{AREA_KIND}(?:为|约|是|不超过)?约?$")
 AREA_AFTER = re.compile(AREA_KIND)
+# Two years listed, to which values given 分别 (respectively) belong in order.
+YEARS_LISTED = re.compile(rf"(?P<first>{YEAR})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(?P<second>{YEAR})年")
+# The text's own outline counted (重点抓好以下14个方面的工作).
+OUTLINE = re.compile(r"方面")
 # What a project will yield once running, or what a company plans, told in a report of projects.
 PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)")
 # A figure that describes whom a measure is for is a criterion, not a goal, also when another criterion follows:
@@ -99,8 +103,6 @@ PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将
 CRITERION = re.compile(
     r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
 )
-# What joins the amounts of a list (每家80万元、30万元和20万元): a rate before the first is each one's.
-LIST_JOINERS = ("、", "和", "及", "或")
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate.
 EACH = re.compile(r"每(平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(月|年))?(?:最高|不超过|最多)?$")
@@ -281,7 +283,7 @@ class Reader:
         self.list_forward, self.list_year = False, None  # a "——" item continues the goal list introduced above it
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.targets, self.funding = [], []
-        self.listed = (0, "")  # where the last amount offered ends, and its rate
+        self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
 
     def is_past_year(self, year):
         return self.document_year is not None and year < self.document_year
@@ -341,6 +343,8 @@ class Reader:
         past = (self.section_past or past_paragraph) and not forward_paragraph
         year = year or self.section_year or (self.title_year if forward else None)
         supported = bool(SUPPORT.search(sentence.text))
+        listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
+        respective = [year_value(listed.group(name)) for name in ("first", "second")] if listed else []
         projection = bool(PROJECTION.search(sentence.text))  # a project's or a company's outlook is no policy goal
         # Short quotes hold names and slogans ("3个100"); their numbers are not quantities.
         quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
@@ -351,6 +355,7 @@ class Reader:
             if SPAN_OF_YEARS.search(clause.text):
                 year, spanned = None, True
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past, inherit=not spanned)
+            first = len(self.targets)
             for quantity in found:
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
@@ -360,6 +365,8 @@ class Reader:
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
                 if clause_past or past or projection or is_rhetorical(quantity, before):
                     continue
+                if OUTLINE.match(self.text, quantity.end):
+                    continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
                 if CRITERION.match(self.text, quantity.end):
@@ -374,6 +381,9 @@ class Reader:
                     continue
                 due = year or (None if spanned else self.title_year)
                 self.targets.append(target(clause, quantity, due, self.text))
+            if respective and "分别" in clause.text and len(self.targets) - first == len(respective):
+                for goal, due in zip(self.targets[first:], respective, strict=True):
+                    goal["target_year"] = due
         return forward, year
 
     def tense(self, clause, year, forward, past, inherit=True):
@@ -416,25 +426,18 @@ class Reader:
         return year, forward, past, clause_past
 
     def take_funding(self, clause, quantity):
-        """Money offered: recorded as funding (and so never a target). A statistic just before it is not money
-        offered ("带动社会投资超千亿元")."""
+        """Money offered: recorded as funding (and so never a target). The figures of a list share the first one's
+        verdict and rate: 每家80万元、30万元 are offered at 万元/家, 余额分别达38.7万亿元、29.9万亿元 are balances."""
         if not is_money(quantity.unit) or quantity.value_max is not None:
             return False
         before = self.text[max(clause.start, quantity.start - 12) : quantity.start]
-        after = self.text[quantity.end : quantity.end + 3]
-        if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
+        listed_after, listed_rate, listed_offered = self.listed
+        in_list = self.text[listed_after : quantity.start] in LIST_JOINERS
+        offered = listed_offered if in_list else self.is_offered(clause, quantity, before)
+        rate = per_each(before) or (listed_rate if in_list else "")
+        self.listed = (quantity.end, rate, offered)
+        if not offered:
             return False
-        if clause.text[-LOOK_BACK:].rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
-            return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
-        if in_a_gloss(self.text, quantity.start):
-            return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
-        if "/" in quantity.unit and not SUPPORT.search(before):
-            return False  # a rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩
-        rate = per_each(before)
-        listed_after, listed_rate = self.listed
-        if not rate and self.text[listed_after : quantity.start] in LIST_JOINERS:
-            rate = listed_rate  # 每家80万元、30万元: the rate before a list of amounts is each one's
-        self.listed = (quantity.end, rate)
         unit = quantity.unit + rate
         quote, offset = window(clause, quantity.start, quantity.end)
         self.funding.append(
@@ -447,6 +450,19 @@ class Reader:
             }
         )
         return True
+
+    def is_offered(self, clause, quantity, before):
+        """Whether an amount in a sentence of support is offered: not a statistic just before or after it
+        ("带动社会投资超千亿元"), a level reached, a condition, a gloss of another offer or a price."""
+        after = self.text[quantity.end : quantity.end + 3]
+        if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
+            return False
+        if clause.text[-LOOK_BACK:].rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
+            return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
+        if in_a_gloss(self.text, quantity.start):
+            return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
+        # A rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩.
+        return "/" not in quantity.unit or bool(SUPPORT.search(before))
 
 
 def in_a_gloss(text, position):

@@ -7,6 +7,7 @@ offered) is decided by the extractor from the clause around it. The value is the
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import cn2an
 
@@ -35,6 +36,9 @@ QUANTITY = re.compile(
 # "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")
 
+MAGNITUDE_ONLY = re.compile(MAGNITUDE)
+# What joins the figures of a list (每家80万元、30万元和20万元).
+LIST_JOINERS = ("、", "和", "及", "或")
 MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?元(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")  # 元/亩: per unit
 PERCENT_UNIT = re.compile(rf"^(?:{PERCENT})$")
 SCALE = {
@@ -110,4 +114,12 @@ def quantities(text, start=0, end=None):
     for match in BARE_MAGNITUDE.finditer(text, start, end):
         unit = match.group("unit")
         found.append(Quantity(match.start(), match.end(), match.group(), 1, None, unit, ""))
-    return sorted(found, key=lambda quantity: quantity.start)
+    found.sort(key=lambda quantity: quantity.start)
+    for quantity, following in reversed(list(pairwise(found))):
+        if (
+            MAGNITUDE_ONLY.fullmatch(quantity.unit)
+            and text[quantity.end : following.start] in LIST_JOINERS
+            and following.unit.startswith(quantity.unit)
+        ):
+            quantity.unit = following.unit  # 1409万、1305万人次: a list's unit is written once, at its end
+    return found

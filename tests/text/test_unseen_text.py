@@ -78,6 +78,14 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             [],
         ),
         ("到2025年，培育营业收入超10亿元的企业50家。", "2023-08-09", [(50, "家", 2025)]),
+        # The text's own outline, in any numerals, is no goal.
+        ("重点抓好以下14个方面的工作。政府工作中，我们要重点把握好5个方面。", "2026-01-25", []),
+        # Years listed before values given 分别 pair with them in order.
+        (
+            "到2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上。",
+            "2022-06-10",
+            [(15, "%", 2025), (20, "%", 2030)],
+        ),
         # A report of projects tells what each will yield, which no policy sets as a goal.
         (
             "二期600MW项目投产后将形成新增年产1.62亿片硅片的生产规模，年销售额预计可达约60亿元。"
@@ -144,6 +152,13 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
             [(80, "万元/家"), (30, "万元/家"), (20, "万元/家")],
         ),
         ("分别给予10万元、20万元和50万元的一次性奖励支持。", [(10, "万元"), (20, "万元"), (50, "万元")]),
+        # A list of figures shares what the first is: balances, not money offered, beside a fund that is.
+        (
+            "存贷款余额分别达38.7万亿元、29.9万亿元，组建总规模1000亿元的省战略性新兴产业投资引导基金。",
+            [(1000, "亿元")],
+        ),
+        # A bare magnitude in a list is counted in the list's unit (1409万、1305万人次: people, not yuan).
+        ("设立产业基金，地铁单日最高客运量分别达1409万、1305万人次。", []),
     ],
 )
 def test_funding_is_money_offered_not_statistics(text, amounts):
