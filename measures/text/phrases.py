@@ -47,6 +47,8 @@ NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
 # distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters, words of direction
 # (中国西部科学城).
 NAME_TAGS = (*NOUN_TAGS, "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t", "f")
+# Words jieba tags as adverbs that official names use as modifiers: 深汕特别合作区.
+ADVERBS_IN_NAMES = ("特别",)
 # Generic words that never start a name: "各类平台", "相关政策", "一批基地", "重点工程", nor a time (这个时候|产业基金).
 GENERIC = re.compile(
     r"^(?:各类|各项|相关|有关|一批|一系列|重点|重大|这些|该|其|本|上述|新|多|一|等|全|主要|国家级|市级|区级|省级"
@@ -150,7 +152,7 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             chain.append((word, tag))
             length += len(word)
             continue
-        if tag not in NAME_TAGS and not inner_verb(words, index, chain):
+        if tag not in NAME_TAGS and word not in ADVERBS_IN_NAMES and not inner_verb(words, index, chain):
             break
         if tag == "f" and len(word) == 1:
             break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place

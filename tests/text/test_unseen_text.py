@@ -241,6 +241,8 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # name that is not a programme verb (临空) does not end the name; a business district is a zone.
         ("新增合肥高新区、庐阳区为市级数字经济产业创新区。", ["合肥高新区"]),
         ("廊坊临空经济区建设提速，出台实施虹桥国际商务区及周边地区专项规划。", ["廊坊临空经济区", "虹桥国际商务区"]),
+        # 特别, tagged an adverb, is part of a zone's name.
+        ("加力推进深汕特别合作区、广清经济特别合作区建设。", ["深汕特别合作区", "广清经济特别合作区"]),
         # A count of zones is not a name; a place in brackets is part of one.
         ("释放五大开发区潜能。", []),
         ("武汉东湖、襄阳、宜昌3家高新区获评优秀。", []),
