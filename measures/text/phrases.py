@@ -47,6 +47,8 @@ NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
 # distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters, words of direction
 # (中国西部科学城).
 NAME_TAGS = (*NOUN_TAGS, "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t", "f")
+# A document referring to itself or to one named before: 制定本实施办法, 该方案.
+BACK_REFERENCE = re.compile(r"(?:本|该|此|上述|前述)(?:实施|若干|暂行|专项)?")
 # Words jieba tags as adverbs that official names use as modifiers: 深汕特别合作区.
 ADVERBS_IN_NAMES = ("特别",)
 # Generic words that never start a name: "各类平台", "相关政策", "一批基地", "重点工程", nor a time (这个时候|产业基金).
@@ -291,6 +293,8 @@ def specific(name, head):
     are kinds, and a list's number (19.政策) is no letter. A facility or a policy with a short modifier needs a
     proper noun in it (保定国家数据标注基地): 科技创新中心, 咨询服务平台 and 就业优先政策 are kinds."""
     modifier = name[: len(name) - len(head)]
+    if BACK_REFERENCE.fullmatch(modifier):
+        return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
     if len(LETTER.findall(words)) < SPECIFIC_LENGTH:
         return False

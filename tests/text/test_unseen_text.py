@@ -332,6 +332,7 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         # Counted slogans, publications and back-references are not measures; nor is a short name defined.
         "深化“五子”联动，推进“三城一区”建设。据《人民日报》报道，《建议》提出。",
         "推广应用（以下简称“上海自贸试验区”）。",
+        "现结合本区实际情况，制定本实施办法。该方案自印发之日起施行。",
         # A list's number is not a name's word.
         "19.政策联动\n定性指标，查看落实情况",
         # A count of things inside a chain counts things of a kind, as one before it does.
