@@ -659,6 +659,9 @@ ENDS_IN_HEAD = re.compile(rf"(?:{MEASURE_HEAD.pattern})$")  # “算力券”, �
 # Slogans, not names: counted ones (“四个服务”, “117项目”) and “X+” campaigns (“高铁+”, “市场+资源+应用场景”); a head
 # word after the quote still makes a name (“人工智能+”行动).
 SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[个大项条]|\d)|\+")
+# Programmes bundled under a count, whatever comes before: 高质量发展“十项行动”, “民生十大工程”. A package of
+# articles (稳经济“30条”) is one document, and so one measure.
+BUNDLE = re.compile(rf"[一二三四五六七八九十两百千\d]+[大项个](?:{MEASURE_HEAD.pattern})$")
 # A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “一事一议”, “双减”); a
 # head word after it or at its end still makes a name (“百千工程”, “千人计划”).
 COUNTED = re.compile(r"[一二三四五六七八九十两双百千万]")
@@ -721,10 +724,13 @@ def names_in(text, sentence):
         elif DEFINED_AS.search(sentence.text, max(0, start - 4), start):
             covered.append((absolute, sentence.start + end))  # a short name defined: neither it nor its words
             continue
+        elif BUNDLE.search(inner):
+            covered.append((absolute, sentence.start + end))  # “民生十大工程”: programmes bundled, not one of them
+            continue
         elif is_slogan(inner) and not (
             ENDS_IN_HEAD.search(inner) and modifier_before(text, absolute, floor) != absolute
         ):
-            continue  # “十项行动” alone counts steps; 高质量发展“十项行动” names them
+            continue  # “五子”, “两区”: counted slogans; with a head and the nouns before it, a name
         elif (
             measure_names(inner, 0, len(inner))
             or ENDS_IN_HEAD.search(inner)
