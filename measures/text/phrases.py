@@ -81,9 +81,11 @@ FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
 FRAME_BOUNDARY = re.compile(
     rf"[，,。；;：:、（）()“”《》\s的在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地])[和及]|[和与及](?={PROGRAMME_VERB})"
 )
-# A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), so the name is what
-# follows the count, judged on its own.
-COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿|万|条|类)")
+# A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), and a sum sizes one
+# (超500亿元区域基金), so the name is what follows, judged on its own.
+COUNT = re.compile(
+    r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿元?|万元?|条|类)"
+)
 # A count of things inside a name (布局4个|基础科学中心, 首批63个|省重点实验室) counts things of a kind, like a count
 # before it; a package's count of items stays (长江经济带高质量发展84项政策措施), and months (3个月) are no things.
 COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余?(?:个(?!月)|[家座所支批])")

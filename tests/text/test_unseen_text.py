@@ -324,7 +324,7 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         # A kind of thing, not a name: scope words and one generic word before the head.
         "精心实施惠民政策，建强科创平台，用好全国重点实验室，推进综合改革试点。",
         # A count before a name counts things of a kind.
-        "实施杜家坎等30项市级疏堵工程。",
+        "实施杜家坎等30项市级疏堵工程。在大湾区设立超500亿元区域基金。",
         # A head followed by a noun is inside a longer noun, not a name's end.
         "不在北京市中心城区新设企业，深入推进国际消费中心城市建设。",
         # Counted after the head: things of a kind. A time before the head starts no name.
