@@ -125,10 +125,32 @@ def inner_verb(words, index, chain):
     )
 
 
+# Nouns that say something of the thing named before them (提升国际科技创新中心|能级, 加大…补贴试点|力度), so the
+# name ends before them.
+ATTRIBUTES = (
+    "功能",
+    "能级",
+    "任务",
+    "力度",
+    "范围",
+    "能力",
+    "影响力",
+    "竞争力",
+    "地位",
+    "框架",
+    "成效",
+    "水平",
+    "作用",
+)
+
+
 def continues_noun(following):
     """Whether the word after a head word continues the noun it ends (中心|城区, 实验室|集群, 平台|经济): a noun
-    jieba's dictionary lists. A word its HMM pieced together after a head (走廊|成势, of 成势见效) is a verb's."""
+    jieba's dictionary lists, not one of a thing's `ATTRIBUTES`. A word its HMM pieced together after a head
+    (走廊|成势, of 成势见效) is a verb's."""
     word, tag = following
+    if word in ATTRIBUTES:
+        return False
     return tag in NOUN_TAGS and len(word) >= 2 and word in jieba.dt.FREQ
 
 

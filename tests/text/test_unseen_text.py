@@ -357,6 +357,11 @@ def test_a_quoted_name_keeps_the_nouns_before_it_and_laws_and_packages_of_articl
     assert titles(text) == ["地方政府专项债“自审自发”试点", "民营经济促进法", "营商环境21条升级举措"]
 
 
+def test_a_noun_saying_something_of_a_name_ends_it_and_a_noun_compound_goes_on():
+    text = "持续提升国际科技创新中心能级，加大农机新产品补贴试点力度，深入推进国际消费中心城市建设。"
+    assert titles(text) == ["国际科技创新中心", "农机新产品补贴试点"]
+
+
 def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
     text = "实施“五大文化”研究工程，深化“政会银企”四方合作机制，招投标“双盲”评审改革有效促进市场公平竞争。"
     assert titles(text) == ["“五大文化”研究工程", "“政会银企”四方合作机制", "招投标“双盲”评审改革"]
