@@ -15,9 +15,10 @@ from django.db import transaction
 from measures import review
 from measures.choices import DatePrecision, ProposalKind, ProposalState, SourceKind
 from measures.ingest import decisions, queue
+from measures.ingest.about import parks_in_title, title_index
 from measures.models import Park, Policy, Proposal, Source, TextCorrection
 from measures.text.cleaning import apply_corrections, page_corrections
-from measures.text.extraction import parks_in_title, propose, title_index
+from measures.text.extraction import propose
 from measures.text.names import NameIndex
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from measures.choices import ProposalKind, ProposalState
 from measures.ingest import decisions
+from measures.ingest.about import parks_in_title, title_index
 from measures.seed.files import index_park_names, name_records, read_seed
 from measures.text.cleaning import apply_corrections, page_corrections
-from measures.text.extraction import parks_in_title, propose, title_index
+from measures.text.extraction import propose
 from measures.text.names import NameIndex
 
 DEVSET = Path(__file__).resolve().parents[2] / "devset"

@@ -24,7 +24,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from measures.choices import ParkKind
 from measures.text.names import NameIndex
 from measures.text.phrases import (
     MEASURE_HEAD,
@@ -160,7 +159,7 @@ def propose(text: str, park_names: NameIndex, document_date=None, known_names=No
     aliases in `park_names`, and in `known_names` the registry's policies (by slug) and the names curators took from
     earlier documents (slug None). `document_date` (a date, or "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past
     years from coming ones; without it, the first full date in the text's head is taken. A measure whose quote names
-    no park is linked to the parks the document is `about` (`parks_in_title`)."""
+    no park is linked to the parks the document is `about` (`measures.ingest.about`)."""
     paragraphs = split_paragraphs(text)
     document_year = year_of_date(document_date) or date_in_text(text)
     parks = park_mentions(text, park_names, paragraphs)
@@ -580,22 +579,6 @@ def abbreviation_of(name, park_names):
 def is_subsequence(short, long):
     characters = iter(long)
     return all(char in characters for char in short)
-
-
-def parks_in_title(title, parks_of_titles):
-    """The parks a document is about, by its title (`title_index`): 石景山区…支持办法 is about 石景山园."""
-    return sorted(parks_of_titles.mentioned_in(title))
-
-
-def title_index(parks):
-    """From (slug, kind, district, names) rows, what a title names a park by: a part of the zone by its names, a
-    sub-park also by its district (the zone is one area in sixteen parts, 一区十六园, a district's part being its
-    sub-park). The zone itself is left out: every record of the registry is about it, so a link to it says nothing."""
-    return NameIndex(
-        (slug, [*names, *([district] if kind == ParkKind.SUB_PARK and district else [])])
-        for slug, kind, district, names in parks
-        if kind != ParkKind.DEMONSTRATION_ZONE
-    )
 
 
 def propose_measures(text, paragraphs, parks, known_names, about):

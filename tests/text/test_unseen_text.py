@@ -2,10 +2,11 @@
 
 import pytest
 
+from measures.ingest.about import parks_in_title, title_index
 from measures.ingest.quality import evaluate_devset, names_match, read_devset
 from measures.seed.files import index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, find_spam, page_corrections
-from measures.text.extraction import parks_in_title, propose, title_index
+from measures.text.extraction import propose
 from measures.text.names import NameIndex
 from measures.text.phrases import COUNTED_THINGS
 
