@@ -122,6 +122,10 @@ class RejectionForm(forms.Form):
     reason = forms.CharField(label=_("reason for rejecting"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class RoleForm(forms.Form):
+    policy_role = forms.ChoiceField(label=_("mentions the policy it names, as"), choices=MentionRole.choices)
+
+
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     """An ingested source's proposals as a worklist, filtered by source; accept or reject each, or many."""
@@ -142,7 +146,7 @@ class ProposalAdmin(admin.ModelAdmin):
         "reviewed_by",
         "reviewed_at",
     ]
-    actions = ["accept_selected", "reject_selected", "reopen_selected"]
+    actions = ["accept_selected", "accept_linking_selected", "reject_selected", "reopen_selected"]
 
     def get_queryset(self, request):
         """With the registry's policy a measure proposal names (`data["policy"]`), looked up once per list."""
@@ -216,17 +220,28 @@ class ProposalAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(f"{url}?source__id__exact={obj.source_id}&state__exact=pending")
 
     @admin.action(description=_("Accept selected as drafts"), permissions=["change"])
-    def accept_selected(self, request, queryset):
+    def accept_selected(self, request, queryset, policy_role=""):
+        """Accepts every selected pending proposal; with a `policy_role`, each draft measure also mentions the
+        policy its proposal names, in that role."""
         accepted, refused = 0, []
         for proposal in queryset.filter(state=ProposalState.PENDING):
             try:
-                queue.accept(request.user, proposal)
+                queue.accept(request.user, proposal, None, policy_role if names_a_policy(proposal) else "")
                 accepted += 1
             except (PermissionDenied, ValidationError) as error:
                 refused.append(f"{proposal}: {'; '.join(getattr(error, 'messages', [str(error)]))}")
         self.message_user(request, _("%(count)d proposals accepted as drafts.") % {"count": accepted})
         for message in refused:
             self.message_user(request, message, messages.ERROR)
+
+    @admin.action(description=_("Accept selected as drafts, linking the policies they name"), permissions=["change"])
+    def accept_linking_selected(self, request, queryset):
+        """Asks for the role first, then accepts as `accept_selected` does, linking each named policy in it."""
+        form = RoleForm(request.POST if "policy_role" in request.POST else None)
+        if form.is_valid():
+            return self.accept_selected(request, queryset, form.cleaned_data["policy_role"])
+        prompt = _("Accept these proposals as drafts; each draft measure mentions the policy its proposal names:")
+        return self.ask(request, queryset, form, _("Accept proposals"), prompt, _("Accept"))
 
     @admin.action(description=_("Reject selected"), permissions=["change"])
     def reject_selected(self, request, queryset):
@@ -238,14 +253,22 @@ class ProposalAdmin(admin.ModelAdmin):
                 queue.reject(request.user, proposal, form.cleaned_data["reason"])
             self.message_user(request, _("%(count)d proposals rejected.") % {"count": len(pending)})
             return None
+        prompt = _("Reject these proposals; the reason is kept so they are not offered again:")
+        return self.ask(request, queryset, form, _("Reject proposals"), prompt, _("Reject"))
+
+    def ask(self, request, queryset, form, title, prompt, button):
+        """The page an action asks its question on (`form`), before it acts on the selected proposals."""
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
             "proposals": queryset,
-            "title": _("Reject proposals"),
+            "action": request.POST["action"],
+            "prompt": prompt,
+            "button": button,
+            "title": title,
         }
-        return TemplateResponse(request, "admin/measures/proposal/reject.html", context)
+        return TemplateResponse(request, "admin/measures/proposal/ask.html", context)
 
     @admin.action(description=_("Reopen selected (rejected or withheld)"), permissions=["change"])
     def reopen_selected(self, request, queryset):

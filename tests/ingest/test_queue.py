@@ -91,6 +91,22 @@ def test_accepting_a_proposal_naming_a_policy_links_the_draft_to_it_in_the_role_
     assert mention.created_by == naming_a_policy["curator"]
 
 
+def test_bulk_accept_links_the_policies_proposals_name_in_the_role_asked_for(naming_a_policy):
+    ingested = naming_a_policy
+    browser, ids = ingested["browser"], [ingested["measure"].pk, ingested["target"].pk]
+    selected = {"action": "accept_linking_selected", "_selected_action": ids}
+    asked = browser.post(CHANGELIST, selected)
+    assert asked.status_code == 200 and 'name="policy_role"' in asked.content.decode()
+    assert not Measure.objects.filter(source=ingested["source"]).exists()  # nothing until the role is chosen
+    chinese = Client()
+    chinese.force_login(ingested["curator"])
+    assert "每条草稿措施都会关联其提议中提及的政策" in chinese.post(CHANGELIST, selected).content.decode()
+    browser.post(CHANGELIST, {**selected, "policy_role": "reports_progress"})
+    mention = PolicyMention.objects.get(measure__source=ingested["source"])
+    assert (mention.policy.slug, mention.role, mention.review_state) == ("zgc-forum", "reports_progress", "draft")
+    assert Target.objects.filter(source=ingested["source"], review_state="draft").exists()  # names no policy
+
+
 def test_without_a_role_the_draft_is_not_linked(naming_a_policy):
     browser, url = naming_a_policy["browser"], naming_a_policy["url"]
     browser.post(url, {**admin_form_data(browser.get(url)), "_accept": "1"})

@@ -380,6 +380,22 @@ def test_accepting_a_proposal_linked_to_the_policy_it_names(registry, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_accepting_proposals_in_bulk_linked_to_the_policies_they_name(registry, role):
+    """Bulk accept with a role makes draft measures and draft mentions through the gate: the public sees neither."""
+    proposal = queued_proposal(registry, data={"title": "新平台", "policy": "ai-programme"})
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    selected = {"action": "accept_linking_selected", "_selected_action": [proposal.pk], "policy_role": "implements"}
+    client.post("/admin/measures/proposal/", selected)
+    accepts = role in ("curator", "reviewer", "superuser")
+    linked = PolicyMention.objects.filter(measure__title="新平台", role="implements", review_state="draft")
+    assert linked.exists() == accepts
+    mentions = APIClient().get("/api/v1/policies/ai-programme/").json()["mentions"]
+    assert [mention["measure"] for mention in mentions] == ["ai-platform"]
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_rejecting_proposals_from_the_queue(registry, role):
     """Rejecting is reviewing the queue: curators and reviewers may, with a reason; nobody else changes a proposal."""
     proposal = queued_proposal(registry)
