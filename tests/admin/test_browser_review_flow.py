@@ -191,3 +191,21 @@ def test_curator_ingests_and_works_the_proposal_queue(browser, live_server, regi
     assert "1 proposals reopened" in message.text
     second.refresh_from_db()
     assert (second.state, second.reason) == ("pending", "")
+
+    # Many accepted at once, each draft measure linked to the policy its proposal names, in the role asked for.
+    third = Proposal.objects.filter(source=first.source, state="pending", kind="measure").exclude(pk=second.pk).first()
+    third.data = {**third.data, "policy": "ai-programme"}
+    third.save()
+    browser.get(f"{live_server.url}/admin/measures/proposal/?source__id__exact={first.source_id}&state__exact=pending")
+    browser.find_element(By.CSS_SELECTOR, f"input[name=_selected_action][value='{third.pk}']").click()
+    Select(browser.find_element(By.NAME, "action")).select_by_value("accept_linking_selected")
+    browser.find_element(By.NAME, "index").click()
+    role = WebDriverWait(browser, 10).until(expected_conditions.presence_of_element_located((By.NAME, "policy_role")))
+    Select(role).select_by_value("implements")
+    script_click(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit]"))
+    message = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist"))
+    )
+    assert "1 proposals accepted as drafts" in message.text
+    third.refresh_from_db()
+    assert (third.state, third.measure.policy_mentions.get().policy.slug) == ("accepted", "ai-programme")
