@@ -460,8 +460,8 @@ class Reader:
             return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
         if in_a_gloss(self.text, quantity.start):
             return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
-        # A rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩.
-        return "/" not in quantity.unit or bool(SUPPORT.search(before))
+        # A rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩, 按20万元/家的标准给予.
+        return "/" not in quantity.unit or bool(SUPPORT.search(before)) or before.endswith("按")
 
 
 def in_a_gloss(text, position):

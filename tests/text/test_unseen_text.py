@@ -142,6 +142,7 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         # A rate is money offered at a rate, whether written after the amount or before it with 每; a sum each
         # recipient is given is a sum.
         ("发明专利申请费资助1000元/件。", [(1000, "元/件")]),
+        ("按20万元/家的标准，给予相关孵化器一次性奖励。", [(20, "万元/家")]),
         (
             "按博士学位人员每人8万元给予补贴，租金按每平方米每月最高40元给予补贴。",
             [(8, "万元/人"), (40, "元/平方米/月")],
