@@ -65,6 +65,7 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 THIS_YEAR = re.compile(r"今年|明年|当年")
 GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
+GOAL_LABEL = re.compile(r"目标|指标")  # a paragraph's short label announcing its goals: 具体指标：到2022年，…
 # Goals reported met or compared are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标,
 # 主要指标高于全国平均水平.
 GOAL_MET = re.compile(
@@ -291,11 +292,13 @@ class Reader:
         if HEADING.match(paragraph.text) and len(paragraph.text) <= 40:
             self.read_heading(paragraph.text)
             return
-        lead = split_on(paragraph, CLAUSE_ENDS)[:1]
+        lead = split_on(paragraph, CLAUSE_ENDS)[:2]
         lead_text = lead[0].text if lead else ""
         past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
-        carried = self.year_ahead(lead_text)  # 到2020年，…。全国农机总动力超过10亿千瓦: the paragraph's goals
-        forward_paragraph = (len(lead_text) <= 12 and "目标" in lead_text) or carried is not None
+        labelled = len(lead_text) <= 12 and bool(GOAL_LABEL.search(lead_text))  # 主要目标：, 具体指标：
+        # 到2020年，…。全国农机总动力超过10亿千瓦: the year the paragraph opens on (after its label) is its goals'.
+        carried = self.year_ahead(lead_text) or (self.year_ahead(lead[1].text) if labelled and len(lead) > 1 else None)
+        forward_paragraph = labelled or carried is not None
         if paragraph.text.startswith("—"):
             forward_paragraph = forward_paragraph or self.list_forward
             carried = self.list_year if self.list_forward else None
