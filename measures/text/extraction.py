@@ -35,7 +35,15 @@ from measures.text.phrases import (
     modifier_before,
     park_like_names,
 )
-from measures.text.quantities import LIST_JOINERS, chinese_number, in_yuan, is_money, is_percent, quantities
+from measures.text.quantities import (
+    LIST_JOINERS,
+    MAGNITUDE_ONLY,
+    chinese_number,
+    in_yuan,
+    is_money,
+    is_percent,
+    quantities,
+)
 
 __all__ = ["Span", "chinese_number", "propose", "split_on"]
 
@@ -96,6 +104,8 @@ AREA_AFTER = re.compile(AREA_KIND)
 YEARS_LISTED = re.compile(rf"(?P<first>{YEAR})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(?P<second>{YEAR})年")
 # The text's own outline counted (重点抓好以下14个方面的工作).
 OUTLINE = re.compile(r"方面")
+# A bare magnitude is money when a fund follows it: 200亿天使母基金, 1500亿的产业母基金.
+FUND_AFTER = re.compile(r"[^，,。；;]{0,5}?(?:基金|资金|经费)")
 # What a project will yield once running, or what a company plans, told in a report of projects.
 PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)")
 # A figure that describes whom a measure is for is a criterion, not a goal, also when another criterion follows:
@@ -459,6 +469,8 @@ class Reader:
         after = self.text[quantity.end : quantity.end + 3]
         if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
             return False
+        if MAGNITUDE_ONLY.fullmatch(quantity.unit) and not FUND_AFTER.match(self.text, quantity.end):
+            return False  # 450万困难群众, 3万余场次: a bare magnitude counts people or things unless a fund follows
         if clause.text[-LOOK_BACK:].rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
             return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
         if in_a_gloss(self.text, quantity.start):

@@ -168,6 +168,8 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ),
         # A bare magnitude in a list is counted in the list's unit (1409万、1305万人次: people, not yuan).
         ("设立产业基金，地铁单日最高客运量分别达1409万、1305万人次。", []),
+        # A bare magnitude counts people or things unless a fund follows it (200亿天使母基金 above).
+        ("450万困难群众纳入低保，为138万残疾人发放生活补贴，举办促消费活动3万余场次。", []),
     ],
 )
 def test_funding_is_money_offered_not_statistics(text, amounts):
