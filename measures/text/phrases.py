@@ -25,13 +25,13 @@ MEASURE_HEADS = (
     "计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
-# 公园, 校园, 家园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园); high-tech
-# zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区, 南港工业区,
-# 南沙自贸区, 宁河京津合作示范区).
+# 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
+# high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
+# 南港工业区, 南沙自贸区, 宁河京津合作示范区).
 PARK_HEAD = re.compile(
     r"综合保税区|综保区|保税港区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|经济区|合作区"
     r"|合作示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
-    r"|(?<![公校家花乐菜果庄田陵])(?<!大学)(?<!高教)园区?"
+    r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).
 PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
@@ -332,6 +332,8 @@ def park_like_names(text, start, end):
     after the last 区 before its head: 上海自贸试验区洋山保税港区 names 洋山保税港区, inside the free-trade zone."""
     found = []
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
+        if COUNT.match(text[offset + len(name) : min(end, offset + len(name) + 8)]):
+            continue  # 新建国家现代农业产业园2个: parks of a kind, counted
         name, offset = trimmed(name, offset, "")  # 深化|开发区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0

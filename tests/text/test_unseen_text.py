@@ -256,6 +256,7 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ("加力推进深汕特别合作区、广清经济特别合作区建设。", ["深汕特别合作区", "广清经济特别合作区"]),
         # A count of zones is not a name; a place in brackets is part of one.
         ("释放五大开发区潜能。", []),
+        ("新建国家现代农业产业园2个，新增普惠性幼儿园。", []),
         ("武汉东湖、襄阳、宜昌3家高新区获评优秀。", []),
         # A word of direction is part of a name (西部, 东部).
         ("以一城多园模式与重庆共建中国西部科学城。", ["中国西部科学城"]),
