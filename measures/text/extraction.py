@@ -115,7 +115,10 @@ CRITERION = re.compile(
 )
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate.
-EACH = re.compile(r"每(平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(月|年))?(?:最高|不超过|最多)?$")
+EACH = re.compile(
+    r"(?:每(?P<period_first>月|年))?每(?P<unit>平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(?P<period>月|年))?"
+    r"(?:最高|不超过|最多)?$"
+)
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元) is a level, not money offered;
 # a size set (设立规模不低于1亿元的…资金) is an offer.
 LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超过?|规模达到?)$")
@@ -504,10 +507,13 @@ def is_rhetorical(quantity, before):
 
 
 def per_each(before):
-    """The rate an amount is offered at, written before it: 每人8万元 is 万元/人, 每平方米每月最高40元 is
-    元/平方米/月."""
+    """The rate an amount is offered at, written before it: 每人8万元 is 万元/人, 每平方米每月最高40元 and
+    每月每平方米最高50元 are 元/平方米/月."""
     each = EACH.search(before)
-    return "".join(f"/{unit}" for unit in each.groups() if unit) if each else ""
+    if not each:
+        return ""
+    period = each.group("period") or each.group("period_first")
+    return f"/{each.group('unit')}" + (f"/{period}" if period else "")
 
 
 def target(clause, quantity, year, text):
