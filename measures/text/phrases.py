@@ -94,11 +94,14 @@ COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
 SPECIFIC_LENGTH = 3
 LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+# What a bracket inside a name holds: a place or a part of one, a few characters and no numeral (安徽, 自贸片区).
+QUALIFIER = re.compile(r"(?![〇一二三四五六七八九十百千两]+$)[\u4e00-\u9fff]{1,6}")
 # Heads of facilities and policies, which a plain phrase of a few words names as kinds (科技创新中心, 就业优先政策):
 # such a name says which one only with a proper noun or a longer modifier.
 KIND_HEAD = re.compile(r"平台|中心|政策|措施|基地")
 KIND_MODIFIER_LENGTH = 4
 WINDOW = 18
+CUT_MARGIN = 4
 FRAME_WINDOW = 24
 # The words a modifier before a quoted name is made of: nouns, not numbers, dates or adjectives.
 MODIFIER_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "j", "l", "b", "eng")
@@ -158,18 +161,18 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
     """The name ending at text[start:end] (a head word), read leftwards from at most WINDOW characters back: (name,
     offset, its words and tags from the head's word leftwards, the word after it); "" when the head is not a
     word's end (中心 in 中心城区, 园 in 园林). The head's word may be the whole name (苏州工业园区, tagged ns)."""
-    left = max(floor, start - WINDOW)
+    reach = max(floor, start - WINDOW)
+    left = max(floor, reach - CUT_MARGIN)  # jieba reads a few characters more, so a word at `reach` is cut whole
     words, position, following = [], left, ("", "")
     for word, tag in tagged(text[left : min(ceiling, end + 4)], hmm):
         if position >= end:
             following = (word, tag)
             break
-        words.append((word, tag))
+        if position >= reach:
+            words.append((word, tag))
         position += len(word)
     if position != end:
         return "", end, [], following
-    if left > floor and words:
-        words = words[1:]  # the window may have cut its first word in half
     words = with_bracketed_places(words)
     chain, length, tail = [], 0, end - start
     for index in range(len(words) - 1, -1, -1):
@@ -193,13 +196,15 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
 
 
 def with_bracketed_places(words):
-    """The words with a place in brackets made one place name, as official names embed them: 中国（安徽）自贸试验区,
-    紫云山（包河）文化创意产业园."""
+    """The words with a short bracketed qualifier joined to the word before it, one proper word, as official names
+    embed them: 中国（安徽）自贸试验区, 中国建造（安徽）互联网平台, 广州南沙新区(自贸片区)产业发展资金管理办法. A
+    bracketed numeral is an enumerator, not a qualifier."""
     merged = []
     for word, tag in words:
-        if word in ("）", ")") and len(merged) >= 2 and merged[-2][0] in ("（", "(") and merged[-1][1] == "ns":
-            place = merged.pop()[0]
-            merged[-1] = (merged[-1][0] + place + word, "ns")
+        opening = next((i for i in range(len(merged) - 1, len(merged) - 5, -1) if i > 0 and merged[i][0] in "（("), 0)
+        inner = "".join(part for part, _ in merged[opening + 1 :])
+        if word in "）)" and opening and QUALIFIER.fullmatch(inner) and LETTER.match(merged[opening - 1][0][-1]):
+            merged[opening - 1 :] = [(merged[opening - 1][0] + merged[opening][0] + inner + word, "nz")]
         else:
             merged.append((word, tag))
     return merged

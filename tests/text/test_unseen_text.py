@@ -384,6 +384,10 @@ def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
 
 def test_a_place_in_brackets_is_part_of_a_name():
     assert titles("中国（安徽）自贸试验区累计推出25项制度创新成果。") == ["中国（安徽）自贸试验区"]
+    # It qualifies the word before it, whatever that word's part of speech; a bracketed numeral enumerates.
+    assert titles("加快建设中国建造（安徽）互联网平台。") == ["中国建造（安徽）互联网平台"]
+    assert titles("印发南沙新区(自贸片区)产业发展资金管理办法。") == ["南沙新区(自贸片区)产业发展资金管理办法"]
+    assert titles("经费包括：(一)科研条件建设补助") == []
 
 
 def test_a_date_or_a_verb_before_a_quoted_name_is_not_part_of_it():
