@@ -241,7 +241,7 @@ class ProposalAdmin(admin.ModelAdmin):
         if form.is_valid():
             return self.accept_selected(request, queryset, form.cleaned_data["policy_role"])
         prompt = _("Accept these proposals as drafts; each draft measure mentions the policy its proposal names:")
-        return self.ask(request, queryset, form, _("Accept proposals"), prompt, _("Accept"))
+        return self.ask(request, queryset, form, "accept_linking_selected", _("Accept proposals"), prompt, _("Accept"))
 
     @admin.action(description=_("Reject selected"), permissions=["change"])
     def reject_selected(self, request, queryset):
@@ -254,16 +254,16 @@ class ProposalAdmin(admin.ModelAdmin):
             self.message_user(request, _("%(count)d proposals rejected.") % {"count": len(pending)})
             return None
         prompt = _("Reject these proposals; the reason is kept so they are not offered again:")
-        return self.ask(request, queryset, form, _("Reject proposals"), prompt, _("Reject"))
+        return self.ask(request, queryset, form, "reject_selected", _("Reject proposals"), prompt, _("Reject"))
 
-    def ask(self, request, queryset, form, title, prompt, button):
-        """The page an action asks its question on (`form`), before it acts on the selected proposals."""
+    def ask(self, request, queryset, form, action, title, prompt, button):
+        """The page `action` asks its question on (`form`) before it acts on the selected proposals."""
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
             "proposals": queryset,
-            "action": request.POST["action"],
+            "action": action,
             "prompt": prompt,
             "button": button,
             "title": title,
