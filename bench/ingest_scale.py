@@ -2,7 +2,7 @@
 
 `python bench/ingest_scale.py [megabytes]` builds the document from phrases of a real plan joined without a clause
 break (numbers with units and in Chinese numerals, goal cues, money with a gloss, names, park and policy names), so
-each clause is about 200 KB, then times
+each clause is about 200 KB, and a 《…》 title as long as a clause, then times
 `page_corrections` + `propose` (a first run, untraced), then prints the peak memory traced by tracemalloc (a
 second run: tracing slows Python several times, so it is not timed) and the process's peak RSS. The names searched
 for are those of a grown registry: the seed's policies and, as measure titles curators took from ingested
@@ -29,13 +29,16 @@ PHRASE = (
     "给予最高500万元资金支持在海淀园和亦庄综保区建设人工智能创新中心研发投入强度不低于6%"
     "建成孵化器30家“四个服务”水平持续提升新建众创空间三十个办好中关村论坛(第一年奖励5万元)"
 )
+TITLE_PHRASE = "关于促进产业发展"
 CLAUSE_BYTES = 200_000
 
 
 def build(megabytes):
     clause = PHRASE * (CLAUSE_BYTES // len(PHRASE.encode()))
-    clauses = []
-    size = 0
+    # A title as long as a clause: proposed names are compared by their endings.
+    title = "印发《" + TITLE_PHRASE * (CLAUSE_BYTES // len(TITLE_PHRASE.encode())) + "的若干措施》。"
+    clauses = [title]
+    size = len(title.encode())
     while size < megabytes * 1_000_000:
         clauses.append(clause + "。")
         size += len(clauses[-1].encode())

@@ -13,7 +13,9 @@ clause by clause; every number with a unit is a candidate and its clause decides
 - not a quantity: a one-character Chinese numeral (四个服务, 再奋斗五年, 三年行动); a number inside a short quote
   ("3个100"). 提高“四个服务”水平
 - no year for a goal given its own span of years: 利用3-5年时间，力争培训约1000名家庭医生
-- not a goal: an age that says who (65岁以上失能老人); a planned, land or subsidised area. 总规划面积为159.48平方公里
+- not a goal: an age that says who (65岁以上失能老人); a planned, land or subsidised area (总规划面积为159.48平方公里);
+  a criterion for whom a measure is for (持股比例达25%以上的企业); the text's outline (以下14个方面); a project's or
+  a company's outlook (投产后年销售额预计可达约60亿元)
 - an annual rate, not a level (`period`): a percentage after 年均, 增长, 增速, 涨幅. 地区生产总值年均增速4.5%-5%
 
 Targets lean towards precision (a wrong number misleads; a missing one is noticed in review).
@@ -53,6 +55,7 @@ CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
 TRIM = " \t\u3000\xa0"
 PARENTHESIS_REACH = 80  # how far back an open parenthesis still holds a number (a gloss is short)
 AFTER_MONEY = re.compile(r"元[^\d，。；,;]{0,3}$")
+SHORTENED_LENGTH = 64  # the longest name taken for another one cut short
 QUOTE_LIMIT = 240  # a quote longer than this is cut to a window around what it quotes
 LOOK_BACK = 24  # how much of its clause before a number is read: a bounded window, so cost stays linear in the text
 
@@ -636,8 +639,10 @@ def without_shortened(measures):
     """The measures less any whose title ends a longer one's: the same name cut short where a verb or a window
     stopped it (创业高质量发展实施办法 of 《…港澳青年创新创业高质量发展实施办法》), or a kind of which the document
     names one (社区卫生服务中心 of 辖区社区卫生服务中心)."""
-    endings = {key[cut:] for key in (m["title"].strip("《》“”") for m in measures) for cut in range(1, len(key))}
-    return [m for m in measures if m["title"].strip("《》“”") not in endings]
+    keys = [m["title"].strip("《》“”") for m in measures]
+    # Endings up to SHORTENED_LENGTH characters, so a title thousands of characters long costs no more than a name.
+    endings = {key[cut:] for key in keys for cut in range(max(1, len(key) - SHORTENED_LENGTH), len(key))}
+    return [m for m, key in zip(measures, keys, strict=True) if key not in endings]
 
 
 def with_policies(found, mentions):
