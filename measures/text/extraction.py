@@ -682,6 +682,7 @@ DOCUMENT_KIND = re.compile(
     r"(?:[（(][^（(）)]*[）)])*$"
 )
 DOCUMENT_TITLE_LENGTH = 8
+DEFINITION = re.compile(r"[（(](?:以下)?(?:简称|称为|称)[^（()）]{1,30}[）)]")
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
 # The head words a quoted name ends on: any name's, and the reforms a quote so often names (“双盲”评审改革).
 QUOTED_HEAD = re.compile(rf"(?:{MEASURE_HEADS}|机制|改革)")
@@ -700,7 +701,10 @@ def name_end_after(text, quote_end, limit):
     head word follows."""
     head = QUOTED_HEAD.match(text, quote_end)
     if head:
-        return head.end()
+        end = head.end()
+        while following := QUOTED_HEAD.match(text, end, limit):
+            end = following.end()  # “…”制度试点: head words side by side are one
+        return end
     for match in QUOTED_HEAD.finditer(text, quote_end, min(limit, quote_end + WINDOW)):
         if QUOTED_HEAD.match(text, match.end(), limit):
             continue
@@ -752,6 +756,11 @@ def names_in(text, sentence):
         before = modifier_before(text, offset, floor)
         found[-1] = (text[before : offset + len(name)], before)  # 地方政府专项债|“自审自发”试点
         covered.append((before, offset + len(name)))
+    # A short name defined in brackets, (以下称1+X证书制度试点), names what came before it, already proposed.
+    covered += [
+        (sentence.start + match.start(), sentence.start + match.end()) for match in DEFINITION.finditer(sentence.text)
+    ]
+    covered.sort()
     starts = [start for start, _ in covered]
     for name, offset in measure_names(text, sentence.start, sentence.end):
         at = bisect_right(starts, offset + len(name) - 1) - 1

@@ -382,6 +382,12 @@ def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
     assert titles("让“老字号”焕发新活力，建设人工智能创新中心。") == ["人工智能创新中心"]
 
 
+def test_head_words_side_by_side_after_a_quote_are_one_and_a_short_name_defined_is_none():
+    text = "启动“学历证书+若干职业技能等级证书”制度试点（以下称1+X证书制度试点）工作。"
+    assert titles(text) == ["“学历证书+若干职业技能等级证书”制度试点"]
+    assert titles("实施人工智能产业发展行动计划（以下简称人工智能行动计划）。") == ["人工智能产业发展行动计划"]
+
+
 def test_a_place_in_brackets_is_part_of_a_name():
     assert titles("中国（安徽）自贸试验区累计推出25项制度创新成果。") == ["中国（安徽）自贸试验区"]
     # It qualifies the word before it, whatever that word's part of speech; a bracketed numeral enumerates.
