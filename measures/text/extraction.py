@@ -103,6 +103,8 @@ HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 AREA_KIND = r"(?:规划|占地|用地|辖区|补贴|范围内)面积"
 AREA_BEFORE = re.compile(rf"{AREA_KIND}(?:为|约|是|不超过)?约?$")
 AREA_AFTER = re.compile(AREA_KIND)
+# An item of a list of goals under the paragraph that opens it: ——新型基础设施更加完善, or typed --, －－.
+LIST_ITEM = re.compile(r"—|--|－－")
 # Two years listed, to which values given 分别 (respectively) belong in order.
 YEARS_LISTED = re.compile(rf"(?P<first>{YEAR})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(?P<second>{YEAR})年")
 # The text's own outline counted (重点抓好以下14个方面的工作).
@@ -315,7 +317,8 @@ class Reader:
         # 到2020年，…。全国农机总动力超过10亿千瓦: the year the paragraph opens on (after its label) is its goals'.
         carried = self.year_ahead(lead_text) or (self.year_ahead(lead[1].text) if labelled and len(lead) > 1 else None)
         forward_paragraph = labelled or carried is not None
-        if paragraph.text.startswith("—"):
+        item = LIST_ITEM.match(paragraph.text)
+        if item:
             forward_paragraph = forward_paragraph or self.list_forward
             carried = self.list_year if self.list_forward else None
         else:
@@ -331,7 +334,7 @@ class Reader:
                 and not GOAL_MET.search(sentence.text)
             ):
                 forward_paragraph, carried = True, year
-            if not paragraph.text.startswith("—"):
+            if not item:
                 self.list_forward, self.list_year = forward, year
 
     def year_ahead(self, clause):

@@ -86,6 +86,13 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             "2019-01-24",
             [(50, "所", 2022), (300, "个", 2022)],
         ),
+        # The items of a goals list carry its year, whether they open on ——, or on -- as typed.
+        (
+            "到2023年，工业互联网建设量质并进。\n--平台建设长足进步。培育3家综合型工业互联网平台。"
+            "\n--融合应用加速普及。新建800个智能工厂。",
+            "2021-09-02",
+            [(3, "家", 2023), (800, "个", 2023)],
+        ),
         # The text's own outline, in any numerals, is no goal.
         ("重点抓好以下14个方面的工作。政府工作中，我们要重点把握好5个方面。", "2026-01-25", []),
         # Years listed before values given 分别 pair with them in order.
@@ -455,14 +462,14 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
-    # Thirty-four documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.91 / 0.92,
-    # 0.92 / 0.93, 0.66 / 0.50 and 0.82 / 0.70 (docs/ingest-quality.md, round 7). The eight h-* and i-* documents
-    # joined in round 7 and lowered the figures the floors were set on in round 6: one writes yearly caps as rates
-    # (每年最高100万元: 万元/年) where the others write amounts, and a work report's regions (川南经济区) read as zones.
-    assert overall["targets"].precision >= 0.88 and overall["targets"].recall >= 0.89
-    assert overall["funding"].precision >= 0.89 and overall["funding"].recall >= 0.90
-    assert overall["measure names"].precision >= 0.63 and overall["measure names"].recall >= 0.47
-    assert overall["parks"].precision >= 0.78 and overall["parks"].recall >= 0.66
+    # Thirty-eight documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.91 / 0.88,
+    # 0.95 / 0.94, 0.64 / 0.48 and 0.85 / 0.69 (docs/ingest-quality.md, round 7). The twelve h-*, i-* and j-*
+    # documents joined in round 7 and lowered the figures the floors were set on in round 6: their plans give goals
+    # in words and in annexes, their work reports hundreds of names with no head word.
+    assert overall["targets"].precision >= 0.88 and overall["targets"].recall >= 0.85
+    assert overall["funding"].precision >= 0.92 and overall["funding"].recall >= 0.91
+    assert overall["measure names"].precision >= 0.61 and overall["measure names"].recall >= 0.45
+    assert overall["parks"].precision >= 0.81 and overall["parks"].recall >= 0.65
 
 
 @pytest.mark.parametrize(
