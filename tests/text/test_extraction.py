@@ -53,6 +53,7 @@ def test_chinese_numerals(numeral, value):
         ("到2025年，专利申请量达到1万件左右。", "about", 1, "万件"),
         ("到2025年，本科以上从业人员占比提高10个百分点。", "exactly", 10, "个百分点"),
         ("到2025年，新建孵化器三十个。", "exactly", 30, "个"),
+        ("到2026年，举办“齐鲁服务消费季”活动500场以上。", "at_least", 500, "场"),
     ],
 )
 def test_comparators_values_and_units(text, comparator, value, unit):
