@@ -50,6 +50,14 @@ REVIEWED = ["measures", "targets", "parks", "sources", "policies", "observations
 NEW_VALUE = "Changed by the matrix"
 
 
+def admin_client_as(role):
+    """A test client logged in as a user of `role` (none for anonymous)."""
+    user, client = make_user(role), Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
 def make_user(role):
     if role == "anonymous":
         return None
@@ -128,9 +136,7 @@ def test_admin_form_change_of_a_published_record(registry, role, resource):
     reader = Client()
     reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
     data = {**admin_form_data(reader.get(url)), field: NEW_VALUE}
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     before, revisions = public_value(resource, slug, field), Revision.objects.count()
     response = client.post(url, data)
     outcome = expected(role, resource)
@@ -152,9 +158,7 @@ def test_admin_inline_change_of_a_published_target(registry, role):
     data = admin_form_data(reader.get(url))
     index = next(key for key, value in data.items() if key.endswith("-slug") and value == "rd-2025").split("-")[1]
     data[f"targets-{index}-indicator_en"] = NEW_VALUE
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     revisions = Revision.objects.count()
     client.post(url, data)
     outcome = expected(role, "targets")
@@ -172,9 +176,7 @@ def test_admin_inline_change_of_a_published_policy_event(registry, role):
     data = admin_form_data(reader.get(url))
     assert data["mentions-0-role"] == "announces"
     data["events-0-notes"] = NEW_VALUE
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     revisions = Revision.objects.count()
     client.post(url, data)
     outcome = expected(role, "policies")
@@ -200,9 +202,7 @@ def test_admin_inline_mention_added_to_a_published_policy_is_a_draft(registry, r
             "mentions-1-notes": "",
         }
     )
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     client.post(url, data)
     adds = role in ("curator", "reviewer", "superuser")
     assert policy.mentions.filter(measure=registry["talent_programme"], review_state="draft").exists() == adds
@@ -249,9 +249,7 @@ def test_api_create_and_delete_of_new_records(registry, role, resource):
 def test_admin_publish_action(registry, role, resource):
     model, slug, _ = RESOURCES_UNDER_TEST[resource]
     model.objects.filter(slug=slug).update(review_state="in_review")
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     record = model.objects.get(slug=slug)
     client.post(f"/admin/measures/{model._meta.model_name}/", {"action": "publish", "_selected_action": [record.pk]})
     publishes = role in ("reviewer", "superuser")
@@ -311,9 +309,7 @@ def test_history_revert_of_a_published_record(registry, role, resource):
     reader = Client()
     reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
     data = admin_form_data(reader.get(url))
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     revisions = Revision.objects.count()
     client.post(url, data)
     outcome = expected(role, resource)
@@ -324,9 +320,7 @@ def test_history_revert_of_a_published_record(registry, role, resource):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_ingest_creates_drafts_only(registry, role):
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     document = io.BytesIO("到2025年，中关村科学城研发投入强度达到6%左右。支持建设人工智能创新平台。".encode())
     document.name = "plan.txt"
     response = client.post("/admin/measures/source/ingest/", {"document": document, "title": "新文件", "kind": "plan"})
@@ -351,9 +345,7 @@ def queued_proposal(registry, **fields):
 def test_accepting_a_proposal_from_the_queue(registry, role):
     """Accepting an ingested proposal makes a draft through the gate: the public sees nothing new either way."""
     proposal = queued_proposal(registry)
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     client.post("/admin/measures/proposal/", {"action": "accept_selected", "_selected_action": [proposal.pk]})
     accepts = role in ("curator", "reviewer", "superuser")
     assert Measure.objects.filter(title="新平台", review_state="draft").exists() == accepts
@@ -368,9 +360,7 @@ def test_accepting_a_proposal_linked_to_the_policy_it_names(registry, role):
     reader = Client()
     reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
     data = {**admin_form_data(reader.get(url)), "policy_role": "implements", "_accept": "1"}
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     client.post(url, data)
     accepts = role in ("curator", "reviewer", "superuser")
     linked = PolicyMention.objects.filter(measure__title="新平台", role="implements", review_state="draft")
@@ -383,9 +373,7 @@ def test_accepting_a_proposal_linked_to_the_policy_it_names(registry, role):
 def test_accepting_proposals_in_bulk_linked_to_the_policies_they_name(registry, role):
     """Bulk accept with a role makes draft measures and draft mentions through the gate: the public sees neither."""
     proposal = queued_proposal(registry, data={"title": "新平台", "policy": "ai-programme"})
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     selected = {"action": "accept_linking_selected", "_selected_action": [proposal.pk], "policy_role": "implements"}
     client.post("/admin/measures/proposal/", selected)
     accepts = role in ("curator", "reviewer", "superuser")
@@ -399,9 +387,7 @@ def test_accepting_proposals_in_bulk_linked_to_the_policies_they_name(registry, 
 def test_rejecting_proposals_from_the_queue(registry, role):
     """Rejecting is reviewing the queue: curators and reviewers may, with a reason; nobody else changes a proposal."""
     proposal = queued_proposal(registry)
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     selected = {"action": "reject_selected", "_selected_action": [proposal.pk], "reason": "A heading."}
     client.post("/admin/measures/proposal/", selected)
     rejects = role in ("curator", "reviewer", "superuser")
@@ -412,9 +398,7 @@ def test_rejecting_proposals_from_the_queue(registry, role):
 def test_reopening_proposals_from_the_queue(registry, role):
     """Reopening a rejected proposal is reviewing the queue too: curators and reviewers may, nobody else."""
     proposal = queued_proposal(registry, state="rejected", reason="A kind of platform.")
-    user, client = make_user(role), Client()
-    if user is not None:
-        client.force_login(user)
+    client = admin_client_as(role)
     client.post("/admin/measures/proposal/", {"action": "reopen_selected", "_selected_action": [proposal.pk]})
     reopens = role in ("curator", "reviewer", "superuser")
     assert Proposal.objects.get(pk=proposal.pk).state == ("pending" if reopens else "rejected")
