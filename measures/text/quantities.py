@@ -36,6 +36,7 @@ QUANTITY = re.compile(
 # "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")
 
+# A magnitude written with no unit after it (450万困难群众, 1409万、1305万人次).
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)
 # What joins the figures of a list (每家80万元、30万元和20万元).
 LIST_JOINERS = ("、", "和", "及", "或")
