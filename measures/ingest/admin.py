@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from measures import review
 from measures.choices import Comparator, MentionRole, ProposalKind, ProposalState
 from measures.ingest import queue
-from measures.models import Policy, Proposal, Source, paragraph_around
+from measures.models import Park, Policy, Proposal, Source, paragraph_around
 
 
 @admin.display(description=_("quote in its paragraph"))
@@ -75,6 +75,13 @@ def rejected_before(proposal):
             for other in rejections
         ),
     )
+
+
+@admin.display(description=_("parks to link"))
+def parks_to_link(proposal):
+    """The parks the draft measure will be linked to: those its quote names, else those the source's title names."""
+    parks = Park.objects.filter(slug__in=proposal.data.get("parks", [])).order_by("name")
+    return ", ".join(park.name for park in parks) or "—"
 
 
 def names_a_policy(proposal):
@@ -141,6 +148,7 @@ class ProposalAdmin(admin.ModelAdmin):
         "kind",
         quote_in_paragraph,
         "state",
+        parks_to_link,
         rejected_before,
         draft_record,
         "reviewed_by",
@@ -165,6 +173,7 @@ class ProposalAdmin(admin.ModelAdmin):
             "kind",
             quote_in_paragraph,
             *(proposed_fields if obj else ()),
+            *([parks_to_link] if obj and obj.kind == ProposalKind.MEASURE else []),
             *(["policy_role"] if obj and names_a_policy(obj) else []),
             "state",
             *([rejected_before] if obj and obj.state == ProposalState.WITHHELD else []),

@@ -56,6 +56,14 @@ def test_the_queue_shows_progress_and_quotes_in_their_paragraphs(ingested):
     assert "已审 0 / 共 2" in chinese.get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
 
 
+def test_a_measure_proposal_shows_the_parks_its_draft_will_be_linked_to(ingested):
+    page = ingested["browser"].get(f"{CHANGELIST}{ingested['measure'].pk}/change/").content.decode()
+    assert "Parks to link" in page and "中关村科学城" in page
+    chinese = Client()
+    chinese.force_login(ingested["curator"])
+    assert "将关联的园区" in chinese.get(f"{CHANGELIST}{ingested['measure'].pk}/change/").content.decode()
+
+
 def test_a_proposal_naming_a_policy_of_the_registry_links_to_it(ingested):
     policy = factories.PolicyFactory(slug="zgc-forum", name="中关村论坛")
     ingested["measure"].data = {"title": "中关村论坛", "parks": [], "policy": "zgc-forum"}
