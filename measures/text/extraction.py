@@ -76,7 +76,8 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 THIS_YEAR = re.compile(r"今年|明年|当年")
 GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
-GOAL_LABEL = re.compile(r"目标|指标")  # a paragraph's short label announcing its goals: 具体指标：到2022年，…
+# A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
+GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
 # Goals reported met or compared are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标,
 # 主要指标高于全国平均水平.
 GOAL_MET = re.compile(
@@ -109,12 +110,14 @@ LIST_ITEM = re.compile(r"—|--|－－")
 YEARS_LISTED = re.compile(rf"(?P<first>{YEAR})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(?P<second>{YEAR})年")
 # The text's own outline counted (重点抓好以下14个方面的工作).
 OUTLINE = re.compile(r"方面")
-# A bare magnitude is money when a fund follows it: 200亿天使母基金, 1500亿的产业母基金.
+# A bare magnitude is money when a fund follows it (200亿天使母基金, 1500亿的产业母基金) or an offer comes right before
+# it (给予一次性奖励50万).
 FUND_AFTER = re.compile(r"[^，,。；;]{0,5}?(?:基金|资金|经费)")
+OFFER_REACH = 4
 # What a project will yield once running, or what a company plans, told in a report of projects.
 PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)")
-# A figure that describes whom a measure is for is a criterion, not a goal, also when another criterion follows:
-# 持股比例达25%以上或员工人数比例达30%以上的企业.
+# A share or a sum that describes whom a measure is for is a criterion, not a goal, also when another criterion
+# follows: 持股比例达25%以上或员工人数比例达30%以上的企业. A count of them (培育100家以上的企业) is a goal.
 CRITERION = re.compile(
     r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
 )
@@ -313,7 +316,7 @@ class Reader:
         lead = split_on(paragraph, CLAUSE_ENDS)[:2]
         lead_text = lead[0].text if lead else ""
         past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
-        labelled = len(lead_text) <= 12 and bool(GOAL_LABEL.search(lead_text))  # 主要目标：, 具体指标：
+        labelled = len(lead_text) <= 12 and bool(GOAL_LABEL.fullmatch(lead_text.strip(CLAUSE_ENDS + TRIM)))
         # 到2020年，…。全国农机总动力超过10亿千瓦: the year the paragraph opens on (after its label) is its goals'.
         carried = self.year_ahead(lead_text) or (self.year_ahead(lead[1].text) if labelled and len(lead) > 1 else None)
         forward_paragraph = labelled or carried is not None
@@ -366,7 +369,9 @@ class Reader:
         supported = bool(SUPPORT.search(sentence.text))
         listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
         respective = [year_value(listed.group(name)) for name in ("first", "second")] if listed else []
-        projection = bool(PROJECTION.search(sentence.text))  # a project's or a company's outlook is no policy goal
+        # A project's or a company's outlook is no policy goal, from where the sentence starts telling it.
+        outlook = PROJECTION.search(sentence.text)
+        outlook_from = sentence.start + outlook.start() if outlook else sentence.end
         # Short quotes hold names and slogans ("3个100"); their numbers are not quantities.
         quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
         quoted_starts = [start for start, _ in quoted]
@@ -384,13 +389,13 @@ class Reader:
                 if supported and self.take_funding(clause, quantity):
                     continue
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
-                if clause_past or past or projection or is_rhetorical(quantity, before):
+                if clause_past or past or quantity.start > outlook_from or is_rhetorical(quantity, before):
                     continue
                 if OUTLINE.match(self.text, quantity.end):
                     continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
-                if CRITERION.match(self.text, quantity.end):
+                if (is_percent(quantity.unit) or is_money(quantity.unit)) and CRITERION.match(self.text, quantity.end):
                     continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
                     continue  # how big a place or an offer is (总规划面积为159.48平方公里, 补贴面积不超过500平方米)
@@ -478,8 +483,12 @@ class Reader:
         after = self.text[quantity.end : quantity.end + 3]
         if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
             return False
-        if MAGNITUDE_ONLY.fullmatch(quantity.unit) and not FUND_AFTER.match(self.text, quantity.end):
-            return False  # 450万困难群众, 3万余场次: a bare magnitude counts people or things unless a fund follows
+        if MAGNITUDE_ONLY.fullmatch(quantity.unit) and not (
+            FUND_AFTER.match(self.text, quantity.end) or SUPPORT.search(before[-OFFER_REACH:])
+        ):
+            return (
+                False  # 450万困难群众, 3万余场次: people or things, unless a fund follows or it is offered (奖励50万)
+            )
         if clause.text[-LOOK_BACK:].rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
             return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
         if in_a_gloss(self.text, quantity.start):

@@ -86,6 +86,8 @@ FRAME_BOUNDARY = re.compile(
 COUNT = re.compile(
     r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿元?|万元?|条|类)"
 )
+# A count that ends its clause, counting what came before it (新建国家现代农业产业园2个、).
+COUNTED_LAST = re.compile(COUNT.pattern + r"(?:[，,。；;、]|$)")
 # A count of things inside a name (布局4个|基础科学中心, 首批63个|省重点实验室) counts things of a kind, like a count
 # before it; a package's count of items stays (长江经济带高质量发展84项政策措施), and months (3个月) are no things.
 COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余?(?:个(?!月)|[家座所支批])")
@@ -337,8 +339,8 @@ def park_like_names(text, start, end):
     after the last 区 before its head: 上海自贸试验区洋山保税港区 names 洋山保税港区, inside the free-trade zone."""
     found = []
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
-        if COUNT.match(text[offset + len(name) : min(end, offset + len(name) + 8)]):
-            continue  # 新建国家现代农业产业园2个: parks of a kind, counted
+        if COUNTED_LAST.match(text[offset + len(name) : min(end, offset + len(name) + 9)]):
+            continue  # 新建国家现代农业产业园2个: parks of a kind, counted (not 东湖高新区3家企业: firms)
         name, offset = trimmed(name, offset, "")  # 深化|开发区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0

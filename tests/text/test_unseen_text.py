@@ -79,6 +79,17 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             [],
         ),
         ("到2025年，培育营业收入超10亿元的企业50家。", "2023-08-09", [(50, "家", 2025)]),
+        # A count of the things that follow is a goal, criterion words or not.
+        (
+            "到2025年，培育100家以上的专精特新企业，引进1000名以上的高层次人才。",
+            "2023-08-09",
+            [(100, "家", 2025), (1000, "名", 2025)],
+        ),
+        # An outlook told after a goal leaves the goal before it.
+        ("到2025年，建成10个示范园区，园区建成后年产值达到100亿元。", "2023-08-09", [(10, "个", 2025)]),
+        # A review's figures under a label with 指标 are no goals.
+        ("一、2023年工作回顾\n经济指标：地区生产总值年均增长6%，新增高新技术企业3000家。", "2024-01-20", []),
+        ("一、2023年工作回顾\n各项指标，全面完成。新增高新技术企业3000家。", "2024-01-20", []),
         # A paragraph labelled as goals (具体指标：) takes the year its first clause names.
         (
             "具体指标：到2022年，职业院校教学条件基本达标，建设50所高水平高等职业学校。"
@@ -176,8 +187,9 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ),
         # A bare magnitude in a list is counted in the list's unit (1409万、1305万人次: people, not yuan).
         ("设立产业基金，地铁单日最高客运量分别达1409万、1305万人次。", []),
-        # A bare magnitude counts people or things unless a fund follows it (200亿天使母基金 above).
+        # A bare magnitude counts people or things unless a fund follows it (200亿天使母基金 above) or it is offered.
         ("450万困难群众纳入低保，为138万残疾人发放生活补贴，举办促消费活动3万余场次。", []),
+        ("对获奖企业给予一次性奖励50万。", [(50, "万")]),
     ],
 )
 def test_funding_is_money_offered_not_statistics(text, amounts):
@@ -265,6 +277,7 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # A count of zones is not a name; a place in brackets is part of one.
         ("释放五大开发区潜能。", []),
         ("新建国家现代农业产业园2个，新增普惠性幼儿园。", []),
+        ("武汉东湖高新区3家企业获评优秀。", ["武汉东湖高新区"]),  # the count is of firms, not of zones
         ("武汉东湖、襄阳、宜昌3家高新区获评优秀。", []),
         # A word of direction is part of a name (西部, 东部).
         ("以一城多园模式与重庆共建中国西部科学城。", ["中国西部科学城"]),
