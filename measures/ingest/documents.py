@@ -82,9 +82,11 @@ def known_spam_corrections():
     return known
 
 
-def names_of(model):
-    """The names and aliases of a model's records (parks, policies), each pointing at its record's slug."""
-    return NameIndex(records_of(model))
+def parks_known():
+    """The registry's parks by their names and aliases, and by what a title names them (`about.title_index`)."""
+    parks = Park.objects.only("slug", "kind", "district", "name", "aliases")
+    rows = [(park.slug, park.kind, park.district, [park.name, *park.alias_list]) for park in parks]
+    return NameIndex((slug, names) for slug, _, _, names in rows), title_index(rows)
 
 
 def records_of(model):
@@ -130,11 +132,14 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         notes="Ingested; its measures and targets are machine proposals in the review queue.",
     )
     source.full_clean(validate_unique=False)
-    parks = Park.objects.only("slug", "kind", "district", "name", "aliases")
-    about = parks_in_title(
-        document.title, title_index((p.slug, p.kind, p.district, [p.name, *p.alias_list]) for p in parks)
+    park_names, titles = parks_known()
+    proposal = propose(
+        text,
+        park_names,
+        document_date=published_on,
+        known_names=known_names(),
+        about=parks_in_title(document.title, titles),
     )
-    proposal = propose(text, names_of(Park), document_date=published_on, known_names=known_names(), about=about)
     proposal, withheld = decisions.withhold(proposal, queue.rejected_findings())
     result = Ingested(source, proposal, corrections, withheld)
     if not dry_run:

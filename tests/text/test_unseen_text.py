@@ -2,8 +2,8 @@
 
 import pytest
 
-from measures.ingest.about import parks_in_title, title_index
-from measures.ingest.quality import evaluate_devset, names_match, read_devset
+from measures.ingest.about import parks_in_title
+from measures.ingest.quality import evaluate_devset, names_match, read_devset, titles_of
 from measures.seed.files import index_park_names, read_seed
 from measures.text.cleaning import apply_corrections, find_spam, page_corrections
 from measures.text.extraction import propose
@@ -225,10 +225,7 @@ def test_unknown_park_like_names_are_offered_as_new_parks_and_abbreviations_reso
     assert ("beijing-etdz", "亦庄") not in parks
 
 
-TITLES = title_index(
-    (park["slug"], park["kind"], park["district"], [park["name"], *park.get("aliases", [])])
-    for park in read_seed().parks
-)
+TITLES = titles_of(read_seed().parks)
 
 
 @pytest.mark.parametrize(
@@ -237,6 +234,9 @@ TITLES = title_index(
         ("北京经济技术开发区关于加快打造AI原生产业创新高地的若干政策", ["beijing-etdz"]),  # a park, by its name
         ("石景山区推进人工智能大模型产业集聚区建设发展支持办法", ["shijingshan-park"]),  # a district, by its sub-park
         ("北京市加快建设具有全球影响力的人工智能创新策源地实施方案", []),  # the city: no one park
+        ("中共北京市海淀区委关于建设世界领先科技园区的意见", ["haidian-park"]),
+        ("南通市通州区促进科技创新若干政策", []),  # a district of the same name in another city
+        ("长春市朝阳区科技创新扶持办法", []),
         ("关于促进中关村国家自主创新示范区药品医疗器械产业创新发展的若干措施", []),  # the zone: all records are
     ],
 )
