@@ -694,8 +694,8 @@ DOCUMENT_KIND = re.compile(
     r"(?:[（(][^（(）)]*[）)])*$"
 )
 DOCUMENT_TITLE_LENGTH = 8
-DEFINITION = re.compile(r"[（(](?:以下)?(?:简称|称为|称)[^（()）]{1,30}[）)]")
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
+DEFINITION = re.compile(rf"[（(](?:以下)?(?:{DEFINED_AS.pattern})[^（()）]{{1,30}}[）)]")  # (以下称1+X证书制度试点)
 # The head words a quoted name ends on: any name's, and the reforms a quote so often names (“双盲”评审改革).
 QUOTED_HEAD = re.compile(rf"(?:{MEASURE_HEADS}|机制|改革)")
 
