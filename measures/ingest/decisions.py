@@ -9,6 +9,11 @@ def finding(kind, data, quote):
     return (kind, data["title"] if kind == ProposalKind.MEASURE else quote)
 
 
+def same_finding(kind, data, quote):
+    """The lookups that select the proposals of the same `finding` from the database."""
+    return {"kind": kind, **({"data__title": data.get("title")} if kind == ProposalKind.MEASURE else {"quote": quote})}
+
+
 # A shorter title (新区, 双减) is found inside other words and names; 4 characters keep “双减” and 城市更新行动.
 SEARCHED_TITLE_LENGTH = 4
 

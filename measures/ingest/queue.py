@@ -29,10 +29,9 @@ def rejected_findings():
 
 def earlier_rejections(proposal):
     """The rejected proposals that withheld `proposal`: the same finding, in any source, oldest first."""
-    key = decisions.finding(proposal.kind, proposal.data, proposal.quote)
-    rejected = Proposal.objects.filter(kind=proposal.kind, state=ProposalState.REJECTED).exclude(pk=proposal.pk)
-    rejected = rejected.select_related("source", "reviewed_by").order_by("reviewed_at", "pk")
-    return [other for other in rejected.iterator() if decisions.finding(other.kind, other.data, other.quote) == key]
+    same = Proposal.objects.filter(**decisions.same_finding(proposal.kind, proposal.data, proposal.quote))
+    rejected = same.filter(state=ProposalState.REJECTED).exclude(pk=proposal.pk)
+    return list(rejected.select_related("source", "reviewed_by").order_by("reviewed_at", "pk"))
 
 
 def ingested_titles():

@@ -164,7 +164,9 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
     offset, its words and tags from the head's word leftwards, the word after it); "" when the head is not a
     word's end (中心 in 中心城区, 园 in 园林). The head's word may be the whole name (苏州工业园区, tagged ns)."""
     reach = max(floor, start - WINDOW)
-    left = max(floor, reach - CUT_MARGIN)  # jieba reads a few characters more, so a word at `reach` is cut whole
+    # jieba reads a few characters more than the window, so a word starting at `reach` is segmented as in the text;
+    # a word straddling `reach` is left out, as one the window would cut in half.
+    left = max(floor, reach - CUT_MARGIN)
     words, position, following = [], left, ("", "")
     for word, tag in tagged(text[left : min(ceiling, end + 4)], hmm):
         if position >= end:
