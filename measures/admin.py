@@ -603,6 +603,14 @@ def proposal_queue(source):
     )
 
 
+def ingest_error_message(error):
+    """What an ingest refused says on the form; a document already ingested links to its source."""
+    if error.existing is None:
+        return str(error)
+    url = reverse("admin:measures_source_change", args=[error.existing.pk])
+    return format_html('{} <a href="{}">{}</a>', str(error), url, _("Open it"))
+
+
 @admin.register(Source)
 class SourceAdmin(ReviewedAdmin):
     resource_classes = [resources.SourceResource]
@@ -636,7 +644,7 @@ class SourceAdmin(ReviewedAdmin):
             try:
                 result = ingest(document, user=request.user)
             except IngestError as error:
-                form.add_error("document", str(error))
+                form.add_error(error.field, ingest_error_message(error))
             else:
                 self.message_user(
                     request,

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from measures import review
 from measures.choices import DatePrecision, ProposalKind, ProposalState, SourceKind
@@ -23,7 +24,12 @@ from measures.text.names import NameIndex
 
 
 class IngestError(ValueError):
-    """The document cannot be ingested; the message says why."""
+    """The document cannot be ingested: the message says why, in the curator's language; `field` is the input it
+    concerns (the document or its date), and `existing` the source already holding these bytes, if that is why."""
+
+    def __init__(self, message, field="document", existing=None):
+        super().__init__(message)
+        self.field, self.existing = field, existing
 
 
 @dataclass
@@ -70,7 +76,9 @@ def parse_date(value):
         numbers = [int(part) for part in parts]
         return date(*numbers, *[1] * (3 - len(numbers))), PRECISION_BY_PARTS[len(parts)]
     except ValueError:
-        raise IngestError(f"The date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}.") from None
+        raise IngestError(
+            _("The date must be YYYY, YYYY-MM or YYYY-MM-DD, not “%(value)s”.") % {"value": value}, "date"
+        ) from None
 
 
 def known_spam_corrections():
@@ -108,13 +116,15 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
     """
     existing = Source.objects.filter(sha256=document.sha256).first()
     if existing is not None:
-        raise IngestError(f"These bytes were already ingested as source {existing.slug!r} ({existing.title}).")
+        message = _("These bytes were already ingested as source “%(slug)s” (%(title)s).")
+        raise IngestError(message % {"slug": existing.slug, "title": existing.title}, existing=existing)
     try:
         raw = document.raw_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise IngestError(f"The document is not UTF-8 text: {error}") from None
+        message = _("The document is not UTF-8 text: byte %(position)d cannot be read. Save it as UTF-8 and try again.")
+        raise IngestError(message % {"position": error.start}) from None
     if "\x00" in raw:
-        raise IngestError("The document contains NUL bytes; it is not a text file.")
+        raise IngestError(_("The document contains NUL bytes; it is not a text file."))
     published_on, precision = parse_date(document.date)
     corrections = page_corrections(raw, known_spam_corrections())
     text = apply_corrections(raw, corrections)
@@ -129,7 +139,7 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
         raw_text=raw,
         text=text,
         sha256=document.sha256,
-        notes="Ingested; its measures and targets are machine proposals in the review queue.",
+        notes=_("Ingested; its measures and targets are machine proposals in the review queue."),
     )
     source.full_clean(validate_unique=False)
     park_names, titles = parks_known()
@@ -147,7 +157,8 @@ def ingest(document, *, user=review.SHELL, dry_run=False):
             with transaction.atomic():
                 store(result, user)
         except ValidationError as error:
-            raise IngestError(f"A proposal is not valid, so nothing was stored: {error}") from None
+            message = _("A proposal is not valid, so nothing was stored: %(error)s")
+            raise IngestError(message % {"error": "; ".join(error.messages)}) from None
     return result
 
 

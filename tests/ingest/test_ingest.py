@@ -101,7 +101,7 @@ def test_ingest_stores_cleaned_text_with_corrections_and_draft_proposals(seeded,
 
 
 def test_reingesting_the_same_bytes_is_refused_naming_the_source(seeded):
-    with pytest.raises(CommandError, match="already ingested as source 'zgc-forum-2019-results'"):
+    with pytest.raises(CommandError, match="already ingested as source “zgc-forum-2019-results”"):
         ingest(RAW / "004_674097da066391c5.txt")
 
 
@@ -135,7 +135,24 @@ def test_admin_upload_form_ingests_as_drafts(seeded, new_document, api_client):
         "/admin/measures/source/ingest/",
         {"document": SimpleUploadedFile("r.txt", new_document.read_bytes()), "title": "又一次", "kind": "other"},
     )
-    assert again.status_code == 200 and "already ingested" in again.content.decode()
+    page = again.content.decode()
+    assert again.status_code == 200 and "已导入为来源" in page  # in the curator's language, with a link to it
+    assert f'href="/admin/measures/source/{source.pk}/change/"' in page
+
+
+def test_the_upload_form_says_what_is_wrong_by_the_input_it_concerns_in_the_curators_language(seeded):
+    english = Client(headers={"accept-language": "en"})
+    english.force_login(User.objects.create_superuser("boss", password="pw-for-tests-only"))
+    upload = SimpleUploadedFile("report.txt", "到2025年达到12%左右。".encode(), content_type="text/plain")
+    fields = {"document": upload, "title": "日期有误", "kind": "other", "date": "2025-13-40"}
+    form = english.post("/admin/measures/source/ingest/", fields).context["form"]
+    assert list(form.errors) == ["date"] and "YYYY-MM-DD" in form.errors["date"][0]
+    gbk = SimpleUploadedFile("gbk.txt", "不是文本".encode("gbk"), content_type="text/plain")
+    chinese = Client()
+    chinese.force_login(User.objects.get(username="boss"))
+    page = chinese.post("/admin/measures/source/ingest/", {"document": gbk, "title": "编码", "kind": "other"})
+    assert "不是 UTF-8 文本" in page.content.decode() and "codec" not in page.content.decode()
+    assert not Source.objects.filter(title__in=["日期有误", "编码"]).exists()
 
 
 def test_the_registry_remembers_its_curators_work_on_earlier_documents(seeded, tmp_path):

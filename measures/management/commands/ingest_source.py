@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from measures.choices import SourceKind
 from measures.ingest.documents import Document, IngestError, ingest
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Write nothing; say what would be created.")
         parser.add_argument("--json", action="store_true", help="Print the proposal as JSON.")
 
+    @translation.override("en")  # the command speaks English, as its own messages do
     def handle(self, *args, **options):
         try:
             raw_bytes = options["path"].read_bytes()
