@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
@@ -648,18 +649,18 @@ class SourceAdmin(ReviewedAdmin):
             else:
                 self.message_user(
                     request,
-                    _(
-                        "Ingested as a draft with %(measures)d proposed measures and %(targets)d proposed targets "
-                        "to review."
-                    )
+                    _("Ingested as a draft. Proposed for review: measures %(measures)d, targets %(targets)d.")
                     % {"measures": len(result.proposal["measures"]), "targets": len(result.proposal["targets"])},
                 )
                 if result.withheld:
                     self.message_user(
                         request,
-                        _(
+                        ngettext(
+                            "%(count)d finding curators rejected before was not offered again: it is held back in "
+                            "the queue, where a curator may reopen it.",
                             "%(count)d findings curators rejected before were not offered again: they are held "
-                            "back in the queue, where a curator may reopen them."
+                            "back in the queue, where a curator may reopen them.",
+                            len(result.withheld),
                         )
                         % {"count": len(result.withheld)},
                     )

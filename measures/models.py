@@ -711,7 +711,7 @@ class PolicyMention(Reviewed):
         ]
 
     def __str__(self):
-        return f"{self.policy_id and self.policy} ← {self.measure_id and self.measure} ({self.role})"
+        return f"{self.policy_id and self.policy} ← {self.measure_id and self.measure} ({self.get_role_display()})"
 
 
 class PolicyEvent(Reviewed, Quoted):

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from measures import review
 from measures.choices import Comparator, MentionRole, ProposalKind, ProposalState
@@ -130,7 +131,9 @@ class RejectionForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    policy_role = forms.ChoiceField(label=_("mentions the policy it names, as"), choices=MentionRole.choices)
+    policy_role = forms.ChoiceField(
+        label=_("mentions the policy it names, as"), choices=[("", "—"), *MentionRole.choices]
+    )
 
 
 @admin.register(Proposal)
@@ -147,6 +150,7 @@ class ProposalAdmin(admin.ModelAdmin):
         "source",
         "kind",
         quote_in_paragraph,
+        proposed,
         "state",
         parks_to_link,
         rejected_before,
@@ -167,16 +171,20 @@ class ProposalAdmin(admin.ModelAdmin):
         )
 
     def get_fields(self, request, obj=None):
-        proposed_fields = queue.MEASURE_FIELDS if obj and obj.kind == ProposalKind.MEASURE else queue.TARGET_FIELDS
+        """A pending proposal's proposed fields are editable before accepting; a decided one shows what was proposed,
+        and who decided it when."""
+        pending = obj is not None and obj.state == ProposalState.PENDING
+        measure = obj is not None and obj.kind == ProposalKind.MEASURE
         return [
             "source",
             "kind",
             quote_in_paragraph,
-            *(proposed_fields if obj else ()),
-            *([parks_to_link] if obj and obj.kind == ProposalKind.MEASURE else []),
-            *(["policy_role"] if obj and names_a_policy(obj) else []),
+            *(queue.fields_of(obj.kind) if pending else [proposed]),
+            *([parks_to_link] if measure else []),
+            *(["policy_role"] if pending and names_a_policy(obj) else []),
             "state",
-            *([rejected_before] if obj and obj.state == ProposalState.WITHHELD else []),
+            *([rejected_before] if obj is not None and obj.state == ProposalState.WITHHELD else []),
+            *([] if pending else ["reviewed_by", "reviewed_at"]),
             draft_record,
             "reason",
         ]
@@ -239,13 +247,21 @@ class ProposalAdmin(admin.ModelAdmin):
                 accepted += 1
             except (PermissionDenied, ValidationError) as error:
                 refused.append(f"{proposal}: {'; '.join(getattr(error, 'messages', [str(error)]))}")
-        self.message_user(request, _("%(count)d proposals accepted as drafts.") % {"count": accepted})
+        self.message_user(
+            request,
+            ngettext("%(count)d proposal accepted as a draft.", "%(count)d proposals accepted as drafts.", accepted)
+            % {"count": accepted},
+        )
         for message in refused:
             self.message_user(request, message, messages.ERROR)
 
     @admin.action(description=_("Accept selected as drafts, linking the policies they name"), permissions=["change"])
     def accept_linking_selected(self, request, queryset):
         """Asks for the role first, then accepts as `accept_selected` does, linking each named policy in it."""
+        pending = queryset.filter(state=ProposalState.PENDING)
+        if not any(names_a_policy(proposal) for proposal in pending):
+            self.message_user(request, _("None of the selected pending proposals names a policy."), messages.WARNING)
+            return None
         form = RoleForm(request.POST if "policy_role" in request.POST else None)
         if form.is_valid():
             return self.accept_selected(request, queryset, form.cleaned_data["policy_role"])
@@ -255,12 +271,19 @@ class ProposalAdmin(admin.ModelAdmin):
     @admin.action(description=_("Reject selected"), permissions=["change"])
     def reject_selected(self, request, queryset):
         """Asks for the reason first, then rejects every selected pending proposal with it."""
+        pending = list(queryset.filter(state=ProposalState.PENDING))
+        if not pending:
+            self.message_user(request, _("None of the selected proposals is pending."), messages.WARNING)
+            return None
         form = RejectionForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
-            pending = list(queryset.filter(state=ProposalState.PENDING))
             for proposal in pending:
                 queue.reject(request.user, proposal, form.cleaned_data["reason"])
-            self.message_user(request, _("%(count)d proposals rejected.") % {"count": len(pending)})
+            self.message_user(
+                request,
+                ngettext("%(count)d proposal rejected.", "%(count)d proposals rejected.", len(pending))
+                % {"count": len(pending)},
+            )
             return None
         prompt = _("Reject these proposals; the reason is kept so they are not offered again:")
         return self.ask(request, queryset, form, "reject_selected", _("Reject proposals"), prompt, _("Reject"))
@@ -271,7 +294,7 @@ class ProposalAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
-            "proposals": queryset,
+            "proposals": queryset.filter(state=ProposalState.PENDING),
             "action": action,
             "prompt": prompt,
             "button": button,
@@ -284,4 +307,8 @@ class ProposalAdmin(admin.ModelAdmin):
         closed = list(queryset.filter(state__in=(ProposalState.REJECTED, ProposalState.WITHHELD)))
         for proposal in closed:
             queue.reopen(request.user, proposal)
-        self.message_user(request, _("%(count)d proposals reopened.") % {"count": len(closed)})
+        self.message_user(
+            request,
+            ngettext("%(count)d proposal reopened.", "%(count)d proposals reopened.", len(closed))
+            % {"count": len(closed)},
+        )

@@ -81,7 +81,7 @@ def accept(user, proposal, edits=None, policy_role=""):
     changes). With a `policy_role`, the draft measure also mentions the policy the proposal names, in that role."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.state != ProposalState.PENDING:
-        raise PermissionDenied(f"This proposal is {proposal.state} already.")
+        raise PermissionDenied(_("This proposal is %(state)s already.") % {"state": proposal.get_state_display()})
     record = record_from(proposal, edits or {})
     if proposal.kind == ProposalKind.MEASURE:
         parks = list(Park.objects.filter(slug__in=proposal.data.get("parks", [])))
@@ -106,9 +106,9 @@ def mention_policy(user, proposal, role):
 def reject(user, proposal, reason):
     require_reviewer(user)
     if proposal.state != ProposalState.PENDING:
-        raise PermissionDenied(f"This proposal is {proposal.state} already.")
+        raise PermissionDenied(_("This proposal is %(state)s already.") % {"state": proposal.get_state_display()})
     if not reason.strip():
-        raise PermissionDenied("Say why the proposal is rejected, so it is not offered again without a reason.")
+        raise PermissionDenied(_("Say why the proposal is rejected, so it is not offered again without a reason."))
     close(proposal, user, ProposalState.REJECTED, reason)
 
 
@@ -117,7 +117,8 @@ def reopen(user, proposal):
     finding is offered again in later documents."""
     require_reviewer(user)
     if proposal.state not in (ProposalState.REJECTED, ProposalState.WITHHELD):
-        raise PermissionDenied(f"This proposal is {proposal.state}; only rejected or withheld ones reopen.")
+        message = _("This proposal is %(state)s; only rejected or withheld ones reopen.")
+        raise PermissionDenied(message % {"state": proposal.get_state_display()})
     proposal.state, proposal.reason, proposal.reviewed_by, proposal.reviewed_at = ProposalState.PENDING, "", None, None
     proposal.save()
 
@@ -125,7 +126,7 @@ def reopen(user, proposal):
 def require_reviewer(user):
     """Rejecting and reopening are reviewing the queue, as changing its sources is."""
     if not review.has_model_perm(user, Source, "change"):
-        raise PermissionDenied("You may not review proposals.")
+        raise PermissionDenied(_("You may not review proposals."))
 
 
 def close(proposal, user, state, reason):

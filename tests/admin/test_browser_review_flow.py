@@ -188,7 +188,7 @@ def test_curator_ingests_and_works_the_proposal_queue(browser, live_server, regi
     message = WebDriverWait(browser, 10).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist"))
     )
-    assert "1 proposals reopened" in message.text
+    assert "1 proposal reopened" in message.text
     second.refresh_from_db()
     assert (second.state, second.reason) == ("pending", "")
 
@@ -206,6 +206,6 @@ def test_curator_ingests_and_works_the_proposal_queue(browser, live_server, regi
     message = WebDriverWait(browser, 10).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messagelist"))
     )
-    assert "1 proposals accepted as drafts" in message.text
+    assert "1 proposal accepted as a draft" in message.text
     third.refresh_from_db()
     assert (third.state, third.measure.policy_mentions.get().policy.slug) == ("accepted", "ai-programme")

@@ -176,6 +176,14 @@ def test_rejecting_needs_a_reason_which_is_kept(ingested):
     assert not Measure.objects.filter(source=ingested["source"]).exists()
 
 
+def test_a_decided_proposal_shows_what_was_proposed_and_who_decided(ingested):
+    queue.reject(ingested["curator"], ingested["measure"], "A kind of platform.")
+    page = ingested["browser"].get(f"{CHANGELIST}{ingested['measure'].pk}/change/").content.decode()
+    assert re.search(r"Proposed:</label>\s*<div class=\"readonly\">人工智能创新平台</div>", page)
+    assert re.search(r"Reviewed by:</label>\s*<div class=\"readonly\">(<a [^>]+>)?curator(</a>)?</div>", page)
+    assert "None" not in page
+
+
 def test_bulk_accept_and_bulk_reject(ingested):
     browser, ids = ingested["browser"], [ingested["measure"].pk]
     browser.post(CHANGELIST, {"action": "accept_selected", "_selected_action": ids})
@@ -186,6 +194,17 @@ def test_bulk_accept_and_bulk_reject(ingested):
     assert asked.status_code == 200 and "reason" in asked.content.decode()
     browser.post(CHANGELIST, {"action": "reject_selected", "_selected_action": ids, "reason": "Past figure."})
     assert Proposal.objects.get(pk=ingested["target"].pk).state == "rejected"
+
+
+def test_a_bulk_action_with_nothing_to_act_on_says_so_instead_of_asking(ingested):
+    browser, ids = ingested["browser"], [ingested["measure"].pk]
+    queue.accept(ingested["curator"], ingested["measure"])
+    for action in ("reject_selected", "accept_linking_selected"):
+        response = browser.post(CHANGELIST, {"action": action, "_selected_action": ids}, follow=True)
+        assert "None of the selected" in response.content.decode()
+    pending = [ingested["target"].pk]  # pending, but names no policy
+    response = browser.post(CHANGELIST, {"action": "accept_linking_selected", "_selected_action": pending}, follow=True)
+    assert "names a policy" in response.content.decode() and Proposal.objects.get(pk=pending[0]).state == "pending"
 
 
 def test_withheld_proposals_are_left_out_of_the_worklist_and_its_progress(ingested):
