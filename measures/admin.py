@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -303,6 +304,28 @@ class TargetInline(admin.StackedInline):
     show_change_link = True
 
 
+@admin.display(description=_("policies it mentions"))
+def policies_mentioned(measure):
+    """Each policy the measure mentions, in its role, linked to the mention (edited there or on the policy's page)."""
+    mentions = measure.policy_mentions.select_related("policy").order_by("policy__name") if measure.pk else []
+    return (
+        format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> ({}, {})',
+            (
+                (
+                    reverse("admin:measures_policymention_change", args=[mention.pk]),
+                    mention.policy.name,
+                    mention.get_role_display(),
+                    mention.get_review_state_display(),
+                )
+                for mention in mentions
+            ),
+        )
+        or "—"
+    )
+
+
 @admin.register(Measure)
 class MeasureAdmin(ReviewedAdmin):
     resource_classes = [resources.MeasureResource]
@@ -320,7 +343,7 @@ class MeasureAdmin(ReviewedAdmin):
     ]
     search_fields = ["slug", "title", "title_en", "summary", "summary_en", "quote"]
     autocomplete_fields = ["source", "parent", "themes", "organizations", "parks", "beneficiaries"]
-    readonly_fields = [quote_in_source, "quote_offset", "created_at", "updated_at"]
+    readonly_fields = [quote_in_source, "quote_offset", policies_mentioned, "created_at", "updated_at"]
     show_full_result_count = False
     inlines = [TargetInline]
     fieldsets = [
@@ -338,6 +361,7 @@ class MeasureAdmin(ReviewedAdmin):
                     "beneficiaries",
                     "status",
                     ("start_year", "start_year_stated", "end_year"),
+                    policies_mentioned,
                 ]
             },
         ),

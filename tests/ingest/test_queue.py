@@ -119,6 +119,14 @@ def test_bulk_accept_links_the_policies_proposals_name_in_the_role_asked_for(nam
     assert Target.objects.filter(source=ingested["source"], review_state="draft").exists()  # names no policy
 
 
+def test_the_draft_measures_page_shows_the_policy_it_mentions(naming_a_policy):
+    browser, url = naming_a_policy["browser"], naming_a_policy["url"]
+    browser.post(url, {**admin_form_data(browser.get(url)), "policy_role": "implements", "_accept": "1"})
+    mention = PolicyMention.objects.get(measure__source=naming_a_policy["source"])
+    page = browser.get(f"/admin/measures/measure/{mention.measure.pk}/change/").content.decode()
+    assert f'<a href="/admin/measures/policymention/{mention.pk}/change/">中关村论坛</a> (implements, draft)' in page
+
+
 def test_without_a_role_the_draft_is_not_linked(naming_a_policy):
     browser, url = naming_a_policy["browser"], naming_a_policy["url"]
     browser.post(url, {**admin_form_data(browser.get(url)), "_accept": "1"})
