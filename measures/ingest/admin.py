@@ -12,7 +12,7 @@ from django.db.models.fields.json import KT
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +71,7 @@ def rejected_before(proposal):
                 other.source.title,
                 other.reason,
                 other.reviewed_by or "—",
-                date_format(other.reviewed_at, "SHORT_DATE_FORMAT") if other.reviewed_at else "—",
+                timezone.localdate(other.reviewed_at).isoformat() if other.reviewed_at else "—",
             )
             for other in rejections
         ),
