@@ -352,30 +352,27 @@ def test_accepting_a_proposal_from_the_queue(registry, role):
     assert APIClient().get("/api/v1/measures/").json()["count"] == 3
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_accepting_a_proposal_linked_to_the_policy_it_names(registry, role):
-    """The link to the policy is a draft mention through the gate too: the public sees no new mention."""
-    proposal = queued_proposal(registry, data={"title": "新平台", "policy": "ai-programme"})
+def accept_one_with_a_role(client, proposal):
+    """The proposal's own form, filled in as a curator would see it, with a role chosen."""
     url = f"/admin/measures/proposal/{proposal.pk}/change/"
     reader = Client()
     reader.force_login(User.objects.create_superuser("reader", password="pw-for-tests-only"))
-    data = {**admin_form_data(reader.get(url)), "policy_role": "implements", "_accept": "1"}
-    client = admin_client_as(role)
-    client.post(url, data)
-    accepts = role in ("curator", "reviewer", "superuser")
-    linked = PolicyMention.objects.filter(measure__title="新平台", role="implements", review_state="draft")
-    assert linked.exists() == accepts
-    mentions = APIClient().get("/api/v1/policies/ai-programme/").json()["mentions"]
-    assert [mention["measure"] for mention in mentions] == ["ai-platform"]
+    client.post(url, {**admin_form_data(reader.get(url)), "policy_role": "implements", "_accept": "1"})
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_accepting_proposals_in_bulk_linked_to_the_policies_they_name(registry, role):
-    """Bulk accept with a role makes draft measures and draft mentions through the gate: the public sees neither."""
-    proposal = queued_proposal(registry, data={"title": "新平台", "policy": "ai-programme"})
-    client = admin_client_as(role)
+def accept_selected_with_a_role(client, proposal):
+    """The list's action, with its question answered."""
     selected = {"action": "accept_linking_selected", "_selected_action": [proposal.pk], "policy_role": "implements"}
     client.post("/admin/measures/proposal/", selected)
+
+
+@pytest.mark.parametrize("accept", [accept_one_with_a_role, accept_selected_with_a_role], ids=["one", "bulk"])
+@pytest.mark.parametrize("role", ROLES)
+def test_accepting_proposals_linked_to_the_policies_they_name(registry, role, accept):
+    """The link to the policy is a draft mention through the gate too, one proposal or many: the public sees no new
+    mention."""
+    proposal = queued_proposal(registry, data={"title": "新平台", "policy": "ai-programme"})
+    accept(admin_client_as(role), proposal)
     accepts = role in ("curator", "reviewer", "superuser")
     linked = PolicyMention.objects.filter(measure__title="新平台", role="implements", review_state="draft")
     assert linked.exists() == accepts
