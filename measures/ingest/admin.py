@@ -208,6 +208,8 @@ class ProposalAdmin(admin.ModelAdmin):
         extra_context = dict(extra_context or {})
         if source is not None:
             extra_context["queue_source"] = source
+            url = reverse("admin:measures_source_change", args=[source.pk])
+            extra_context["queue_source_link"] = format_html('<a href="{}">{}</a>', url, source.title)
             extra_context["queue_progress"] = queue.progress(source)
         return super().changelist_view(request, extra_context)
 

@@ -52,6 +52,7 @@ def ingested(registry):
 def test_the_queue_shows_progress_and_quotes_in_their_paragraphs(ingested):
     page = ingested["browser"].get(f"{CHANGELIST}?source__id__exact={ingested['source'].pk}").content.decode()
     assert "0 of 2" in page
+    assert f'<a href="/admin/measures/source/{ingested["source"].pk}/change/">{ingested["source"].title}</a>' in page
     assert "<mark>研发投入强度达到12%左右</mark>" in page
     chinese = Client()
     chinese.force_login(ingested["curator"])
