@@ -287,9 +287,12 @@ def plan_end_year(paragraphs):
 
 
 def window(span, start, end):
-    """A quote for text[start:end] inside `span`: the span itself when short, else a stretch around it."""
+    """A quote for text[start:end] inside `span`: the span itself when short (without the list number it opens on,
+    一、 or （二）), else a stretch around it."""
     if len(span.text) <= QUOTE_LIMIT:
-        return span.text.rstrip(CLAUSE_ENDS), span.start
+        number = ENUMERATOR.match(span.text)
+        skip = number.end() if number and span.start + number.end() <= start else 0
+        return span.text[skip:].rstrip(CLAUSE_ENDS), span.start + skip
     left = max(span.start, start - 60)
     right = min(span.end, end + 60)
     return span.text[left - span.start : right - span.start], left

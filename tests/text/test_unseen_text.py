@@ -212,6 +212,15 @@ def test_a_name_cut_short_is_not_proposed_beside_the_whole_name():
     assert titles == ["《广州市天河区深化支持港澳青年创新创业高质量发展实施办法》"]
 
 
+def test_a_quote_leaves_out_the_list_number_its_sentence_opens_on():
+    text = "一、实施人工智能“头雁”工程。\n（二）对新认定的企业给予最高100万元资金支持。"
+    proposed = propose(text, NameIndex())
+    quotes = [item["quote"] for item in (*proposed["measures"], *proposed["funding"])]
+    assert quotes == ["实施人工智能“头雁”工程", "对新认定的企业给予最高100万元资金支持"]
+    for item in (*proposed["measures"], *proposed["funding"]):
+        assert text[item["offset"] :].startswith(item["quote"])
+
+
 def test_a_short_alias_inside_a_longer_proper_name_is_not_the_park():
     text = "北京工业大学房山校区、北京儿童医院亦庄院区等开工建设。工委、管委会各机构,亦庄控股、亦庄国投。"
     assert propose(text, PARKS)["parks"] == []
