@@ -1,7 +1,9 @@
 """The proposal review queue in the admin: an ingested source's findings as a worklist.
 
-Each proposal shows its quote marked in its paragraph; a curator accepts it (editing the proposed fields first
-if needed) as a draft record, accepts many at once, or rejects it with a reason. The list shows the progress.
+Each proposal shows its quote marked in its paragraph and, for a measure, the parks its draft will be linked to; a
+curator accepts it (editing the proposed fields first if needed, and choosing the role in which it mentions the
+policy it names) as a draft record, accepts many at once, or rejects it with a reason. A rejected or withheld
+proposal may be reopened; a withheld one shows the earlier rejections of its finding. The list shows the progress.
 """
 
 from django import forms

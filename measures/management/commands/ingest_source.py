@@ -11,7 +11,7 @@ from measures.ingest.documents import Document, IngestError, ingest
 
 
 class Command(BaseCommand):
-    help = "Ingest a policy document: store it cleaned and propose draft measures, targets and park links."
+    help = "Ingest a policy document: store it cleaned, its measures, targets and park links as proposals to review."
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
@@ -49,6 +49,6 @@ class Command(BaseCommand):
         flagged = sum(correction.flagged for correction in result.corrections)
         self.stdout.write(
             f"{verb} source {result.source.slug} with {len(result.corrections)} text corrections ({flagged} flagged), "
-            f"{len(proposal['measures'])} draft measures, {len(proposal['targets'])} draft targets, "
+            f"{len(proposal['measures'])} measure proposals, {len(proposal['targets'])} target proposals, "
             f"{len(proposal['parks'])} park mentions; {len(result.withheld)} findings rejected before withheld."
         )
