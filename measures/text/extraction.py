@@ -16,7 +16,8 @@ clause by clause; every number with a unit is a candidate and its clause decides
 - not a goal: an age that says who (65岁以上失能老人); a planned, land or subsidised area (总规划面积为159.48平方公里);
   a criterion for whom a measure is for (持股比例达25%以上的企业); the text's outline (以下14个方面); a project's or
   a company's outlook (投产后年销售额预计可达约60亿元)
-- an annual rate, not a level (`period`): a percentage after 年均, 增长, 增速, 涨幅. 地区生产总值年均增速4.5%-5%
+- an annual rate, not a level (`period`): a percentage after 年均, 增长, 增速, 涨幅 (地区生产总值年均增速4.5%-5%), and
+  a quantity each year (每年培育…企业6000家以上), a goal however its sentence reads
 
 Targets lean towards precision (a wrong number misleads; a missing one is noticed in review).
 """
@@ -73,6 +74,9 @@ COUNT_OF_YEARS = r"(?:\d+|[一二三四五六七八九十两]+)"
 SPAN_OF_YEARS = re.compile(rf"{COUNT_OF_YEARS}(?:[-~～至到]{COUNT_OF_YEARS})?年(?:左右)?(?:时间|内)")
 BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代])")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
+# A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
+PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
+TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
 THIS_YEAR = re.compile(r"今年|明年|当年")
 GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
@@ -133,6 +137,10 @@ LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
 RATE = re.compile(r"年均|增长|增速|涨幅")
+# A quantity each year is a yearly goal, due every year of the plan: 每年培育“皖企登云”企业6000家以上. Not a cap
+# (每年…最多不超过10个), how often or how long (每年调整1次, 每年至少1个月) or a condition (每年居住超过6个月的).
+YEARLY = re.compile(r"每年")
+TIME_UNIT = re.compile(r"次|个?月|天|日|小时|周|年")
 PREFIX_COMPARATORS = (
     ("不超过", "at_most"),
     ("不高于", "at_most"),
@@ -281,9 +289,17 @@ def plan_end(digit):
 
 
 def plan_end_year(paragraphs):
-    """A document titled after a five-year plan sets its goals for the plan's last year unless it says otherwise."""
-    match = PLAN.search(paragraphs[0].text) if paragraphs else None
-    return plan_end(match.group("plan")) if match else None
+    """A document titled after a five-year plan, or with its own period (行动计划（2021-2023年）), sets its goals for
+    the plan's last year unless it says otherwise. The title is a line of the head with no sentence end."""
+    for paragraph in paragraphs[:TITLE_REACH]:
+        if any(end in paragraph.text for end in SENTENCE_ENDS):
+            continue
+        five_years, period = PLAN.search(paragraph.text), PLAN_PERIOD.search(paragraph.text)
+        if five_years:
+            return plan_end(five_years.group("plan"))
+        if period:
+            return year_value(period.group("end"))
+    return None
 
 
 def window(span, start, end):
@@ -406,7 +422,7 @@ class Reader:
                 if is_percent(quantity.unit) and SUPPORT.search(near) and not GOAL.search(near):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
-                if not forward and not building:
+                if not forward and not building and not is_yearly_goal(quantity, before, self.text):
                     continue
                 due = year or (None if spanned else self.title_year)
                 self.targets.append(target(clause, quantity, due, self.text))
@@ -534,12 +550,28 @@ def per_each(before):
     return f"/{each.group('unit')}" + (f"/{period}" if period else "")
 
 
-def target(clause, quantity, year, text):
-    before = text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
+def is_yearly_goal(quantity, before, text):
+    """Whether a quantity is set for each year (每年培育…6000家以上) rather than capped, timed or a condition."""
+    return (
+        bool(YEARLY.search(before))
+        and not TIME_UNIT.fullmatch(quantity.unit)
+        and comparator_of(quantity, before) != "at_most"
+        and not text.startswith("的", quantity.end)
+    )
+
+
+def comparator_of(quantity, before):
     comparator = SUFFIX_COMPARATORS.get(quantity.suffix, "range" if quantity.value_max is not None else "exactly")
     if comparator == "exactly":
         comparator = next((name for word, name in PREFIX_COMPARATORS if before.endswith(word)), comparator)
-    period = "annual_rate" if is_percent(quantity.unit) and RATE.search(before[-12:]) else "end"
+    return comparator
+
+
+def target(clause, quantity, year, text):
+    before = text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
+    comparator = comparator_of(quantity, before)
+    yearly = (is_percent(quantity.unit) and RATE.search(before[-12:])) or YEARLY.search(before)
+    period = "annual_rate" if yearly else "end"
     quote, offset = window(clause, quantity.start, quantity.end)
     return {
         "indicator": indicator_of(clause, quantity, before, text),

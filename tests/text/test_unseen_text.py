@@ -125,6 +125,30 @@ def test_goal_and_past_cues(text, date, expected):
     assert targets(text, date) == expected
 
 
+def test_a_plan_titled_with_its_period_sets_its_goals_year():
+    # The title may sit below page furniture, and a dash of any width may join the years.
+    text = (
+        "原文链接：https://www.pkulaw.com/lar/e069caa6.html\n"
+        "安徽省工业互联网创新发展行动计划(2021—2023年)\n"
+        "二、行动步骤\n持续争取标识解析体系国家二级节点在安徽落地，力争全省建成10个二级节点。"
+    )
+    assert targets(text, "2021-09-02") == [(10, "个", 2023)]
+    # A period in the body is the plan's when its title says so, not any sentence's.
+    body = "安徽省人民政府办公厅关于印发若干政策的通知\n各市：\n编制行动计划（2021-2023年）。力争建成10个二级节点。"
+    assert targets(body, "2021-09-02") == [(10, "个", None)]
+
+
+def test_a_quantity_each_year_is_a_yearly_goal_unless_told_as_past():
+    text = "二、行动步骤\n专栏5  “皖企登云”提质扩面工程\n规模化推进企业上云。每年培育“皖企登云”企业6000家以上。"
+    proposed = propose(text, NameIndex(), "2021-09-02")["targets"]
+    assert [(t["value"], t["unit"], t["period"]) for t in proposed] == [(6000, "家", "annual_rate")]
+    assert targets("这五年，我们每年新增城镇就业30万人以上。", "2026-01-25") == []
+    # A cap, a frequency, a time and a condition each year set no goal.
+    assert targets("给予一次性10万元的落户奖金支持，每年获支持企业数量最多不超过10个。", "2023-08-09") == []
+    assert targets("学校依据目录灵活自主设置专业，每年调整1次专业，教师每年至少1个月在企业实训。", "2019-01-24") == []
+    assert targets("外籍华人在区内企业工作满4年，每年居住超过6个月的可直接申请在华永久居留资格。", "2017-10-13") == []
+
+
 def test_a_heading_sets_the_sections_tense_and_year():
     text = "一、2025年工作回顾\n疏解提质一般制造业企业104家。\n三、2026年重点工作\n疏解提质一般制造业企业80家。"
     assert targets(text, "2026-01-25") == [(80, "家", 2026)]
