@@ -533,8 +533,8 @@ def is_rhetorical(quantity, before):
     (十一届十次全会, 做好十一个方面工作) unless it is money or a verb of making things comes before it in its clause
     (新建孵化器三十个). `before` is the clause's last LOOK_BACK characters before the number."""
     written = quantity.written
-    if quantity.value_max is not None or written[0].isdigit():
-        return False
+    if quantity.value_max is not None or written[0].isdigit() or is_percent(quantity.unit):
+        return False  # a range, digits or a share in words (一半以上)
     if len(written) - len(quantity.unit) - len(quantity.suffix) <= 1:
         return True
     return not is_money(quantity.unit) and not MAKING.search(before)

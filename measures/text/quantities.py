@@ -1,4 +1,4 @@
-"""Numbers written with their units in Chinese text: "2700家", "1.2万亿元", "4.5%-5%", "58万元/人", "一至两个".
+"""Numbers written with their units in Chinese text: "2700家", "1.2万亿元", "4.5%-5%", "58万元/人", "一至两个", "一半".
 
 Every number with a unit is found once, left to right, in linear time; what it means (a goal, a past figure, money
 offered) is decided by the extractor from the clause around it. The value is the number as written (1.2 for
@@ -35,6 +35,9 @@ QUANTITY = re.compile(
 )
 # "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")
+
+# A share in words (占总课时一半以上, 超过一半) is a percentage: 50%.
+HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上)?")
 
 # A magnitude written with no unit after it (450万困难群众, 1409万、1305万人次).
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)
@@ -115,6 +118,8 @@ def quantities(text, start=0, end=None):
     for match in BARE_MAGNITUDE.finditer(text, start, end):
         unit = match.group("unit")
         found.append(Quantity(match.start(), match.end(), match.group(), 1, None, unit, ""))
+    for match in HALF.finditer(text, start, end):
+        found.append(Quantity(match.start(), match.end(), match.group(), 50, None, "%", match.group("suffix") or ""))
     found.sort(key=lambda quantity: quantity.start)
     for quantity, following in reversed(list(pairwise(found))):
         if (

@@ -149,6 +149,16 @@ def test_a_quantity_each_year_is_a_yearly_goal_unless_told_as_past():
     assert targets("外籍华人在区内企业工作满4年，每年居住超过6个月的可直接申请在华永久居留资格。", "2017-10-13") == []
 
 
+def test_a_share_in_words_is_a_percentage():
+    text = "具体指标：到2022年，职业院校实践性教学课时原则上占总课时一半以上，“双师型”教师占专业课教师总数超过一半。"
+    proposed = propose(text, NameIndex(), "2019-01-24")["targets"]
+    assert [(t["value"], t["unit"], t["target_year"], t["comparator"]) for t in proposed] == [
+        (50, "%", 2022, "at_least"),
+        (50, "%", 2022, "at_least"),
+    ]
+    assert targets("一、2025年工作回顾\n新增两院院士占全国近一半。", "2026-01-25") == []
+
+
 def test_a_heading_sets_the_sections_tense_and_year():
     text = "一、2025年工作回顾\n疏解提质一般制造业企业104家。\n三、2026年重点工作\n疏解提质一般制造业企业80家。"
     assert targets(text, "2026-01-25") == [(80, "家", 2026)]
