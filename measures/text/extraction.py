@@ -57,6 +57,7 @@ TRIM = " \t\u3000\xa0"
 PARENTHESIS_REACH = 80  # how far back an open parenthesis still holds a number (a gloss is short)
 AFTER_MONEY = re.compile(r"元[^\d，。；,;]{0,3}$")
 SHORTENED_LENGTH = 64  # the longest name taken for another one cut short
+SHORTENED_REACH = 32  # how many new parks, first named before or after a park, may be its longer name
 QUOTE_LIMIT = 240  # a quote longer than this is cut to a window around what it quotes
 LOOK_BACK = 24  # how much of its clause before a number is read: a bounded window, so cost stays linear in the text
 
@@ -169,6 +170,7 @@ DATE_IN_TEXT = re.compile(
 )
 ENGLISH_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} (?P<year>(?:19|20)\d{2})\b")
 # A short park alias inside a longer proper name is not the park: 北京儿童医院亦庄院区, 亦庄控股, 亦庄国投.
+BRACKETED = re.compile(r"[（(]([^（()）]+)[）)]")
 NOT_A_PARK_AFTER = re.compile(r"院区|医院|控股|国投|集团|公司|校区|站|路|桥|镇|街道|大街|线|地铁|中学|小学")
 
 
@@ -630,21 +632,36 @@ def park_mentions(text, park_names, paragraphs):
                 seen.add(name)
                 offered.append({"slug": None, "name": name, "offset": offset})
     kept = [mention for i, mention in enumerate(known) if i not in dropped] + abbreviations
+    # A new park named again shorter (中国(绵阳)科技城, then 绵阳科技城) is offered once, by its longer name; the
+    # names compared are those first met near it, so the cost stays linear in the number of new parks.
+    offered = [
+        offer
+        for at, offer in enumerate(offered)
+        if not any(
+            abbreviates(offer["name"], other["name"], same_start=False)
+            for other in offered[max(0, at - SHORTENED_REACH) : at + SHORTENED_REACH]
+        )
+    ]
     return sorted(kept, key=lambda mention: mention["offset"]) + offered
 
 
 def abbreviation_of(name, park_names):
-    """The slug of the known park `name` abbreviates: Chinese shortens a name by dropping characters, so
-    雄安中关村科技园 is 雄安新区中关村科技园 with 新区 left out, 北京经开区 is 北京经济技术开发区 (same first and
-    last character, the rest in order, at least half of the name kept)."""
-    for full, slug in park_names.slug_by_name.items():
-        if (
-            len(full) > len(name) >= max(5, len(full) / 2)
-            and (full[0], full[-1]) == (name[0], name[-1])
-            and is_subsequence(name, full)
-        ):
-            return slug
-    return None
+    """The slug of the known park `name` abbreviates."""
+    return next((slug for full, slug in park_names.slug_by_name.items() if abbreviates(name, full)), None)
+
+
+def abbreviates(name, full, same_start=True):
+    """Whether `name` is `full` shortened: Chinese shortens a name by dropping characters, so 雄安中关村科技园 is
+    雄安新区中关村科技园 with 新区 left out, 北京经开区 is 北京经济技术开发区 (the same last character and, unless
+    told otherwise, the same first, the rest in order, at least half of the name kept). A place in brackets is
+    kept: 中国西部科学城 is the whole of which 中国西部(成都)科学城 is a part."""
+    return (
+        len(full) > len(name) >= max(5, len(full) / 2)
+        and name[-1] == full[-1]
+        and (name[0] == full[0] or not same_start)
+        and is_subsequence(name, full)
+        and all(place in name for place in BRACKETED.findall(full))
+    )
 
 
 def is_subsequence(short, long):

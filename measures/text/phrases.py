@@ -91,8 +91,13 @@ COUNTED_LAST = re.compile(COUNT.pattern + r"(?:[，,。；;、]|$)")
 # A count of things inside a name (布局4个|基础科学中心, 首批63个|省重点实验室) counts things of a kind, like a count
 # before it; a package's count of items stays (长江经济带高质量发展84项政策措施), and months (3个月) are no things.
 COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余?(?:个(?!月)|[家座所支批])")
-# A count inside a park-like name counts zones of a kind: 武汉东湖、襄阳、宜昌3家高新区.
+# A count inside a park-like name counts zones of a kind (五大开发区), or one zone of each place listed before it:
+# 武汉东湖、襄阳、宜昌3家高新区 names 武汉东湖高新区, 襄阳高新区 and 宜昌高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
+LISTED_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10})、$")
+LISTED_PLACE_REACH = 11
+# An economic region named by its direction or landform (川南经济区, 成都平原经济区) is a region, not a zone.
+REGION = re.compile(r"[东南西北]|平原")
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
 SPECIFIC_LENGTH = 3
 LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -343,9 +348,27 @@ def park_like_names(text, start, end):
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
         if COUNTED_LAST.match(text[offset + len(name) : min(end, offset + len(name) + 9)]):
             continue  # 新建国家现代农业产业园2个: parks of a kind, counted (not 东湖高新区3家企业: firms)
+        counted = COUNTED_KIND.search(name)
+        if counted:
+            place, place_offset = trimmed(name[: counted.start()], offset, "")
+            found += zones_of_places_listed(text, start, place_offset, place, name[counted.end() :])
+            continue
         name, offset = trimmed(name, offset, "")  # 深化|开发区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
-        if len(name) - cut >= 4 and not COUNTED_KIND.search(name, cut):
+        if head and head.group() == "经济区" and REGION.search(name, cut, head.start()):
+            continue
+        if len(name) - cut >= 4:
             found.append((name[cut:], offset + cut))
     return found
+
+
+def zones_of_places_listed(text, start, offset, last_place, kind):
+    """(name, offset) of the zone of each place in the list that ends in `last_place` before a count of zones of
+    `kind` (武汉东湖、襄阳、宜昌3家高新区); none when a place is not a proper noun (国家级、省级3家高新区)."""
+    places = [(last_place, offset)]
+    while listed := LISTED_PLACE.search(text, max(start, places[-1][1] - LISTED_PLACE_REACH), places[-1][1]):
+        places.append(trimmed(listed.group(1), listed.start(1), ""))
+    if not all(place and any(is_proper(word, tag) for word, tag in tagged(place, hmm=True)) for place, _ in places):
+        return []
+    return [(place + kind, place_offset) for place, place_offset in reversed(places)]

@@ -321,7 +321,14 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ("释放五大开发区潜能。", []),
         ("新建国家现代农业产业园2个，新增普惠性幼儿园。", []),
         ("武汉东湖高新区3家企业获评优秀。", ["武汉东湖高新区"]),  # the count is of firms, not of zones
-        ("武汉东湖、襄阳、宜昌3家高新区获评优秀。", []),
+        # A count of zones after a list of places names a zone of each (武汉东湖、襄阳、宜昌3家高新区).
+        ("支持武汉东湖、襄阳、宜昌3家高新区获评优秀。", ["武汉东湖高新区", "襄阳高新区", "宜昌高新区"]),
+        ("国家级、省级3家高新区获评优秀。", []),
+        # An economic region named by its direction or landform is a region, not a zone.
+        ("推动成都平原经济区、川南经济区、攀西经济区协同发展。", []),
+        # A zone named again shorter is one zone, under its longer name.
+        ("中国(绵阳)科技城建设提速，绵阳科技城集聚企业。", ["中国(绵阳)科技城"]),
+        ("共建中国西部(成都)科学城，打造中国西部科学城。", ["中国西部(成都)科学城", "中国西部科学城"]),
         # A word of direction is part of a name (西部, 东部).
         ("以一城多园模式与重庆共建中国西部科学城。", ["中国西部科学城"]),
         ("紫云山（包河）文化创意产业园营收超6亿元。", ["紫云山（包河）文化创意产业园"]),
