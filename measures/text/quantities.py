@@ -24,14 +24,15 @@ BASE = (
 )
 PER = r"(?:/(?:百亿元|万人|平方米|[人户亩年月件家个项次台套名床]))+"  # 元/件, 万元/家, 元/平方米/月
 PERCENT = r"个百分点|百分点|[%％‰]"
-UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]))"
+UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"
 RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
-# A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5). A space a line break left
-# between a number and its unit (给予企业30 万元奖励) is not part of either.
+# A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5), nor a size class (五百亿级
+# 产业集群, 10万吨级码头). A space a line break left between a number and its unit (给予企业30 万元奖励) is not
+# part of either.
 QUANTITY = re.compile(
     rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})(?P<first_unit>{PERCENT})?"
     rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?:[ \u3000](?=[万亿千百元%％]))?"
-    rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?"
+    rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?(?!级)"
 )
 # "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")

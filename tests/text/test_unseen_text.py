@@ -159,6 +159,11 @@ def test_a_share_in_words_is_a_percentage():
     assert targets("一、2025年工作回顾\n新增两院院士占全国近一半。", "2026-01-25") == []
 
 
+def test_a_size_class_is_no_quantity():
+    text = "到2025年，培育形成2个千亿级产业集群和6个五百亿级产业集群，建设2个10万吨级码头。"
+    assert targets(text, "2020-11-17") == [(2, "个", 2025), (6, "个", 2025), (2, "个", 2025)]
+
+
 def test_a_heading_sets_the_sections_tense_and_year():
     text = "一、2025年工作回顾\n疏解提质一般制造业企业104家。\n三、2026年重点工作\n疏解提质一般制造业企业80家。"
     assert targets(text, "2026-01-25") == [(80, "家", 2026)]
