@@ -98,6 +98,9 @@ LISTED_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10})、$")
 LISTED_PLACE_REACH = 11
 # An economic region named by its direction or landform (川南经济区, 成都平原经济区) is a region, not a zone.
 REGION = re.compile(r"[东南西北]|平原")
+# A name opening on a word for many or all of a kind names the kind (各类工业互联网平台, 更多高能级开放平台,
+# 全市社区卫生服务中心), and one opening on 领域 was cut from a phrase (重点领域|中试平台).
+MANY_OF = re.compile(r"^(?:各类|各项|各级|一批|一系列|更多|多种|多个|全部|所有|辖区|全市|全省|全区|领域)")
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
 SPECIFIC_LENGTH = 3
 LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -331,7 +334,7 @@ def specific(name, head):
     are kinds, and a list's number (19.政策) is no letter. A facility or a policy with a short modifier needs a
     proper noun in it (保定国家数据标注基地): 科技创新中心, 咨询服务平台 and 就业优先政策 are kinds."""
     modifier = name[: len(name) - len(head)]
-    if BACK_REFERENCE.fullmatch(modifier):
+    if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier):
         return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
     if len(LETTER.findall(words)) < SPECIFIC_LENGTH:

@@ -429,6 +429,9 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         "布局4个基础科学中心。首批63个省重点实验室重组完成。",
         # A facility or a policy named in four common words or fewer is a kind of it.
         "建设道地药材基地。支持企业建设科技创新中心等创新平台、咨询服务平台，实施就业优先政策。",
+        # Many or all of a kind is the kind; a chain opening on 领域 was cut from its phrase.
+        "培育各类工业互联网平台，建设更多高能级开放平台，落实一系列宏观政策。",
+        "加快重点产业和领域中试平台建设。",
     ],
 )
 def test_generic_chains_slogans_and_publications_are_not_names(text):
