@@ -29,7 +29,7 @@ MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
 # 南港工业区, 南沙自贸区, 宁河京津合作示范区).
 PARK_HEAD = re.compile(
-    r"综合保税区|综保区|保税港区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|经济区|合作区"
+    r"综合保税区|综保区|保税港区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )

@@ -341,8 +341,12 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # place word is a zone.
         ("扩区后深圳高新区总规划面积为159.48平方公里。", ["深圳高新区"]),
         ("苏州工业园区在国家级经开区综合考核评价中稳居第一。", ["苏州工业园区"]),
-        # A free-trade zone is a zone.
+        # A free-trade zone is a zone, and so is a national innovation demonstration zone (自创区).
         ("经南沙自贸区认定的港澳人才。", ["南沙自贸区"]),
+        (
+            "深圳国家高新区扩区后总面积为159.48平方公里（其中深圳自创区面积为397平方公里）。",
+            ["深圳国家高新区", "深圳自创区"],
+        ),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
