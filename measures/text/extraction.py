@@ -113,8 +113,8 @@ AREA_AFTER = re.compile(AREA_KIND)
 LIST_ITEM = re.compile(r"—|--|－－")
 # Two years listed, to which values given 分别 (respectively) belong in order.
 YEARS_LISTED = re.compile(rf"(?P<first>{YEAR})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(?P<second>{YEAR})年")
-# The text's own outline counted (重点抓好以下14个方面的工作).
-OUTLINE = re.compile(r"方面")
+# The text's own outline counted (重点抓好以下14个方面的工作, 细化提出22项主要指标).
+OUTLINE = re.compile(r"方面|(?:主要|具体)?指标")
 # A bare magnitude is money when a fund follows it (200亿天使母基金, 1500亿的产业母基金) or an offer comes right before
 # it (给予一次性奖励50万).
 FUND_AFTER = re.compile(r"[^，,。；;]{0,5}?(?:基金|资金|经费)")
@@ -378,7 +378,8 @@ class Reader:
         forward_at = max((match.start() for match in FORWARD_SECTION.finditer(heading)), default=-1)
         past_at = max((match.start() for match in PAST_SECTION.finditer(heading)), default=-1)
         coming = [year for year in years + plans if not self.is_past_year(year)]
-        self.section_forward = forward_at > past_at
+        # 三、2026年重点工作 and 三、关于2026年工作 alike: a heading naming only years to come is their work.
+        self.section_forward = forward_at > past_at or (past_at < 0 and bool(coming) and coming == years + plans)
         self.section_past = past_at > forward_at or (bool(years) and not coming)
         self.section_year = coming[-1] if coming and self.section_forward else None
         self.goal_year = None

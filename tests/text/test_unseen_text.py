@@ -106,6 +106,7 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
         ),
         # The text's own outline, in any numerals, is no goal.
         ("重点抓好以下14个方面的工作。政府工作中，我们要重点把握好5个方面。", "2026-01-25", []),
+        ("二、“十五五”时期主要目标任务\n规划纲要从经济发展等5个方面细化提出22项主要指标。", "2026-02-03", []),
         # Years listed before values given 分别 pair with them in order.
         (
             "到2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上。",
@@ -167,6 +168,9 @@ def test_a_size_class_is_no_quantity():
 def test_a_heading_sets_the_sections_tense_and_year():
     text = "一、2025年工作回顾\n疏解提质一般制造业企业104家。\n三、2026年重点工作\n疏解提质一般制造业企业80家。"
     assert targets(text, "2026-01-25") == [(80, "家", 2026)]
+    # A heading naming only a year to come is that year's work, whatever it calls it.
+    text = "一、2025年工作回顾\n新增高新技术企业800家。\n三、关于2026年工作\n全年力争新增高新技术企业1000家。"
+    assert targets(text, "2026-02-03") == [(1000, "家", 2026)]
 
 
 def test_a_five_year_plan_in_a_later_document_is_the_past_and_the_next_one_the_goal():
