@@ -135,6 +135,8 @@ EACH = re.compile(
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元) is a level, not money offered;
 # a size set (设立规模不低于1亿元的…资金) is an offer.
 LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超过?|规模达到?)$")
+# What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer.
+EFFECT = re.compile(r"带动|拉动")
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
 RATE = re.compile(r"年均|增长|增速|涨幅")
@@ -503,7 +505,7 @@ class Reader:
         """Whether an amount in a sentence of support is offered: not a statistic just before or after it
         ("带动社会投资超千亿元"), a level reached, a condition, a gloss of another offer or a price."""
         after = self.text[quantity.end : quantity.end + 3]
-        if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before):
+        if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before) or EFFECT.search(before):
             return False
         if MAGNITUDE_ONLY.fullmatch(quantity.unit) and not (
             FUND_AFTER.match(self.text, quantity.end) or SUPPORT.search(before[-OFFER_REACH:])

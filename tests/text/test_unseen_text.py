@@ -230,6 +230,8 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ),
         # A bare magnitude in a list is counted in the list's unit (1409万、1305万人次: people, not yuan).
         ("设立产业基金，地铁单日最高客运量分别达1409万、1305万人次。", []),
+        # What an offer brings about is no offer (带动销售金额905亿元).
+        ("发放以旧换新补贴121.9亿元、带动销售金额905亿元。", [(121.9, "亿元")]),
         # A bare magnitude counts people or things unless a fund follows it (200亿天使母基金 above) or it is offered.
         ("450万困难群众纳入低保，为138万残疾人发放生活补贴，举办促消费活动3万余场次。", []),
         ("对获奖企业给予一次性奖励50万。", [(50, "万")]),
