@@ -18,11 +18,20 @@ import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
+# Public works named by their route or place (广湛高铁, 沿江高铁武宜段, 京沪高速新沂至江都段, 向家坝灌区): a line
+# or a facility, with the stretch of it a project builds.
+ROUTE_HEADS = (
+    r"(?:高铁|铁路|高速公路|高速|航道|机场|水库|灌区)"
+    r"(?:[\u4e00-\u9fff]{2}段|[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}段)?"
+)
+ROUTE_HEAD = re.compile(ROUTE_HEADS)
+ROUTE_WORDS = ("国际",)  # 花湖国际机场: a word a place's facility is named with
 # Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例, 普查 ...
 MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
-    "计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券"
+    "计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
+    f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
@@ -280,9 +289,24 @@ def measure_names(text, start, end):
             cut = found[-1][1] + len(found[-1][0])
             name, offset = name[cut - offset :], cut
         name, offset = trimmed(name, offset, match.group())
+        if ROUTE_HEAD.fullmatch(match.group()):
+            name, offset = route_named(name, offset, match.group())
         if specific(name, match.group()):
             found.append((name, offset))
     return found
+
+
+def route_named(name, offset, head):
+    """A public work is named by its places (and where it runs: 沿江高铁) and nothing before them:
+    西线主通道重点工程|隆泸叙铁路, 亚洲最大专业货运机场|花湖国际机场, 投用|枣庄机场; a kind (城际铁路, 一批机场)
+    keeps no name."""
+    places = 0
+    for word, tag in reversed(with_bracketed_places(tagged(name[: len(name) - len(head)], hmm=True))):
+        if not (is_proper(word, tag) or tag == "f" or word in ROUTE_WORDS):
+            break
+        places += len(word)
+    cut = len(name) - len(head) - places
+    return name[cut:], offset + cut
 
 
 def modifier_before(text, position, floor):
@@ -337,6 +361,8 @@ def specific(name, head):
     if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier):
         return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
+    if ROUTE_HEAD.fullmatch(head):  # a route says which one by its places (`route_named`): 广湛高铁
+        return len(LETTER.findall(modifier)) >= 2
     if len(LETTER.findall(words)) < SPECIFIC_LENGTH:
         return False
     if KIND_HEAD.fullmatch(head) and len(modifier) <= KIND_MODIFIER_LENGTH:

@@ -463,6 +463,15 @@ def test_a_noun_saying_something_of_a_name_ends_it_and_a_noun_compound_goes_on()
     assert titles(text) == ["国际科技创新中心", "农机新产品补贴试点"]
 
 
+def test_public_works_are_named_by_their_places_and_the_stretch_built():
+    text = (
+        "西部陆海新通道西线主通道重点工程隆泸叙铁路开通首发，九绵等高速公路通车运营。"
+        "广湛高铁建成通车，沿江高铁武宜段、呼南高铁襄荆段等5条高铁建成运营。"
+        "推动城际铁路、市郊铁路建设，改扩建一批机场，经济保持高速增长。"
+    )
+    assert titles(text) == ["隆泸叙铁路", "广湛高铁", "沿江高铁武宜段", "呼南高铁襄荆段"]
+
+
 def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
     text = "实施“五大文化”研究工程，深化“政会银企”四方合作机制，招投标“双盲”评审改革有效促进市场公平竞争。"
     assert titles(text) == ["“五大文化”研究工程", "“政会银企”四方合作机制", "招投标“双盲”评审改革"]
