@@ -80,7 +80,7 @@ ADVERB = (
 PROGRAMME_VERB = (
     r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
     r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
-    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入)"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|健全|搭建)"
 )
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
@@ -88,7 +88,7 @@ FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
 # name after it a kind), 的 (a description before the name), a preposition (支持在京高校|开展…), 和 after a head
 # word or before a verb (天使母基金和|种子基金, 建立特别机制和|实施特殊政策).
 FRAME_BOUNDARY = re.compile(
-    rf"[，,。；;：:、（）()“”《》\s的在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地])[和及]|[和与及](?={PROGRAMME_VERB})"
+    rf"[，,。；;：:、（）()“”《》\s的在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度])[和及]|[和与及](?={PROGRAMME_VERB})"
 )
 # A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), and a sum sizes one
 # (超500亿元区域基金), so the name is what follows, judged on its own.
