@@ -44,9 +44,10 @@ PARK_HEAD = re.compile(
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).
 PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
-# A Chinese character that is not a numeral: a word of them jieba does not know is a name (六松), 五大 is a count.
+# A Chinese character that is not a numeral: a word of them jieba does not know is a name (六松); 五大 and 新一轮
+# (tagged nz) are counts.
 HAN = re.compile(r"[\u4e00-\u9fff](?<![〇一二三四五六七八九十百千万两])")
-NUMERAL_COUNT = re.compile(r"[〇一二三四五六七八九十百千万两几]+[大个家项类批]?")
+NUMERAL_COUNT = re.compile(r"新?[〇一二三四五六七八九十百千万两几]+[大个家项类批轮]?")
 # What jieba's dictionary lists after a place's bare name as a place (合肥市 is ns though 合肥 is tagged n): the
 # dictionary is the gazetteer.
 DIVISIONS = ("市", "省", "县", "区", "州")
