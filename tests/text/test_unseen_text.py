@@ -230,6 +230,12 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ),
         # A bare magnitude in a list is counted in the list's unit (1409万、1305万人次: people, not yuan).
         ("设立产业基金，地铁单日最高客运量分别达1409万、1305万人次。", []),
+        # Running funds are offered; R&D spending is a statistic.
+        (
+            "区级、街道（镇）级、社区（村）级社区养老服务设施每年每个分别不少于60万元、40万元、5万元运营经费。",
+            [(60, "万元"), (40, "万元"), (5, "万元")],
+        ),
+        ("全社会研发经费投入达到500亿元，基础研究经费占研发经费比重达17%。", []),
         # What an offer brings about is no offer (带动销售金额905亿元).
         ("发放以旧换新补贴121.9亿元、带动销售金额905亿元。", [(121.9, "亿元")]),
         # A bare magnitude counts people or things unless a fund follows it (200亿天使母基金 above) or it is offered.
