@@ -99,7 +99,9 @@ FORWARD_SECTION = re.compile(r"目标|任务|重点工作|主要工作|工作安
 # Money offered (运营经费 too, but not the R&D spending of a statistic, 研发经费投入), and the statistics a money
 # figure may be instead (credit and financing volumes among them: 发放贷款671亿元, 直接融资7990亿元; a subsidy of a
 # loan's interest is money offered).
-SUPPORT = re.compile(r"资金|基金|(?<!研究)(?<!研发)(?<!发展)经费(?!投入|支出|占)|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
+SUPPORT = re.compile(
+    r"资金|基金|(?<!研究)(?<!研发)(?<!发展)经费(?!投入|支出|占)|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持"
+)
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
     r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活"
