@@ -138,8 +138,10 @@ EACH = re.compile(
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元) is a level, not money offered;
 # a size set (设立规模不低于1亿元的…资金) is an offer.
 LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超过?|规模达到?)$")
-# What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer.
+# What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer, nor is money a government
+# wins from above (争取消费品以旧换新政策资金266.5亿元, 争取中央转移支付超5300亿元).
 EFFECT = re.compile(r"带动|拉动")
+WON = re.compile(r"争取")
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
 RATE = re.compile(r"年均|增长|增速|涨幅")
@@ -509,6 +511,8 @@ class Reader:
         ("带动社会投资超千亿元"), a level reached, a condition, a gloss of another offer or a price."""
         after = self.text[quantity.end : quantity.end + 3]
         if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before) or EFFECT.search(before):
+            return False
+        if WON.search(self.text, clause.start, quantity.start):
             return False
         if MAGNITUDE_ONLY.fullmatch(quantity.unit) and not (
             FUND_AFTER.match(self.text, quantity.end) or SUPPORT.search(before[-OFFER_REACH:])
