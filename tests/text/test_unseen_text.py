@@ -237,7 +237,7 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ),
         ("全社会研发经费投入达到500亿元，基础研究经费占研发经费比重达17%。", []),
         # Money won from above is no offer.
-        ("累计争取中央转移支付超5300亿元，超长期特别国债、专项债等资金2118亿元。", []),
+        ("累计争取中央转移支付超5300亿元。", []),
         # What an offer brings about is no offer (带动销售金额905亿元).
         ("发放以旧换新补贴121.9亿元、带动销售金额905亿元。", [(121.9, "亿元")]),
         # A bare magnitude counts people or things unless a fund follows it (200亿天使母基金 above) or it is offered.
