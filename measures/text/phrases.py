@@ -36,10 +36,10 @@ MEASURE_HEADS = (
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
 # high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
-# 南港工业区, 南沙自贸区, 宁河京津合作示范区).
+# 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区).
 PARK_HEAD = re.compile(
     r"综合保税区|综保区|保税港区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
-    r"|合作示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
+    r"|合作示范区|一体化发展示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).

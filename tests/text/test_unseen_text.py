@@ -327,6 +327,7 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # High-tech zones, industrial zones, bonded port areas and cooperation zones are park-like.
         ("张江高新区培育了一批集成电路企业；兰州高新区积极培育生物医药产业。", ["张江高新区", "兰州高新区"]),
         ("以南港工业区为重要承载地，协同做好宁河京津合作示范区资源导入。", ["南港工业区", "宁河京津合作示范区"]),
+        ("强化长三角生态绿色一体化发展示范区功能开发。", ["长三角生态绿色一体化发展示范区"]),
         # A name starts after the zone it lies in; a university's grounds are not a park.
         ("依托上海自贸试验区洋山保税港区，开展保税展示交易试点。", ["洋山保税港区"]),
         ("加快临港大学园区建设。", []),
