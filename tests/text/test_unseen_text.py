@@ -564,14 +564,13 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
-    # Thirty-eight documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.91 / 0.88,
-    # 0.95 / 0.94, 0.64 / 0.48 and 0.85 / 0.69 (docs/ingest-quality.md, round 7). The twelve h-*, i-* and j-*
-    # documents joined in round 7 and lowered the figures the floors were set on in round 6: their plans give goals
-    # in words and in annexes, their work reports hundreds of names with no head word.
-    assert overall["targets"].precision >= 0.88 and overall["targets"].recall >= 0.85
+    # Forty-six documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.91 / 0.92,
+    # 0.95 / 0.94, 0.64 / 0.48 and 0.89 / 0.76 (docs/ingest-quality.md, round 8). Names stay far below their goal:
+    # work reports name hundreds of programmes with no head word.
+    assert overall["targets"].precision >= 0.88 and overall["targets"].recall >= 0.89
     assert overall["funding"].precision >= 0.92 and overall["funding"].recall >= 0.91
     assert overall["measure names"].precision >= 0.61 and overall["measure names"].recall >= 0.45
-    assert overall["parks"].precision >= 0.81 and overall["parks"].recall >= 0.65
+    assert overall["parks"].precision >= 0.86 and overall["parks"].recall >= 0.72
 
 
 @pytest.mark.parametrize(
