@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
@@ -43,6 +43,14 @@ from measures.models import (
     Theme,
 )
 from measures.review import REVIEWER_ONLY_STATES, can_publish
+
+# Django's admin templates ask for these, and its own zh_Hans catalogue leaves them untranslated: marked here so the
+# project's catalogue, which translates them, keeps them when `makemessages` runs.
+ADMIN_TEMPLATE_STRINGS = (
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
+)
 
 
 @admin.display(description=_("quote in its source"))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from measures import review
-from measures.choices import Instrument, MeasureStatus, ProposalKind, ProposalState, ReviewState
+from measures.choices import Instrument, MeasureStatus, ProposalKind, ProposalState, ReviewState, TargetPeriod
 from measures.ingest import decisions
 from measures.models import Measure, Park, Policy, PolicyMention, Proposal, Source, Target
 
@@ -69,6 +69,7 @@ def record_from(proposal, edits):
         value_max=data.get("value_max"),
         unit=data.get("unit") or "",
         target_year=data.get("target_year"),
+        period_type=TargetPeriod.ANNUAL_RATE if data.get("period") == "annual_rate" else TargetPeriod.END_VALUE,
         measure=data.get("measure"),
         review_state=ReviewState.DRAFT,
         **common,

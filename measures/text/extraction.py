@@ -17,7 +17,7 @@ clause by clause; every number with a unit is a candidate and its clause decides
   a criterion for whom a measure is for (持股比例达25%以上的企业); the text's outline (以下14个方面); a project's or
   a company's outlook (投产后年销售额预计可达约60亿元)
 - an annual rate, not a level (`period`): a percentage after 年均, 增长, 增速, 涨幅 (地区生产总值年均增速4.5%-5%), and
-  a quantity each year (每年培育…企业6000家以上), a goal however its sentence reads
+  a count of things each year (每年培育…企业6000家以上), a goal even in a sentence with no goal cue
 
 Targets lean towards precision (a wrong number misleads; a missing one is noticed in review).
 """
@@ -31,6 +31,7 @@ from measures.text.names import NameIndex
 from measures.text.phrases import (
     MEASURE_HEAD,
     MEASURE_HEADS,
+    SCOPE,
     WINDOW,
     chain_before,
     continues_noun,
@@ -95,13 +96,12 @@ PAST = re.compile(
 )
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
 PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
-FORWARD_SECTION = re.compile(r"目标|任务|重点工作|主要工作|工作安排|展望")
-# Money offered (运营经费 too, but not the R&D spending of a statistic, 研发经费投入), and the statistics a money
-# figure may be instead (credit and financing volumes among them: 发放贷款671亿元, 直接融资7990亿元; a subsidy of a
-# loan's interest is money offered).
-SUPPORT = re.compile(
-    r"资金|基金|(?<!研究)(?<!研发)(?<!发展)经费(?!投入|支出|占)|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持"
-)
+# 三、2026年重点工作 and 三、关于2026年工作 alike; 一、2025年工作回顾 looks back, as its last word says.
+FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
+# Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending), and
+# the statistics a money figure may be instead (credit and financing volumes among them: 发放贷款671亿元, 直接融资
+# 7990亿元; a subsidy of a loan's interest is money offered).
+SUPPORT = re.compile(r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
     r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活"
@@ -138,17 +138,20 @@ EACH = re.compile(
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元) is a level, not money offered;
 # a size set (设立规模不低于1亿元的…资金) is an offer.
 LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超过?|规模达到?)$")
-# What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer, nor is money a government
-# wins from above (争取消费品以旧换新政策资金266.5亿元, 争取中央转移支付超5300亿元).
-EFFECT = re.compile(r"带动|拉动")
-WON = re.compile(r"争取")
+# What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer, unless an offer is named
+# after it (给予创业带动就业补贴2000元); nor is money a government wins from above, told in a clause that opens on it
+# (争取消费品以旧换新政策资金266.5亿元, 累计争取中央转移支付超5300亿元; not 对成功争取国家级项目的企业给予…).
+EFFECT = re.compile(r"(?:带动|拉动)(?!.*(?:资金|补贴|补助|奖励|资助|给予))")
+WON = re.compile(r"(?:累计|积极|共)?争取")
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
 RATE = re.compile(r"年均|增长|增速|涨幅")
-# A quantity each year is a yearly goal, due every year of the plan: 每年培育“皖企登云”企业6000家以上. Not a cap
-# (每年…最多不超过10个), how often or how long (每年调整1次, 每年至少1个月) or a condition (每年居住超过6个月的).
+# A count of things each year is a yearly goal, due every year of the plan: 每年培育“皖企登云”企业6000家以上. Not a
+# cap (每年…最多不超过10个), how often or how long (每年调整1次, 每年至少1个月), a condition (每年新增就业100人的
+# 企业), nor money or a share, which a yearly sentence gives as a criterion or a statistic (企业每年研发投入不低于
+# 500万元, 每年营业收入增长超过20%).
 YEARLY = re.compile(r"每年")
-TIME_UNIT = re.compile(r"次|个?月|天|日|小时|周|年")
+TIME_UNIT = re.compile(r"次|个月|个工作日")
 PREFIX_COMPARATORS = (
     ("不超过", "at_most"),
     ("不高于", "at_most"),
@@ -176,8 +179,9 @@ DATE_IN_TEXT = re.compile(
     r"(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|-(?:\d{1,2})-(?:\d{1,2}))"
 )
 ENGLISH_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} (?P<year>(?:19|20)\d{2})\b")
+# Words that only qualify a zone's name, so a name without them is the same zone (深圳国家高新区, 中国(绵阳)科技城).
+QUALIFYING = re.compile(rf"(?:中国|{SCOPE.pattern})+")
 # A short park alias inside a longer proper name is not the park: 北京儿童医院亦庄院区, 亦庄控股, 亦庄国投.
-BRACKETED = re.compile(r"[（(]([^（()）]+)[）)]")
 NOT_A_PARK_AFTER = re.compile(r"院区|医院|控股|国投|集团|公司|校区|站|路|桥|镇|街道|大街|线|地铁|中学|小学")
 
 
@@ -385,8 +389,7 @@ class Reader:
         forward_at = max((match.start() for match in FORWARD_SECTION.finditer(heading)), default=-1)
         past_at = max((match.start() for match in PAST_SECTION.finditer(heading)), default=-1)
         coming = [year for year in years + plans if not self.is_past_year(year)]
-        # 三、2026年重点工作 and 三、关于2026年工作 alike: a heading naming only years to come is their work.
-        self.section_forward = forward_at > past_at or (past_at < 0 and bool(coming) and coming == years + plans)
+        self.section_forward = forward_at > past_at
         self.section_past = past_at > forward_at or (bool(years) and not coming)
         self.section_year = coming[-1] if coming and self.section_forward else None
         self.goal_year = None
@@ -512,7 +515,7 @@ class Reader:
         after = self.text[quantity.end : quantity.end + 3]
         if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before) or EFFECT.search(before):
             return False
-        if WON.search(self.text, clause.start, quantity.start):
+        if WON.match(clause.text):
             return False
         if MAGNITUDE_ONLY.fullmatch(quantity.unit) and not (
             FUND_AFTER.match(self.text, quantity.end) or SUPPORT.search(before[-OFFER_REACH:])
@@ -563,10 +566,10 @@ def per_each(before):
 
 
 def is_yearly_goal(quantity, before, text):
-    """Whether a quantity is set for each year (每年培育…6000家以上) rather than capped, timed or a condition."""
+    """Whether a count is set for each year (每年培育…6000家以上) rather than capped, timed or a condition."""
     return (
         bool(YEARLY.search(before))
-        and not TIME_UNIT.fullmatch(quantity.unit)
+        and not (TIME_UNIT.fullmatch(quantity.unit) or is_money(quantity.unit) or is_percent(quantity.unit))
         and comparator_of(quantity, before) != "at_most"
         and not text.startswith("的", quantity.end)
     )
@@ -648,7 +651,7 @@ def park_mentions(text, park_names, paragraphs):
         offer
         for at, offer in enumerate(offered)
         if not any(
-            abbreviates(offer["name"], other["name"], same_start=False)
+            same_zone_qualified(offer["name"], other["name"])
             for other in offered[max(0, at - SHORTENED_REACH) : at + SHORTENED_REACH]
         )
     ]
@@ -656,22 +659,33 @@ def park_mentions(text, park_names, paragraphs):
 
 
 def abbreviation_of(name, park_names):
-    """The slug of the known park `name` abbreviates."""
-    return next((slug for full, slug in park_names.slug_by_name.items() if abbreviates(name, full)), None)
+    """The slug of the known park `name` abbreviates: Chinese shortens a name by dropping characters, so
+    雄安中关村科技园 is 雄安新区中关村科技园 with 新区 left out, 北京经开区 is 北京经济技术开发区 (same first and
+    last character, the rest in order, at least half of the name kept)."""
+    for full, slug in park_names.slug_by_name.items():
+        if (
+            len(full) > len(name) >= max(5, len(full) / 2)
+            and (full[0], full[-1]) == (name[0], name[-1])
+            and is_subsequence(name, full)
+        ):
+            return slug
+    return None
 
 
-def abbreviates(name, full, same_start=True):
-    """Whether `name` is `full` shortened: Chinese shortens a name by dropping characters, so 雄安中关村科技园 is
-    雄安新区中关村科技园 with 新区 left out, 北京经开区 is 北京经济技术开发区 (the same last character and, unless
-    told otherwise, the same first, the rest in order, at least half of the name kept). A place in brackets is
-    kept: 中国西部科学城 is the whole of which 中国西部(成都)科学城 is a part."""
-    return (
-        len(full) > len(name) >= max(5, len(full) / 2)
-        and name[-1] == full[-1]
-        and (name[0] == full[0] or not same_start)
-        and is_subsequence(name, full)
-        and all(place in name for place in BRACKETED.findall(full))
-    )
+def same_zone_qualified(name, full):
+    """Whether `full` is `name` with words that only qualify it: 深圳国家高新区 of 深圳高新区, 中国(绵阳)科技城 of
+    绵阳科技城. Not 天津西青经开区 of 天津经开区, another zone, nor 中国西部(成都)科学城 of 中国西部科学城, a part of
+    it."""
+    if len(full) <= len(name) or name[-1] != full[-1]:
+        return False
+    dropped, characters = [], iter(name)
+    wanted = next(characters, None)
+    for char in full:
+        if char == wanted:
+            wanted = next(characters, None)
+        elif char not in OPENERS + CLOSERS:
+            dropped.append(char)
+    return wanted is None and bool(QUALIFYING.fullmatch("".join(dropped)))
 
 
 def is_subsequence(short, long):
@@ -712,7 +726,7 @@ def propose_measures(text, paragraphs, parks, known_names, about):
 def without_shortened(measures):
     """The measures less any whose title ends a longer one's: the same name cut short where a verb or a window
     stopped it (创业高质量发展实施办法 of 《…港澳青年创新创业高质量发展实施办法》), or a kind of which the document
-    names one (社区卫生服务中心 of 辖区社区卫生服务中心)."""
+    names one (国际科技创新中心 of 北京国际科技创新中心)."""
     keys = [m["title"].strip("《》“”") for m in measures]
     # Endings up to SHORTENED_LENGTH characters, so a title thousands of characters long costs no more than a name.
     endings = {key[cut:] for key in keys for cut in range(max(1, len(key) - SHORTENED_LENGTH), len(key))}

@@ -16,16 +16,19 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+from measures.text.quantities import parse_number
+
 jieba.setLogLevel(logging.WARNING)
 
 # Public works named by their route or place (广湛高铁, 沿江高铁武宜段, 京沪高速新沂至江都段, 向家坝灌区): a line
 # or a facility, with the stretch of it a project builds.
 ROUTE_HEADS = (
-    r"(?:高铁|铁路|高速公路|高速|航道|机场|水库|灌区)"
+    r"(?:高铁|铁路|高速公路|高速(?!增长|发展)|航道|机场|水库|灌区)"
     r"(?:[\u4e00-\u9fff]{2}段|[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}段)?"
 )
 ROUTE_HEAD = re.compile(ROUTE_HEADS)
 ROUTE_WORDS = ("国际",)  # 花湖国际机场: a word a place's facility is named with
+NATION = ("中国", "全国", "我国")  # 中国高铁 is the country's railways, not one line
 # Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例, 普查 ...
 MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
@@ -44,9 +47,9 @@ PARK_HEAD = re.compile(
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).
 PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
-# A Chinese character that is not a numeral: a word of them jieba does not know is a name (六松); 五大 and 新一轮
-# (tagged nz) are counts.
+# A Chinese character that is not a numeral: a word of them jieba does not know is a name (六松).
 HAN = re.compile(r"[\u4e00-\u9fff](?<![〇一二三四五六七八九十百千万两])")
+# A count, whatever jieba tags it, is no proper noun: 五大, 新一轮 (tagged nz).
 NUMERAL_COUNT = re.compile(r"新?[〇一二三四五六七八九十百千万两几]+[大个家项类批轮]?")
 # What jieba's dictionary lists after a place's bare name as a place (合肥市 is ns though 合肥 is tagged n): the
 # dictionary is the gazetteer.
@@ -104,13 +107,15 @@ COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余
 # A count inside a park-like name counts zones of a kind (五大开发区), or one zone of each place listed before it:
 # 武汉东湖、襄阳、宜昌3家高新区 names 武汉东湖高新区, 襄阳高新区 and 宜昌高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
-LISTED_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,10})、$")
-LISTED_PLACE_REACH = 11
-# An economic region named by its direction or landform (川南经济区, 成都平原经济区) is a region, not a zone.
-REGION = re.compile(r"[东南西北]|平原")
-# A name opening on a word for many or all of a kind names the kind (各类工业互联网平台, 更多高能级开放平台,
-# 全市社区卫生服务中心), and one opening on 领域 was cut from a phrase (重点领域|中试平台).
-MANY_OF = re.compile(r"^(?:各类|各项|各级|一批|一系列|更多|多种|多个|全部|所有|辖区|全市|全省|全区|领域)")
+LISTED_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,14})、$")
+LISTED_PLACE_REACH = 15
+# An economic region named by its direction or landform (川南经济区, 成都平原经济区) is a region, not a zone; a
+# place merely holding one (北京大兴国际机场临空经济区, 南昌临空经济区) is not.
+REGION = re.compile(r"(?:[东南西北]|平原)$")
+# A name a programme verb opens on a word for many or all of a kind names the kind (培育各类工业互联网平台,
+# 建设更多高能级开放平台, 辖区社区卫生服务中心; a noun chain drops such a GENERIC word instead), and one opening on 领域
+# was cut from a phrase (重点产业和领域|中试平台). 全省一体化在线政务服务平台 is one system.
+MANY_OF = re.compile(r"^(?:各类|各项|各级|一批|一系列|更多|多种|多个|全部|所有|辖区|领域)")
 # Characters of modifier, scope words aside, that make a name specific (城市更新行动, 国家血液病医学中心).
 SPECIFIC_LENGTH = 3
 LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -303,7 +308,7 @@ def route_named(name, offset, head):
     keeps no name."""
     places = 0
     for word, tag in reversed(with_bracketed_places(tagged(name[: len(name) - len(head)], hmm=True))):
-        if not (is_proper(word, tag) or tag == "f" or word in ROUTE_WORDS):
+        if word in NATION or not (is_proper(word, tag) or tag == "f" or word in ROUTE_WORDS):
             break
         places += len(word)
     cut = len(name) - len(head) - places
@@ -381,24 +386,28 @@ def park_like_names(text, start, end):
         counted = COUNTED_KIND.search(name)
         if counted:
             place, place_offset = trimmed(name[: counted.start()], offset, "")
-            found += zones_of_places_listed(text, start, place_offset, place, name[counted.end() :])
+            found += zones_of_places_listed(text, start, place_offset, place, counted.group(), name[counted.end() :])
             continue
         name, offset = trimmed(name, offset, "")  # 深化|开发区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
-        if head and head.group() == "经济区" and REGION.search(name, cut, head.start()):
+        if head and head.group() == "经济区" and REGION.search(name[cut : head.start()]):
             continue
         if len(name) - cut >= 4:
             found.append((name[cut:], offset + cut))
     return found
 
 
-def zones_of_places_listed(text, start, offset, last_place, kind):
-    """(name, offset) of the zone of each place in the list that ends in `last_place` before a count of zones of
-    `kind` (武汉东湖、襄阳、宜昌3家高新区); none when a place is not a proper noun (国家级、省级3家高新区)."""
+def zones_of_places_listed(text, start, offset, last_place, count, kind):
+    """(name, offset) of the zone of each place in the list that ends in `last_place` before a `count` of zones of
+    `kind` (武汉东湖、襄阳、宜昌3家高新区); none when a place is not a proper noun (国家级、省级3家高新区) or the list
+    does not hold as many places as counted."""
     places = [(last_place, offset)]
     while listed := LISTED_PLACE.search(text, max(start, places[-1][1] - LISTED_PLACE_REACH), places[-1][1]):
         places.append(trimmed(listed.group(1), listed.start(1), ""))
+    number = re.match(r"\d+|[一二三四五六七八九十两]+", count)
+    if not number or parse_number(number.group()) != len(places):
+        return []
     if not all(place and any(is_proper(word, tag) for word, tag in tagged(place, hmm=True)) for place, _ in places):
         return []
     return [(place + kind, place_offset) for place, place_offset in reversed(places)]

@@ -24,6 +24,7 @@ BASE = (
 )
 PER = r"(?:/(?:百亿元|万人|平方米|[人户亩年月件家个项次台套名床]))+"  # 元/件, 万元/家, 元/平方米/月
 PERCENT = r"个百分点|百分点|[%％‰]"
+# A magnitude alone (450万困难群众) is never followed by a unit it could have taken: 10万吨级 is not 10万 then 吨级.
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"
 RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
 # A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5), nor a size class (五百亿级
@@ -38,7 +39,7 @@ QUANTITY = re.compile(
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")
 
 # A share in words (占总课时一半以上, 超过一半) is a percentage: 50%.
-HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上)?")
+HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上|以下)?")
 
 # A magnitude written with no unit after it (450万困难群众, 1409万、1305万人次).
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)

@@ -148,6 +148,10 @@ def test_a_quantity_each_year_is_a_yearly_goal_unless_told_as_past():
     assert targets("给予一次性10万元的落户奖金支持，每年获支持企业数量最多不超过10个。", "2023-08-09") == []
     assert targets("学校依据目录灵活自主设置专业，每年调整1次专业，教师每年至少1个月在企业实训。", "2019-01-24") == []
     assert targets("外籍华人在区内企业工作满4年，每年居住超过6个月的可直接申请在华永久居留资格。", "2017-10-13") == []
+    assert targets("对每年培训员工100人次以上的企业给予奖励。", "2024-03-01") == []
+    # Money or a share each year is a criterion or a statistic, not a yearly goal.
+    assert targets("申报企业应具备以下条件：企业每年研发投入不低于500万元。", "2024-03-01") == []
+    assert targets("全省每年因地质灾害造成的经济损失约10亿元，企业每年营业收入增长超过20%。", "2024-03-01") == []
 
 
 def test_a_share_in_words_is_a_percentage():
@@ -158,6 +162,8 @@ def test_a_share_in_words_is_a_percentage():
         (50, "%", 2022, "at_least"),
     ]
     assert targets("一、2025年工作回顾\n新增两院院士占全国近一半。", "2026-01-25") == []
+    proposed = propose("到2025年，农村人口比重降至一半以下。", NameIndex(), "2021-01-01")["targets"]
+    assert [(t["value"], t["comparator"]) for t in proposed] == [(50, "at_most")]
 
 
 def test_a_size_class_is_no_quantity():
@@ -171,6 +177,9 @@ def test_a_heading_sets_the_sections_tense_and_year():
     # A heading naming only a year to come is that year's work, whatever it calls it.
     text = "一、2025年工作回顾\n新增高新技术企业800家。\n三、关于2026年工作\n全年力争新增高新技术企业1000家。"
     assert targets(text, "2026-02-03") == [(1000, "家", 2026)]
+    # A heading naming this year without its work is a report of it.
+    text = "一、2025年上半年全区经济运行情况\n全区实现地区生产总值5000亿元，新增高新技术企业300家。"
+    assert targets(text, "2025-07-20") == []
 
 
 def test_a_five_year_plan_in_a_later_document_is_the_past_and_the_next_one_the_goal():
@@ -230,16 +239,18 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ),
         # A bare magnitude in a list is counted in the list's unit (1409万、1305万人次: people, not yuan).
         ("设立产业基金，地铁单日最高客运量分别达1409万、1305万人次。", []),
-        # Running funds are offered; R&D spending is a statistic.
+        # Funds given to run something are offered; a budget's are a statistic.
         (
             "区级、街道（镇）级、社区（村）级社区养老服务设施每年每个分别不少于60万元、40万元、5万元运营经费。",
             [(60, "万元"), (40, "万元"), (5, "万元")],
         ),
-        ("全社会研发经费投入达到500亿元，基础研究经费占研发经费比重达17%。", []),
-        # Money won from above is no offer.
-        ("累计争取中央转移支付超5300亿元。", []),
-        # What an offer brings about is no offer (带动销售金额905亿元).
-        ("发放以旧换新补贴121.9亿元、带动销售金额905亿元。", [(121.9, "亿元")]),
+        ("全市一般公共预算教育经费850亿元，增长5%。", []),
+        # Money won from above, in a clause that opens on it, is no offer; money offered to those who win is.
+        ("积极争取超长期特别国债资金支持，争取消费品以旧换新政策资金266.5亿元、设备更新政策资金154.1亿元。", []),
+        ("对成功争取国家级项目的企业给予配套资金最高500万元。", [(500, "万元")]),
+        # What an offer brings about is no offer (带动销售金额905亿元, 拉动消费超500亿元), unless an offer follows.
+        ("给予创业带动就业补贴2000元。", [(2000, "元")]),
+        ("发放以旧换新补贴121.9亿元、带动销售金额905亿元，各类文体赛事活动拉动消费超500亿元。", [(121.9, "亿元")]),
         # A bare magnitude counts people or things unless a fund follows it (200亿天使母基金 above) or it is offered.
         ("450万困难群众纳入低保，为138万残疾人发放生活补贴，举办促消费活动3万余场次。", []),
         ("对获奖企业给予一次性奖励50万。", [(50, "万")]),
@@ -342,13 +353,17 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ("新建国家现代农业产业园2个，新增普惠性幼儿园。", []),
         ("武汉东湖高新区3家企业获评优秀。", ["武汉东湖高新区"]),  # the count is of firms, not of zones
         # A count of zones after a list of places names a zone of each (武汉东湖、襄阳、宜昌3家高新区).
-        ("支持武汉东湖、襄阳、宜昌3家高新区获评优秀。", ["武汉东湖高新区", "襄阳高新区", "宜昌高新区"]),
+        ("全力支持和推动武汉东湖、襄阳、宜昌3家高新区获评优秀。", ["武汉东湖高新区", "襄阳高新区", "宜昌高新区"]),
         ("国家级、省级3家高新区获评优秀。", []),
-        # An economic region named by its direction or landform is a region, not a zone.
+        ("支持武汉东湖、襄阳、宜昌、荆门、孝感3家高新区获评优秀。", []),  # the list is not the count
+        # An economic region named by its direction or landform is a region, not a zone; a place holding one is.
         ("推动成都平原经济区、川南经济区、攀西经济区协同发展。", []),
-        # A zone named again shorter is one zone, under its longer name.
+        ("加快北京大兴国际机场临空经济区建设。", ["北京大兴国际机场临空经济区"]),
+        # A zone named again with words that only qualify it is one zone, under its longer name; another place's
+        # zone, or a part of one, is another.
         ("中国(绵阳)科技城建设提速，绵阳科技城集聚企业。", ["中国(绵阳)科技城"]),
         ("共建中国西部(成都)科学城，打造中国西部科学城。", ["中国西部(成都)科学城", "中国西部科学城"]),
+        ("推动天津经开区、天津西青经开区高质量发展。", ["天津经开区", "天津西青经开区"]),
         # A word of direction is part of a name (西部, 东部).
         ("以一城多园模式与重庆共建中国西部科学城。", ["中国西部科学城"]),
         ("紫云山（包河）文化创意产业园营收超6亿元。", ["紫云山（包河）文化创意产业园"]),
@@ -426,6 +441,8 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
     # 健全 and 搭建 open names too, and 和 after a 制度 starts the next one.
     text = "健全涉企收费目录清单制度和公平竞争审查制度。区内检验检测认证机构搭建检测认证创新支撑平台。"
     assert titles(text) == ["涉企收费目录清单制度", "公平竞争审查制度", "检测认证创新支撑平台"]
+    # A province-wide system is one system, not many of a kind.
+    assert titles("依托全省一体化在线政务服务平台，推进政务服务。") == ["全省一体化在线政务服务平台"]
 
 
 @pytest.mark.parametrize(
@@ -452,7 +469,7 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         # A facility or a policy named in four common words or fewer is a kind of it.
         "建设道地药材基地。支持企业建设科技创新中心等创新平台、咨询服务平台，实施就业优先政策。",
         # Many or all of a kind is the kind; a chain opening on 领域 was cut from its phrase.
-        "培育各类工业互联网平台，建设更多高能级开放平台，落实一系列宏观政策。",
+        "培育各类工业互联网平台，建设更多高能级开放平台，落实一系列宏观政策，完善辖区社区卫生服务中心。",
         "加快重点产业和领域中试平台建设。",
     ],
 )
@@ -479,9 +496,10 @@ def test_public_works_are_named_by_their_places_and_the_stretch_built():
     text = (
         "西部陆海新通道西线主通道重点工程隆泸叙铁路开通首发，九绵等高速公路通车运营。"
         "广湛高铁建成通车，沿江高铁武宜段、呼南高铁襄荆段等5条高铁建成运营。"
-        "推动城际铁路、市郊铁路建设，改扩建一批机场，经济保持高速增长。"
+        "推动城际铁路、市郊铁路建设，改扩建一批机场，实现深圳高速增长，推动中国高铁走出去。"
+        "亚洲最大专业货运机场花湖国际机场投运。"
     )
-    assert titles(text) == ["隆泸叙铁路", "广湛高铁", "沿江高铁武宜段", "呼南高铁襄荆段"]
+    assert titles(text) == ["隆泸叙铁路", "广湛高铁", "沿江高铁武宜段", "呼南高铁襄荆段", "花湖国际机场"]
 
 
 def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
