@@ -645,8 +645,8 @@ def park_mentions(text, park_names, paragraphs):
                 seen.add(name)
                 offered.append({"slug": None, "name": name, "offset": offset})
     kept = [mention for i, mention in enumerate(known) if i not in dropped] + abbreviations
-    # A new park named again shorter (中国(绵阳)科技城, then 绵阳科技城) is offered once, by its longer name; the
-    # names compared are those first met near it, so the cost stays linear in the number of new parks.
+    # A new park named again without the words that qualify it (中国(绵阳)科技城, then 绵阳科技城) is offered once,
+    # by its longer name; the names compared are those first met near it, so the cost stays linear in their number.
     offered = [
         offer
         for at, offer in enumerate(offered)
