@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from measures import review
-from measures.choices import Comparator, MentionRole, ProposalKind, ProposalState
+from measures.choices import Comparator, MentionRole, ProposalKind, ProposalState, TargetPeriod
 from measures.ingest import queue
 from measures.models import Park, Policy, Proposal, Source, paragraph_around
 
@@ -101,6 +101,7 @@ class ProposalForm(forms.ModelForm):
     value_max = forms.DecimalField(label=_("upper value"), max_digits=20, decimal_places=4, required=False)
     unit = forms.CharField(label=_("unit"), max_length=30, required=False)
     target_year = forms.IntegerField(label=_("target year"), required=False)
+    period_type = forms.ChoiceField(label=_("period type"), choices=TargetPeriod.choices, required=False)
     policy_role = forms.ChoiceField(
         label=_("mentions the policy it names, as"),
         choices=[("", _("— not linked")), *MentionRole.choices],

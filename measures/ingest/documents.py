@@ -181,7 +181,7 @@ def proposal_of(source, kind, candidate, state=ProposalState.PENDING):
     if kind == ProposalKind.MEASURE:
         data = {"title": candidate["title"], "parks": candidate["parks"], "policy": candidate["policy"]}
     else:
-        data = {name: candidate[name] for name in queue.TARGET_FIELDS}
+        data = queue.target_data(candidate)
     return Proposal(
         source=source, kind=kind, quote=candidate["quote"], quote_offset=candidate["offset"], data=data, state=state
     )

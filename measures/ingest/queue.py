@@ -16,7 +16,9 @@ from measures.ingest import decisions
 from measures.models import Measure, Park, Policy, PolicyMention, Proposal, Source, Target
 
 MEASURE_FIELDS = ("title",)
-TARGET_FIELDS = ("indicator", "comparator", "value", "value_max", "unit", "target_year")
+TARGET_FIELDS = ("indicator", "comparator", "value", "value_max", "unit", "target_year", "period_type")
+# The extractor's `period` (its output contract) as the target's period type.
+PERIOD_TYPES = {"end": TargetPeriod.END_VALUE.value, "annual_rate": TargetPeriod.ANNUAL_RATE.value}
 Progress = namedtuple("Progress", "reviewed total withheld")
 
 
@@ -40,6 +42,12 @@ def ingested_titles():
     (支持人工智能企业发展), they do not name."""
     ingested = Source.objects.filter(proposals__isnull=False)
     return decisions.searched_titles(Measure.objects.filter(source__in=ingested).values_list("title", flat=True))
+
+
+def target_data(candidate):
+    """A proposed target's data, from the extractor's candidate."""
+    period_type = PERIOD_TYPES[candidate["period"]]
+    return {name: period_type if name == "period_type" else candidate[name] for name in TARGET_FIELDS}
 
 
 def fields_of(kind):
@@ -69,7 +77,7 @@ def record_from(proposal, edits):
         value_max=data.get("value_max"),
         unit=data.get("unit") or "",
         target_year=data.get("target_year"),
-        period_type=TargetPeriod.ANNUAL_RATE if data.get("period") == "annual_rate" else TargetPeriod.END_VALUE,
+        period_type=data.get("period_type") or TargetPeriod.END_VALUE,
         measure=data.get("measure"),
         review_state=ReviewState.DRAFT,
         **common,

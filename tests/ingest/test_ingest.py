@@ -69,6 +69,14 @@ def test_the_registrys_policies_are_found_by_name_and_proposed_with_their_slug(s
     assert not [title for title in proposed if "雄安" in title]
 
 
+def test_a_goal_set_each_year_is_proposed_as_an_annual_rate(seeded, tmp_path):
+    document = tmp_path / "plan.txt"
+    document.write_text("行动计划\n二、行动步骤\n每年培育“皖企登云”企业6000家以上。\n", encoding="utf-8")
+    assert "Created source" in ingest(document, "--title", "行动计划")
+    target = Proposal.objects.get(source__title="行动计划", kind="target")
+    assert (target.data["value"], target.data["period_type"]) == (6000, "annual_rate")
+
+
 def test_measures_naming_no_park_are_linked_to_the_sub_park_of_the_district_the_title_names(seeded, tmp_path):
     document = tmp_path / "district.txt"
     document.write_text("实施人工智能“头雁”工程。支持朝阳园建设人工智能创新平台。\n", encoding="utf-8")

@@ -166,10 +166,11 @@ def test_accepting_an_edited_target_makes_a_draft_of_the_curators(ingested):
 
 
 def test_a_goal_proposed_for_each_year_is_accepted_as_an_annual_rate(ingested):
-    ingested["target"].data = {**ingested["target"].data, "period": "annual_rate"}
+    ingested["target"].data = {**ingested["target"].data, "period_type": "annual_rate"}
     ingested["target"].save()
     url = f"{CHANGELIST}{ingested['target'].pk}/change/"
     data = {**admin_form_data(ingested["browser"].get(url)), "_accept": "1"}
+    assert data["period_type"] == "annual_rate"  # shown, and editable, before accepting
     assert ingested["browser"].post(url, data).status_code == 302
     assert Target.objects.get(source=ingested["source"]).period_type == "annual_rate"
 
