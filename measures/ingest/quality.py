@@ -196,6 +196,20 @@ def read_devset(directory=DEVSET):
         yield path.stem, path.with_suffix(".txt").read_text(encoding="utf-8"), annotation
 
 
+def propose_annotated(raw, annotation, names, titles, known_names, screen_names=True):
+    """(cleaned text, proposals) for an annotated document, cleaned and proposed from as ingest does."""
+    text = apply_corrections(raw, page_corrections(raw))
+    about = parks_in_title(annotation["title"], titles)
+    return text, propose(
+        text,
+        names,
+        document_date=annotation.get("date"),
+        known_names=known_names,
+        about=about,
+        screen_names=screen_names,
+    )
+
+
 def evaluate_devset(directory=DEVSET, names=None, remember=False) -> dict:
     """Scores per document id and "overall" for each of DEVSET_FIELDS.
 
@@ -213,10 +227,8 @@ def evaluate_devset(directory=DEVSET, names=None, remember=False) -> dict:
     policies = name_records(seed.policies)
     accepted, decided, results = [], [], {}
     for document_id, raw, annotation in read_devset(directory):
-        text = apply_corrections(raw, page_corrections(raw))
         known_names = NameIndex([*policies, (None, decisions.searched_titles(accepted))])
-        about = parks_in_title(annotation["title"], titles)
-        proposed = propose(text, names, document_date=annotation.get("date"), known_names=known_names, about=about)
+        _, proposed = propose_annotated(raw, annotation, names, titles, known_names)
         if remember:
             proposed, _ = decisions.withhold(proposed, decisions.rejected_among(decided))
         targets = [t for t in proposed["targets"] if t["value"] is not None]

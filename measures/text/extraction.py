@@ -24,13 +24,14 @@ Targets lean towards precision (a wrong number misleads; a missing one is notice
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from measures.text.name_model import is_name
 from measures.text.names import NameIndex
 from measures.text.phrases import (
     MEASURE_HEAD,
-    MEASURE_HEADS,
     SCOPE,
     WINDOW,
     chain_before,
@@ -197,12 +198,15 @@ class Span:
         return self.start + len(self.text)
 
 
-def propose(text: str, park_names: NameIndex, document_date=None, known_names=None, about=()) -> dict:
+def propose(
+    text: str, park_names: NameIndex, document_date=None, known_names=None, about=(), screen_names=True
+) -> dict:
     """Return {"measures", "targets", "funding", "parks"} proposed from `text`, finding parks by their names and
     aliases in `park_names`, and in `known_names` the registry's policies (by slug) and the names curators took from
     earlier documents (slug None). `document_date` (a date, or "YYYY[-MM[-DD]]") anchors 今年 and 明年 and tells past
     years from coming ones; without it, the first full date in the text's head is taken. A measure whose quote names
-    no park is linked to the parks the document is `about` (`measures.ingest.about`)."""
+    no park is linked to the parks the document is `about` (`measures.ingest.about`). `screen_names=False` keeps
+    every candidate measure name (`propose_measures`)."""
     paragraphs = split_paragraphs(text)
     document_year = year_of_date(document_date) or date_in_text(text)
     parks = park_mentions(text, park_names, paragraphs)
@@ -211,7 +215,12 @@ def propose(text: str, park_names: NameIndex, document_date=None, known_names=No
         reader.read(paragraph)
     return {
         "measures": propose_measures(
-            text, paragraphs, [park for park in parks if park["slug"]], known_names or NameIndex(), about
+            text,
+            paragraphs,
+            [park for park in parks if park["slug"]],
+            known_names or NameIndex(),
+            about,
+            screen_names,
         ),
         "targets": restatements_dropped(reader.targets),
         "funding": reader.funding,
@@ -693,13 +702,15 @@ def is_subsequence(short, long):
     return all(char in characters for char in short)
 
 
-def propose_measures(text, paragraphs, parks, known_names, about):
+def propose_measures(text, paragraphs, parks, known_names, about, screen=True):
     """Named measures: 《…》 titles, quoted names (“算力券”, “无事不扰”白名单), noun chains ending in a head word, and
     the names the registry knows: its policies by name or alias (中关村论坛, 科创30条), each then proposed with its
     `policy`, and names curators accepted before (“高效办成一件事”). A known name the registry also knows as a park
     (雄安新区中关村科技园) is a park here.
 
-    Each is proposed once, at its first mention, with its sentence as the quote."""
+    Each is proposed once, at its first mention, with its sentence as the quote. The candidates are found broadly
+    and kept when `name_model` takes them for names, or when the registry knows them; `screen=False` keeps them all
+    (to train the model)."""
     park_starts = [park["offset"] for park in parks]  # in text order
     park_at = set(park_starts)
     known = [mention for mention in known_names.mentions(text) if mention["offset"] not in park_at]
@@ -720,7 +731,22 @@ def propose_measures(text, paragraphs, parks, known_names, about):
                 measures.append(
                     {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
                 )
-    return without_shortened(measures)
+    measures = without_shortened(measures)
+    if not screen:
+        return measures
+    taken = {mention["name"] for mention in known}
+    mentions = name_counts(text, [measure["title"].strip("《》“”") for measure in measures])
+    return [
+        measure
+        for measure in measures
+        if measure["title"] in taken or is_name(measure, mentions[NameIndex.key(measure["title"].strip("《》“”"))])
+    ]
+
+
+def name_counts(text, names):
+    """How often each name occurs in the text (at its longest), found in one pass however many names there are."""
+    index = NameIndex([(None, names)])
+    return Counter(index.key(mention["name"]) for mention in index.mentions(text))
 
 
 def without_shortened(measures):
@@ -749,9 +775,6 @@ def with_policies(found, mentions):
     return sorted(named, key=lambda item: item[1])
 
 
-QUOTED_NAME_VERB = re.compile(
-    r"(?:实施|开展|推进|推动|推行|落实|发放|启动|深化|办好|用好|实行|出台|印发|制定|设立|发起)的?$"
-)
 ENDS_IN_HEAD = re.compile(rf"(?:{MEASURE_HEAD.pattern})$")  # “算力券”, “百千工程”
 # Slogans, not names: counted ones (“四个服务”, “117项目”) and “X+” campaigns (“高铁+”, “市场+资源+应用场景”); a head
 # word after the quote still makes a name (“人工智能+”行动).
@@ -772,8 +795,6 @@ DOCUMENT_KIND = re.compile(
 DOCUMENT_TITLE_LENGTH = 8
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
 DEFINITION = re.compile(rf"[（(](?:以下)?(?:{DEFINED_AS.pattern})[^（()）]{{1,30}}[）)]")  # (以下称1+X证书制度试点)
-# The head words a quoted name ends on: any name's, and the reforms a quote so often names (“双盲”评审改革).
-QUOTED_HEAD = re.compile(rf"(?:{MEASURE_HEADS}|机制|改革)")
 
 
 def is_slogan(inner):
@@ -787,14 +808,14 @@ def name_end_after(text, quote_end, limit):
     """Where a name a quote opens ends: at a head word right after the quote (“无事不扰”白名单) or at the end of a
     noun chain that runs from the quote to a head word (“票根”联动促消费试点, “政会银企”四方合作机制); None if no
     head word follows."""
-    head = QUOTED_HEAD.match(text, quote_end)
+    head = MEASURE_HEAD.match(text, quote_end)
     if head:
         end = head.end()
-        while following := QUOTED_HEAD.match(text, end, limit):
+        while following := MEASURE_HEAD.match(text, end, limit):
             end = following.end()  # “…”制度试点: head words side by side are one
         return end
-    for match in QUOTED_HEAD.finditer(text, quote_end, min(limit, quote_end + WINDOW)):
-        if QUOTED_HEAD.match(text, match.end(), limit):
+    for match in MEASURE_HEAD.finditer(text, quote_end, min(limit, quote_end + WINDOW)):
+        if MEASURE_HEAD.match(text, match.end(), limit):
             continue
         _, offset, _, following = chain_before(text, match.start(), match.end(), quote_end, limit, hmm=True)
         if offset == quote_end and not continues_noun(following):
@@ -818,8 +839,8 @@ def names_in(text, sentence):
             continue
         head_end = name_end_after(text, sentence.start + end, sentence.end)
         if head_end:  # quotes side by side share the head word after the last
-            found = [pair for pair in found if pair[1] < run_start]
-            covered = [pair for pair in covered if pair[0] < run_start]
+            found = [(name, offset) for name, offset in found if offset + len(name) <= run_start]
+            covered = [pair for pair in covered if pair[1] <= run_start]
             absolute = run_start
             found.append((text[absolute:head_end], absolute))
         elif DEFINED_AS.search(sentence.text, max(0, start - 4), start):
@@ -832,14 +853,8 @@ def names_in(text, sentence):
             ENDS_IN_HEAD.search(inner) and modifier_before(text, absolute, floor) != absolute
         ):
             continue  # “五子”, “两区”: counted slogans; with a head and the nouns before it, a name
-        elif (
-            measure_names(inner, 0, len(inner))
-            or ENDS_IN_HEAD.search(inner)
-            or QUOTED_NAME_VERB.search(sentence.text[max(0, start - 4) : start])
-        ):
-            found.append((sentence.text[start:end], absolute))
         else:
-            continue
+            found.append((sentence.text[start:end], absolute))  # a candidate: `name_model` tells names from emphasis
         name, offset = found[-1]
         before = modifier_before(text, offset, floor)
         found[-1] = (text[before : offset + len(name)], before)  # 地方政府专项债|“自审自发”试点

@@ -79,11 +79,11 @@ def test_a_goal_set_each_year_is_proposed_as_an_annual_rate(seeded, tmp_path):
 
 def test_measures_naming_no_park_are_linked_to_the_sub_park_of_the_district_the_title_names(seeded, tmp_path):
     document = tmp_path / "district.txt"
-    document.write_text("实施人工智能“头雁”工程。支持朝阳园建设人工智能创新平台。\n", encoding="utf-8")
+    document.write_text("实施人工智能“头雁”工程。支持朝阳园开展人工智能应用试点。\n", encoding="utf-8")
     proposal = json.loads(ingest(document, "--title", "海淀区建设世界领先科技园区若干措施", "--dry-run", "--json"))
     assert [(m["title"], m["parks"]) for m in proposal["measures"]] == [
         ("人工智能“头雁”工程", ["haidian-park"]),
-        ("人工智能创新平台", ["chaoyang-park"]),  # it names its own park
+        ("人工智能应用试点", ["chaoyang-park"]),  # it names its own park
     ]
 
 
@@ -165,30 +165,30 @@ def test_the_upload_form_says_what_is_wrong_by_the_input_it_concerns_in_the_cura
 
 def test_the_registry_remembers_its_curators_work_on_earlier_documents(seeded, tmp_path):
     first = tmp_path / "first.txt"
-    first.write_text("第一篇\n支持冀货出海，建设人工智能创新平台，深入实施城市更新行动。\n", encoding="utf-8")
+    first.write_text("第一篇\n支持冀货出海，开展人工智能应用试点，深入实施城市更新行动。\n", encoding="utf-8")
     ingest(first, "--title", "第一篇")
     source = Source.objects.get(title="第一篇")
     proposed = {p.data["title"]: p for p in Proposal.objects.filter(source=source, kind="measure")}
-    assert set(proposed) == {"人工智能创新平台", "城市更新行动"}
+    assert set(proposed) == {"人工智能应用试点", "城市更新行动"}
     queue.accept(review.SHELL, proposed["城市更新行动"])
-    queue.reject(review.SHELL, proposed["人工智能创新平台"], "A kind of platform, not one platform.")
+    queue.reject(review.SHELL, proposed["人工智能应用试点"], "A kind of pilot, not one pilot.")
     # The curator adds by hand what ingest missed.
     Measure.objects.create(
         slug="hebei-goods-abroad", title="冀货出海", source=source, quote="支持冀货出海", quote_offset=4
     )
 
     second = tmp_path / "second.txt"
-    second.write_text("第二篇\n城市更新行动成效明显。冀货出海势头良好，建设人工智能创新平台。\n", encoding="utf-8")
+    second.write_text("第二篇\n城市更新行动成效明显。冀货出海势头良好，开展人工智能应用试点。\n", encoding="utf-8")
     proposal = json.loads(ingest(second, "--title", "第二篇", "--dry-run", "--json"))
     assert [m["title"] for m in proposal["measures"]] == ["城市更新行动", "冀货出海"]
-    assert [(item["kind"], item["title"]) for item in proposal["withheld"]] == [("measure", "人工智能创新平台")]
+    assert [(item["kind"], item["title"]) for item in proposal["withheld"]] == [("measure", "人工智能应用试点")]
 
     chinese = Client()  # the admin's upload says so, in the curator's language
     chinese.force_login(User.objects.create_superuser("boss", password="pw-for-tests-only"))
     upload = SimpleUploadedFile("second.txt", second.read_bytes(), content_type="text/plain")
     page = chinese.post("/admin/measures/source/ingest/", {"document": upload, "title": "第二篇", "kind": "other"})
     assert "1 条此前已被审核人驳回的发现未再提议" in chinese.get(page["Location"]).content.decode()
-    withheld = Proposal.objects.get(source__title="第二篇", data__title="人工智能创新平台")
+    withheld = Proposal.objects.get(source__title="第二篇", data__title="人工智能应用试点")
     assert withheld.state == "withheld"  # kept out of the worklist, not lost: a curator may reopen it
 
 

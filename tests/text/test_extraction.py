@@ -143,16 +143,16 @@ def test_park_mentions_longest_name_wins():
 def test_measure_proposals_are_names_with_their_sentence_and_parks():
     # They used to be lead sentences and headings ("加快建设创新平台"); a measure is now named.
     text = (
-        "（一）加快建设创新平台。支持海淀园建设人工智能创新中心，推动亦庄园发展。\n"
+        "（一）加快建设创新平台。支持海淀园实施人工智能赋能行动，推动亦庄园发展。\n"
         "落实《北京市促进科技成果转化条例》，推进技术转移。\n"
         "经济形势总体平稳。"
     )
     measures = propose(text, PARK_NAMES)["measures"]
     assert [(measure["title"], measure["parks"]) for measure in measures] == [
-        ("人工智能创新中心", ["daxing-yizhuang-park", "haidian-park"]),
+        ("人工智能赋能行动", ["daxing-yizhuang-park", "haidian-park"]),
         ("《北京市促进科技成果转化条例》", []),
     ]
-    assert measures[0]["quote"] == "支持海淀园建设人工智能创新中心，推动亦庄园发展"
+    assert measures[0]["quote"] == "支持海淀园实施人工智能赋能行动，推动亦庄园发展"
 
 
 def test_sentences_do_not_split_inside_quotes_or_brackets():

@@ -319,7 +319,7 @@ def test_a_document_is_about_the_park_its_title_names_or_the_sub_park_of_its_dis
 
 def test_a_measure_naming_no_park_is_linked_to_the_park_its_document_is_about():
     text = "对通过《生成式人工智能服务管理暂行办法》备案的大模型给予支持。推动海淀园、朝阳园建设人工智能创新平台。"
-    measures = propose(text, PARKS, about=["shijingshan-park"])["measures"]
+    measures = propose(text, PARKS, about=["shijingshan-park"], screen_names=False)["measures"]
     assert [(m["title"], m["parks"]) for m in measures] == [
         ("《生成式人工智能服务管理暂行办法》", ["shijingshan-park"]),
         ("人工智能创新平台", ["chaoyang-park", "haidian-park"]),  # it names its own parks
@@ -423,7 +423,8 @@ def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
 
 
 def titles(text):
-    return [m["title"] for m in propose(text, NameIndex())["measures"]]
+    """The candidate names the rules find, before `name_model` screens them."""
+    return [m["title"] for m in propose(text, NameIndex(), screen_names=False)["measures"]]
 
 
 def test_a_programme_verb_opens_a_name_whatever_its_words():
@@ -505,8 +506,8 @@ def test_public_works_are_named_by_their_places_and_the_stretch_built():
 def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
     text = "实施“五大文化”研究工程，深化“政会银企”四方合作机制，招投标“双盲”评审改革有效促进市场公平竞争。"
     assert titles(text) == ["“五大文化”研究工程", "“政会银企”四方合作机制", "招投标“双盲”评审改革"]
-    # A verb between the quote and a head word ends the name: the quote alone is no name.
-    assert titles("让“老字号”焕发新活力，建设人工智能创新中心。") == ["人工智能创新中心"]
+    # A verb between the quote and a head word ends the name: the quote alone is a candidate, for the screen.
+    assert titles("让“老字号”焕发新活力，建设人工智能创新中心。") == ["“老字号”", "人工智能创新中心"]
 
 
 def test_head_words_side_by_side_after_a_quote_are_one_and_a_short_name_defined_is_none():
