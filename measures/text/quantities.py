@@ -15,11 +15,12 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_NUMERAL = "〇零一二两三四五六七八九十百千"
 NUMBER = rf"\d+(?:\.\d+)?|[{CN_NUMERAL}]+"
 MAGNITUDE = r"万亿|亿|千万|百万|万|千"
-# Base units, longest first so "个百分点" wins over "个" and "平方公里" over "公里". No 年, 月 or 日: a number of
+# Base units, longest first so "个百分点" wins over "个" and "平方公里" over "公里"; 方 only after 万 or 亿 (10亿方 of
+# gas is 10亿立方米; 三方 is three parties). No 年, 月 or 日: a number of
 # years is a duration or a name (三年行动, 再奋斗五年), never a goal's level; nor months within which something is
 # due (印发后3个月内出台): a deadline. Months and working days to take are a level (审批不超过5个工作日).
 BASE = (
-    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦|人次|标准箱|美元|个工作日|个月(?!内)|个(?!月)|"
+    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦|人次|标准箱|美元|个工作日|个月(?!内)|个(?!月)|(?<=[万亿])方|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场]"
 )
 PER = r"(?:/(?:百亿元|万人|平方米|[人户亩年月件家个项次台套名床]))+"  # 元/件, 万元/家, 元/平方米/月
@@ -28,12 +29,12 @@ PERCENT = r"个百分点|百分点|[%％‰]"
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"
 RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
 # A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5), nor a size class (五百亿级
-# 产业集群, 10万吨级码头). A space a line break left between a number and its unit (给予企业30 万元奖励) is not
-# part of either.
+# 产业集群, 10万吨级码头) or a voltage, which classes a line (750千伏输变电工程). A space a line break left between
+# a number and its unit (给予企业30 万元奖励) is not part of either.
 QUANTITY = re.compile(
     rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})(?P<first_unit>{PERCENT})?"
     rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?:[ \u3000](?=[万亿千百元%％]))?"
-    rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?(?!级)"
+    rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?(?![级伏])"
 )
 # "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
 BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")

@@ -169,6 +169,14 @@ def test_a_share_in_words_is_a_percentage():
 def test_a_size_class_is_no_quantity():
     text = "到2025年，培育形成2个千亿级产业集群和6个五百亿级产业集群，建设2个10万吨级码头。"
     assert targets(text, "2020-11-17") == [(2, "个", 2025), (6, "个", 2025), (2, "个", 2025)]
+    # A voltage classes a line or a substation (750千伏输变电工程); it is not 750 thousand of anything.
+    assert targets("三、2026年重点工作\n开工750千伏定靖西、330千伏沣渭等输变电工程。", "2026-01-25") == []
+
+
+def test_gas_and_water_are_counted_in_cubic_metres_written_as_fang():
+    # 亿方 and 万方 are 亿立方米 and 万立方米; 三方 is no quantity.
+    text = "三、2026年重点工作\n新增天然气产量10亿方以上，建成三方协作机制。"
+    assert targets(text, "2026-01-25") == [(10, "亿方", 2026)]
 
 
 def test_a_heading_sets_the_sections_tense_and_year():
