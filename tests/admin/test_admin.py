@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import translation
 
+from measures.choices import TargetPeriod
 from measures.models import Measure
 
 
@@ -129,6 +131,12 @@ def test_the_admin_sidebars_column_headers_are_in_chinese_too(superuser_client):
     chinese = superuser_client.get("/admin/measures/measure/").content.decode()
     assert all(header in chinese for header in ("模型名称", "添加链接", "修改或查看列表链接"))
     assert "Model name" not in chinese
+
+
+def test_a_goal_set_each_year_reads_as_one_in_chinese_whether_a_growth_rate_or_a_count():
+    # 每年培育企业6000家 is no growth rate (年均增速): the label fits both kinds of yearly goal.
+    with translation.override("zh-hans"):
+        assert str(TargetPeriod.ANNUAL_RATE.label) == "每年（年均）"
 
 
 def test_admin_speaks_chinese_by_default_and_english_on_request(superuser_client):
