@@ -408,6 +408,8 @@ class Reader:
         past = (self.section_past or past_paragraph) and not forward_paragraph
         year = year or self.section_year or (self.title_year if forward else None)
         supported = bool(SUPPORT.search(sentence.text))
+        # A review sentence reporting its goals met (…顺利完成全年主要目标任务) sets none, whatever goals it names.
+        reported = self.section_past and bool(GOAL_MET.search(sentence.text))
         listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
         respective = [year_value(listed.group(name)) for name in ("first", "second")] if listed else []
         # A project's or a company's outlook is no policy goal, from where the sentence starts telling it.
@@ -430,7 +432,7 @@ class Reader:
                 if supported and self.take_funding(clause, quantity):
                     continue
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
-                if clause_past or past or quantity.start > outlook_from or is_rhetorical(quantity, before):
+                if clause_past or past or reported or quantity.start > outlook_from or is_rhetorical(quantity, before):
                     continue
                 if OUTLINE.match(self.text, quantity.end):
                     continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals

@@ -23,6 +23,13 @@ def test_goals_reported_met_do_not_turn_a_review_into_goals():
         "过去一年，锚定目标，攻坚克难，经济社会发展主要目标任务顺利完成。全省地区生产总值5.3万亿元、增长5.5%。"
     )
     assert targets(text, "2026-02-05") == []
+    # The figures of a review sentence that names a system of goals before it reports them met are results.
+    text = (
+        "一、2025年工作回顾\n"
+        "一年来，全省上下聚焦“1+2+4+N”目标任务体系，生产总值增长5.6%，进出口总值增长14.1%，"
+        "顺利完成全年主要目标任务。"
+    )
+    assert targets(text, "2026-01-26") == []
 
 
 def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_goals():
