@@ -100,12 +100,12 @@ PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 # 三、2026年重点工作 and 三、关于2026年工作 alike; 一、2025年工作回顾 looks back, as its last word says.
 FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending), and
-# the statistics a money figure may be instead (credit and financing volumes among them: 发放贷款671亿元, 直接融资
-# 7990亿元; a subsidy of a loan's interest is money offered).
+# the statistics a money figure may be instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资
+# 7990亿元, 专项债券资金1327亿元; a subsidy of a loan's interest is money offered).
 SUPPORT = re.compile(r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
-    r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活"
+    r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活|债券"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # A planned, land, jurisdiction or subsidised area (规划面积为159.48平方公里, 补贴面积不超过500平方米) says how big a
@@ -534,6 +534,8 @@ class Reader:
             return (
                 False  # 450万困难群众, 3万余场次: people or things, unless a fund follows or it is offered (奖励50万)
             )
+        if CRITERION.match(self.text, quantity.end):
+            return False  # who qualifies (单户担保金额500万元及以下的小微企业), not money offered
         if clause.text[-LOOK_BACK:].rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
             return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
         if in_a_gloss(self.text, quantity.start):

@@ -419,7 +419,12 @@ def test_development_zones_of_every_kind_are_offered_and_a_placed_alias_is_the_k
 def test_money_per_unit_and_statistics_of_stock_are_told_apart():
     amounts = [(f["amount"], f["unit"]) for f in propose("一次性奖励企业100元/亩。", NameIndex())["funding"]]
     assert amounts == [(100, "元/亩")]
-    for statistic in ("科技贷款余额超9000亿元。", "科创债募集资金超300亿元。", "外贸进出口超8500亿元，给予支持。"):
+    for statistic in (
+        "科技贷款余额超9000亿元。",
+        "科创债募集资金超300亿元。",
+        "外贸进出口超8500亿元，给予支持。",
+        "发行地方政府专项债券资金1327亿元支持项目建设。",  # a bond is borrowed money, not money offered
+    ):
         assert propose(statistic, NameIndex())["funding"] == []
 
 
@@ -430,6 +435,10 @@ def test_a_threshold_or_a_breakdown_is_not_money_offered_and_a_wrapped_unit_is_r
     )
     amounts = [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]]
     assert amounts == [(200, "万元"), (20, "万元")]
+    # Who qualifies, written before them: 单户担保金额500万元及以下的小微企业 are small borrowers, not 500万元 given.
+    text = "有条件的地方可对单户担保金额500万元及以下的小微企业给予担保费补贴，对认定的企业给予30万元奖励。"
+    amounts = [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]]
+    assert amounts == [(30, "万元")]
 
 
 def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
