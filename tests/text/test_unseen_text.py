@@ -180,6 +180,11 @@ def test_a_size_class_is_no_quantity():
     assert targets("三、2026年重点工作\n开工750千伏定靖西、330千伏沣渭等输变电工程。", "2026-01-25") == []
 
 
+def test_containers_trains_and_flights_are_counted_in_their_units():
+    text = "到2030年，货运量达到50万标箱，中欧班列年开行量保持在4800列以上，新开航线航班4000班次。"
+    assert targets(text, "2026-01-28") == [(50, "万标箱", 2030), (4800, "列", 2030), (4000, "班次", 2030)]
+
+
 def test_gas_and_water_are_counted_in_cubic_metres_written_as_fang():
     # 亿方 and 万方 are 亿立方米 and 万立方米; 三方 is no quantity.
     text = "三、2026年重点工作\n新增天然气产量10亿方以上，建成三方协作机制。"
