@@ -84,7 +84,7 @@ ADVERB = (
 PROGRAMME_VERB = (
     r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
     r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
-    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|健全|搭建)"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建)"
 )
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
@@ -341,11 +341,20 @@ def framed_name(text, head_start, head_end, floor):
     return (text[left + verb.start() : head_end], left + verb.start()) if verb else None
 
 
+# A verb joined by a conjunction to what follows it is a noun of the name: 平台建设及应用水平提升计划.
+JOINED = "及和与"
+
+
 def trimmed(name, offset, head):
     """The name without the verbs that introduce it (深入实施, 落实和推广), a count before it (30项) or of things in
     it (布局4个|基础科学中心), or what comes before a verb that still has four characters of name after it
-    (社会力量建设|智能算力中心; 绿色消费推进行动 and 国家学院建设试点 keep their verb: it is part of the name)."""
-    inner = [verb for verb in FRAME_VERB.finditer(name, 1) if len(name) - len(head) - verb.end() >= 4]
+    (社会力量建设|智能算力中心; 绿色消费推进行动, 国家学院建设试点 and 平台建设及应用水平提升计划 keep their verb: it is
+    part of the name)."""
+    inner = [
+        verb
+        for verb in FRAME_VERB.finditer(name, 1)
+        if len(name) - len(head) - verb.end() >= 4 and name[verb.end()] not in JOINED
+    ]
     if inner:
         name, offset = name[inner[-1].end() :], offset + inner[-1].end()
     for pattern in (LEAD_VERBS, COUNT):

@@ -473,6 +473,10 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
     assert titles(text) == ["涉企收费目录清单制度", "公平竞争审查制度", "检测认证创新支撑平台"]
     # A province-wide system is one system, not many of a kind.
     assert titles("依托全省一体化在线政务服务平台，推进政务服务。") == ["全省一体化在线政务服务平台"]
+    # A verb joined to the next word by 及 is a noun of the name (平台建设及应用), not where the name starts; one put
+    # into a pilot (纳入国家试点) ends the words before it.
+    assert titles("实施全省工业互联网平台建设及应用水平提升计划。") == ["全省工业互联网平台建设及应用水平提升计划"]
+    assert titles("重庆数据空间纳入国家试点，启动数据空间建设综合试点。") == ["数据空间建设综合试点"]
 
 
 @pytest.mark.parametrize(
@@ -613,12 +617,12 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
     # Fifty-five documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.92 / 0.92,
-    # 0.93 / 0.94, 0.71 / 0.51 and 0.86 / 0.76 (docs/ingest-quality.md, round 9). The names' figure is in-sample:
+    # 0.93 / 0.94, 0.74 / 0.49 and 0.86 / 0.76 (docs/ingest-quality.md, round 9). The names' figure is in-sample:
     # `name_model` was trained on these documents (its held-out figures are `name_training`'s). Names stay far below
     # their goal: work reports name hundreds of programmes with no head word.
     assert overall["targets"].precision >= 0.90 and overall["targets"].recall >= 0.90
     assert overall["funding"].precision >= 0.91 and overall["funding"].recall >= 0.92
-    assert overall["measure names"].precision >= 0.68 and overall["measure names"].recall >= 0.49
+    assert overall["measure names"].precision >= 0.70 and overall["measure names"].recall >= 0.47
     assert overall["parks"].precision >= 0.84 and overall["parks"].recall >= 0.74
 
 
