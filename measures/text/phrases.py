@@ -241,6 +241,8 @@ def is_proper(word, tag):
     """A proper noun by its tag in context, or a word jieba's dictionary lacks (六松: a name it pieced together)."""
     if NUMERAL_COUNT.fullmatch(word):
         return False  # 五大 (tagged j) counts kinds: 五大开发区
+    if LEAD_VERBS.fullmatch(word):
+        return False  # 深化 (tagged j) is a verb before a kind: 深化|产业园区矩阵式改革
     if tag in PROPER_TAGS:
         return True
     if len(word) >= 2 and any(place_tags().get(word + division) == "ns" for division in DIVISIONS):

@@ -370,6 +370,8 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ("加力推进深汕特别合作区、广清经济特别合作区建设。", ["深汕特别合作区", "广清经济特别合作区"]),
         # A count of zones is not a name; a place in brackets is part of one.
         ("释放五大开发区潜能，推动新一轮园区提质升级。", []),
+        # A verb before a kind of zone is no proper noun, however jieba tags it (深化 as an abbreviation).
+        ("深化产业园区矩阵式改革。", []),
         ("新建国家现代农业产业园2个，新增普惠性幼儿园。", []),
         ("武汉东湖高新区3家企业获评优秀。", ["武汉东湖高新区"]),  # the count is of firms, not of zones
         # A count of zones after a list of places names a zone of each (武汉东湖、襄阳、宜昌3家高新区).
