@@ -81,6 +81,9 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
 THIS_YEAR = re.compile(r"今年|明年|当年")
+# A paragraph opening on this year (今年是“十五五”开局之年, 2026年是…关键一年) starts this year's work, in a part that
+# also holds a plan's goals or whose heading names no work.
+THIS_YEARS_WORK = re.compile(rf"^(?:(?P<relative>今年|明年)|(?P<year>{YEAR})年)是")
 GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
@@ -356,6 +359,7 @@ class Reader:
             return
         lead = split_on(paragraph, CLAUSE_ENDS)[:2]
         lead_text = lead[0].text if lead else ""
+        self.open_years_work(lead_text)
         past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
         labelled = len(lead_text) <= 12 and bool(GOAL_LABEL.fullmatch(lead_text.strip(CLAUSE_ENDS + TRIM)))
         # 到2020年，…。全国农机总动力超过10亿千瓦: the year the paragraph opens on (after its label) is its goals'.
@@ -380,6 +384,15 @@ class Reader:
                 forward_paragraph, carried = True, year
             if not item:
                 self.list_forward, self.list_year = forward, year
+
+    def open_years_work(self, lead_text):
+        opening = THIS_YEARS_WORK.match(lead_text)
+        if not opening or self.document_year is None:
+            return
+        relative = opening.group("relative")
+        year = self.document_year + (relative == "明年") if relative else year_value(opening.group("year"))
+        if not self.is_past_year(year):
+            self.section_forward, self.section_past, self.section_year = True, False, year
 
     def year_ahead(self, clause):
         """The year a clause that is only a year to come names (到2020年, 到2025年底), else None."""

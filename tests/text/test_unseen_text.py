@@ -202,6 +202,27 @@ def test_a_heading_sets_the_sections_tense_and_year():
     assert targets(text, "2025-07-20") == []
 
 
+def test_a_paragraph_opening_on_this_year_starts_this_years_work():
+    # One part holding the plan's goals and the year's work: from "今年是…" on, goals are this year's.
+    text = (
+        "二、“十五五”时期目标任务和2026年工作安排\n"
+        "《纲要（草案）》明确了主要指标，其中地区生产总值年均增长5%左右。\n"
+        "今年是“十五五”开局之年，必须迈好第一步。\n"
+        "全省经济社会发展的主要预期目标是：地区生产总值增长4.5%左右。\n"
+        "新增国家级专精特新企业100家。"
+    )
+    assert targets(text, "2026-01-27") == [(5, "%", 2030), (4.5, "%", 2026), (100, "家", 2026)]
+    # A part whose heading names no work: the year it opens on makes its paragraphs this year's work.
+    text = (
+        "三、一鼓作气勇争先，全力推动“十五五”开好局、起好步\n"
+        "2026年是“十五五”开局之年，也是关键一年。\n"
+        "加快科技创新。实施省科技重大创新项目10个以上。"
+    )
+    assert targets(text, "2026-01-27") == [(10, "个", 2026)]
+    # A year already over opens a review.
+    assert targets("三、回顾\n2025年是极不平凡的一年。\n新增企业100家。", "2026-01-27") == []
+
+
 def test_a_five_year_plan_in_a_later_document_is_the_past_and_the_next_one_the_goal():
     text = (
         "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
