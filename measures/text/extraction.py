@@ -139,9 +139,9 @@ EACH = re.compile(
     r"(?:每(?P<period_first>月|年))?每(?P<unit>平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(?P<period>月|年))?"
     r"(?:最高|不超过|最多)?$"
 )
-# A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元) is a level, not money offered;
-# a size set (设立规模不低于1亿元的…资金) is an offer.
-LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模超过?|规模达到?)$")
+# A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元, 产业规模分别达1.28万亿) is a level,
+# not money offered; a size set (设立规模不低于1亿元的…资金) is an offer.
+LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模(?:分别)?(?:超过?|达到?))$")
 # What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer, unless an offer is named
 # after it (给予创业带动就业补贴2000元); nor is money a government wins from above, told in a clause that opens on it
 # (争取消费品以旧换新政策资金266.5亿元, 累计争取中央转移支付超5300亿元; not 对成功争取国家级项目的企业给予…).

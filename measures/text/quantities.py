@@ -126,10 +126,10 @@ def quantities(text, start=0, end=None):
         found.append(Quantity(match.start(), match.end(), match.group(), 50, None, "%", match.group("suffix") or ""))
     found.sort(key=lambda quantity: quantity.start)
     for quantity, following in reversed(list(pairwise(found))):
-        if (
-            MAGNITUDE_ONLY.fullmatch(quantity.unit)
-            and text[quantity.end : following.start] in LIST_JOINERS
-            and following.unit.startswith(quantity.unit)
-        ):
-            quantity.unit = following.unit  # 1409万、1305万人次: a list's unit is written once, at its end
+        if MAGNITUDE_ONLY.fullmatch(quantity.unit) and text[quantity.end : following.start] in LIST_JOINERS:
+            # A list's unit is written once, at its end: 1409万、1305万人次; 1.28万亿、8200亿元 (万亿元).
+            magnitude = MAGNITUDE_ONLY.match(following.unit)
+            base = following.unit[magnitude.end() :] if magnitude else following.unit
+            if base and (following.unit.startswith(quantity.unit) or base == "元"):
+                quantity.unit += base
     return found

@@ -180,6 +180,12 @@ def test_a_size_class_is_no_quantity():
     assert targets("三、2026年重点工作\n开工750千伏定靖西、330千伏沣渭等输变电工程。", "2026-01-25") == []
 
 
+def test_a_list_of_magnitudes_takes_the_unit_written_once_at_its_end():
+    text = "三、2026年重点工作\n支持创建国家级集群，力争电子信息、有色金属、装备制造业产业规模分别达1.28万亿、1.18万亿、8200亿元。"
+    assert targets(text, "2026-02-05") == [(1.28, "万亿元", 2026), (1.18, "万亿元", 2026), (8200, "亿元", 2026)]
+    assert propose(text, NameIndex(), "2026-02-05")["funding"] == []  # levels to reach, though support is named
+
+
 def test_containers_trains_and_flights_are_counted_in_their_units():
     text = "到2030年，货运量达到50万标箱，中欧班列年开行量保持在4800列以上，新开航线航班4000班次。"
     assert targets(text, "2026-01-28") == [(50, "万标箱", 2030), (4800, "列", 2030), (4000, "班次", 2030)]
