@@ -273,6 +273,8 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
             [(8, "万元/人"), (40, "元/平方米/月")],
         ),
         ("对新落户企业每家给予50万元落户奖励。", [(50, "万元")]),
+        # Per person and per meal served (每人每次): the rate of a service subsidy.
+        ("享受送餐补贴，1-2级补贴标准为每人每次2元，3-5级补贴标准为每人每次4元。", [(2, "元/人/次"), (4, "元/人/次")]),
         # A rate before a list of amounts is the rate of each (分别给予每家80万元、30万元、20万元).
         (
             "对国家级、省级、市级孵化载体，分别给予每家80万元、30万元、20万元一次性配套建设支持。",
