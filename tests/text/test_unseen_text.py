@@ -181,7 +181,10 @@ def test_a_size_class_is_no_quantity():
 
 
 def test_a_list_of_magnitudes_takes_the_unit_written_once_at_its_end():
-    text = "三、2026年重点工作\n支持创建国家级集群，力争电子信息、有色金属、装备制造业产业规模分别达1.28万亿、1.18万亿、8200亿元。"
+    text = (
+        "三、2026年重点工作\n"
+        "支持创建国家级集群，力争电子信息、有色金属、装备制造业产业规模分别达1.28万亿、1.18万亿、8200亿元。"
+    )
     assert targets(text, "2026-02-05") == [(1.28, "万亿元", 2026), (1.18, "万亿元", 2026), (8200, "亿元", 2026)]
     assert propose(text, NameIndex(), "2026-02-05")["funding"] == []  # levels to reach, though support is named
 
