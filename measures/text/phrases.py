@@ -210,8 +210,9 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             continue
         if tag not in NAME_TAGS and word not in ADVERBS_IN_NAMES and not inner_verb(words, index, chain):
             break
-        if tag == "f" and len(word) == 1:
-            break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place
+        if tag == "f" and len(word) == 1 and not (word == "中" and chain and chain[-1][1] == "ns"):
+            break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place;
+            # 中 before another country (中|德) pairs the two: 沈阳中德高端装备制造产业园
         if tag == "vn" and index and words[index - 1][1] in ("ns", "p") and FRAME_VERB.fullmatch(word):
             break  # 海淀园建设…: after a place, a programme verb is the sentence's verb (临空 in 廊坊临空经济区 is not)
         chain.append((word, tag))

@@ -424,6 +424,8 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # A one-character word of direction is the sentence's (扩区后), not the name's; a zone jieba knows as one
         # place word is a zone.
         ("扩区后深圳高新区总规划面积为159.48平方公里。", ["深圳高新区"]),
+        # 中 before another country's name pairs them (中德, 中新): it is the name's.
+        ("沈阳中德高端装备制造产业园入选首批国家级零碳园区。", ["沈阳中德高端装备制造产业园"]),
         ("苏州工业园区在国家级经开区综合考核评价中稳居第一。", ["苏州工业园区"]),
         # A free-trade zone is a zone, and so is a national innovation demonstration zone (自创区).
         ("经南沙自贸区认定的港澳人才。", ["南沙自贸区"]),
