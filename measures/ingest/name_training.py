@@ -19,7 +19,7 @@ from sklearn.linear_model import LogisticRegression
 from measures.ingest.quality import DEVSET, names_match, propose_annotated, read_devset, titles_of
 from measures.seed.files import index_park_names, name_records, read_seed
 from measures.text import name_model
-from measures.text.extraction import name_counts
+from measures.text.extraction import mention_counts
 from measures.text.names import NameIndex
 
 REGULARISATION = 0.3  # scikit-learn's C; chosen by the held-out F1 (0.1 and 1.0 did as well or worse)
@@ -39,12 +39,11 @@ def candidates(directory=DEVSET):
     for document_id, raw, annotation in read_devset(directory):
         text, proposed = propose_annotated(raw, annotation, names, titles, known, screen_names=False)
         measures = proposed["measures"]
-        mentions = name_counts(text, [measure["title"].strip("《》“”") for measure in measures])
         gold = [measure["name"] for measure in annotation["measures"]]
         batch = document_id[0]
         annotated[batch] = annotated.get(batch, 0) + len(gold)
-        for measure in measures:
-            found = name_model.features(measure, mentions[NameIndex.key(measure["title"].strip("《》“”"))])
+        for measure, mentions in zip(measures, mention_counts(text, measures), strict=True):
+            found = name_model.features(measure, mentions)
             rows.append((batch, found, any(names_match(measure["title"], name) for name in gold)))
     return rows, annotated
 

@@ -719,20 +719,20 @@ def is_subsequence(short, long):
     return all(char in characters for char in short)
 
 
-def propose_measures(text, paragraphs, parks, known_names, about, screen=True):
+def propose_measures(text, paragraphs, parks, known_names, about, screen_names=True):
     """Named measures: 《…》 titles, quoted names (“算力券”, “无事不扰”白名单), noun chains ending in a head word, and
     the names the registry knows: its policies by name or alias (中关村论坛, 科创30条), each then proposed with its
     `policy`, and names curators accepted before (“高效办成一件事”). A known name the registry also knows as a park
     (雄安新区中关村科技园) is a park here.
 
     Each is proposed once, at its first mention, with its sentence as the quote. The candidates are found broadly
-    and kept when `name_model` takes them for names, or when the registry knows them; `screen=False` keeps them all
-    (to train the model)."""
+    and kept when `name_model` takes them for names, or when they hold a name the registry knows (whatever quotes or
+    words surround it); `screen_names=False` keeps them all (to train the model)."""
     park_starts = [park["offset"] for park in parks]  # in text order
     park_at = set(park_starts)
     known = [mention for mention in known_names.mentions(text) if mention["offset"] not in park_at]
     starts = [mention["offset"] for mention in known]
-    measures, seen = [], set()
+    measures, seen, holding_known = [], set(), set()
     for paragraph in paragraphs:
         for sentence in split_on(paragraph, SENTENCE_ENDS):
             inside = known[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -745,25 +745,27 @@ def propose_measures(text, paragraphs, parks, known_names, about, screen=True):
                 end = quote_offset + len(quote)
                 quoted = parks[bisect_left(park_starts, quote_offset) : bisect_left(park_starts, end)]
                 named = sorted({park["slug"] for park in quoted}) or list(about)
-                measures.append(
-                    {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
-                )
+                measure = {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
+                at = bisect_left(starts, offset)
+                if policy or (at < len(starts) and starts[at] < offset + len(name)):
+                    holding_known.add(id(measure))
+                measures.append(measure)
     measures = without_shortened(measures)
-    if not screen:
+    if not screen_names:
         return measures
-    taken = {mention["name"] for mention in known}
-    mentions = name_counts(text, [measure["title"].strip("《》“”") for measure in measures])
     return [
         measure
-        for measure in measures
-        if measure["title"] in taken or is_name(measure, mentions[NameIndex.key(measure["title"].strip("《》“”"))])
+        for measure, mentions in zip(measures, mention_counts(text, measures), strict=True)
+        if id(measure) in holding_known or is_name(measure, mentions)
     ]
 
 
-def name_counts(text, names):
-    """How often each name occurs in the text (at its longest), found in one pass however many names there are."""
+def mention_counts(text, measures):
+    """How often each measure's name occurs in the text (at its longest), found in one pass however many names."""
+    names = [measure["title"].strip("《》“”") for measure in measures]
     index = NameIndex([(None, names)])
-    return Counter(index.key(mention["name"]) for mention in index.mentions(text))
+    counts = Counter(index.key(mention["name"]) for mention in index.mentions(text))
+    return [counts[index.key(name)] for name in names]
 
 
 def without_shortened(measures):
@@ -856,8 +858,12 @@ def names_in(text, sentence):
             continue
         head_end = name_end_after(text, sentence.start + end, sentence.end)
         if head_end:  # quotes side by side share the head word after the last
-            found = [(name, offset) for name, offset in found if offset + len(name) <= run_start]
-            covered = [pair for pair in covered if pair[1] <= run_start]
+            # Both lists are in text order, so what the run replaces is at their ends: popped, not filtered, the
+            # cost stays linear in a sentence's quotes.
+            while found and found[-1][1] + len(found[-1][0]) > run_start:
+                found.pop()
+            while covered and covered[-1][1] > run_start:
+                covered.pop()
             absolute = run_start
             found.append((text[absolute:head_end], absolute))
         elif DEFINED_AS.search(sentence.text, max(0, start - 4), start):

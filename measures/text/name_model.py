@@ -57,7 +57,6 @@ def features(measure, mentions):
         "scope_share": sum(len(word) for word, _ in words if SCOPE.fullmatch(word)) / max(1, len(modifier)),
         "digit": int(bool(DIGIT.search(name))),
         "numeral": int(bool(NUMERAL.search(name))),
-        "policy": int(bool(measure.get("policy"))),
         "parks": int(bool(measure.get("parks"))),
     }
     if words:

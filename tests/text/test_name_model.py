@@ -3,6 +3,7 @@
 import pytest
 
 from measures.ingest import name_training
+from measures.seed.files import name_records, read_seed
 from measures.text import name_model
 from measures.text.extraction import propose
 from measures.text.names import NameIndex
@@ -31,16 +32,17 @@ def test_the_screen_keeps_names_and_drops_emphasis_and_kinds_the_rules_found():
 
 
 def test_a_name_the_registry_knows_is_proposed_whatever_the_screen_says():
-    # A curator took 人工智能创新平台 from an earlier document: ingest searches for it and keeps it.
+    # A curator took 人工智能创新平台 from an earlier document: ingest searches for it and keeps it, also inside a
+    # longer name the rules found (全市人工智能创新平台).
     known = NameIndex([(None, ["人工智能创新平台"])])
     measures = propose(TEXT, NameIndex(), known_names=known)["measures"]
     assert "人工智能创新平台" in [measure["title"] for measure in measures]
-
-
-def test_a_name_mentioned_again_and_again_is_likelier_a_name():
-    measure = {"title": "“证照分离”", "quote": "推行“证照分离”"}
-    once, often = (name_model.likelihood(name_model.features(measure, mentions)) for mentions in (1, 4))
-    assert once < often
+    measures = propose("建设全市人工智能创新平台。人工智能创新平台要加快。", NameIndex(), known_names=known)["measures"]
+    assert [measure["title"] for measure in measures] == ["全市人工智能创新平台"]
+    # A policy of the registry's keeps its link, quoted or not.
+    policies = NameIndex(name_records(read_seed().policies))
+    measures = propose("办好“中关村论坛”。", NameIndex(), known_names=policies)["measures"]
+    assert [(measure["title"], measure["policy"]) for measure in measures] == [("“中关村论坛”", "zgc-forum")]
 
 
 @pytest.mark.django_db
