@@ -104,11 +104,11 @@ PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending), and
 # the statistics a money figure may be instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资
-# 7990亿元, 专项债券资金1327亿元; a subsidy of a loan's interest is money offered).
+# 7990亿元, 专项债券资金1327亿元, 国债资金; a subsidy of a loan's or a bond's interest is money offered).
 SUPPORT = re.compile(r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
-    r"|余额|募集|进出口|出口|进口|贷款(?!贴息|利息)|融资(?!担保)|盘活|债券"
+    r"|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # A planned, land, jurisdiction or subsidised area (规划面积为159.48平方公里, 补贴面积不超过500平方米) says how big a
@@ -130,6 +130,8 @@ OFFER_REACH = 4
 PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)")
 # A share or a sum that describes whom a measure is for is a criterion, not a goal, also when another criterion
 # follows: 持股比例达25%以上或员工人数比例达30%以上的企业. A count of them (培育100家以上的企业) is a goal.
+# A bound after an amount (500万元及以下的…) makes it a threshold; an offer's purpose may follow it (300万元的团队资助).
+THRESHOLD = re.compile(r"及?以[上下]")
 CRITERION = re.compile(
     r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
 )
@@ -547,7 +549,7 @@ class Reader:
             return (
                 False  # 450万困难群众, 3万余场次: people or things, unless a fund follows or it is offered (奖励50万)
             )
-        if CRITERION.match(self.text, quantity.end):
+        if THRESHOLD.match(self.text, quantity.end) and CRITERION.match(self.text, quantity.end):
             return False  # who qualifies (单户担保金额500万元及以下的小微企业), not money offered
         if clause.text[-LOOK_BACK:].rstrip(CLAUSE_ENDS + TRIM).endswith("的"):
             return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered

@@ -460,11 +460,16 @@ def test_development_zones_of_every_kind_are_offered_and_a_placed_alias_is_the_k
 def test_money_per_unit_and_statistics_of_stock_are_told_apart():
     amounts = [(f["amount"], f["unit"]) for f in propose("一次性奖励企业100元/亩。", NameIndex())["funding"]]
     assert amounts == [(100, "元/亩")]
+    # A subsidy of a bond's interest is money offered, as one of a loan's.
+    amounts = [(f["amount"], f["unit"]) for f in propose("对企业发行债券给予贴息最高200万元。", NameIndex())["funding"]]
+    assert amounts == [(200, "万元")]
     for statistic in (
         "科技贷款余额超9000亿元。",
         "科创债募集资金超300亿元。",
         "外贸进出口超8500亿元，给予支持。",
         "发行地方政府专项债券资金1327亿元支持项目建设。",  # a bond is borrowed money, not money offered
+        "发行地方政府专项债1327亿元支持项目建设。",
+        "用好超长期国债资金200亿元支持设备更新。",
     ):
         assert propose(statistic, NameIndex())["funding"] == []
 
@@ -480,6 +485,14 @@ def test_a_threshold_or_a_breakdown_is_not_money_offered_and_a_wrapped_unit_is_r
     text = "有条件的地方可对单户担保金额500万元及以下的小微企业给予担保费补贴，对认定的企业给予30万元奖励。"
     amounts = [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]]
     assert amounts == [(30, "万元")]
+    # What an offer is for, after it, is no threshold.
+    for offer in (
+        "给予最高500万元的项目资助。",
+        "给予不超过50万元的一次性人才奖励。",
+        "对新引进的团队给予最高300万元的团队资助。",
+        "对新获批的国家级平台给予300万元的载体建设补助。",
+    ):
+        assert len(propose(offer, NameIndex())["funding"]) == 1, offer
 
 
 def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
