@@ -81,6 +81,7 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
 THIS_YEAR = re.compile(r"今年|明年|当年")
+YEAR_NAMED = re.compile(rf"({YEAR})年")
 # A paragraph opening on this year (今年是“十五五”开局之年, 2026年是…关键一年) starts this year's work, in a part that
 # also holds a plan's goals or whose heading names no work.
 THIS_YEARS_WORK = re.compile(rf"^(?:(?P<relative>今年|明年)|(?P<year>{YEAR})年)是")
@@ -396,6 +397,11 @@ class Reader:
         if not self.is_past_year(year):
             self.section_forward, self.section_past, self.section_year = True, False, year
 
+    def names_year_ahead(self, text):
+        if any(match.group() != "当年" for match in THIS_YEAR.finditer(text)):
+            return True
+        return any(not self.is_past_year(year_value(match.group(1))) for match in YEAR_NAMED.finditer(text))
+
     def year_ahead(self, clause):
         """The year a clause that is only a year to come names (到2020年, 到2025年底), else None."""
         match = TO_YEAR.fullmatch(clause.strip(CLAUSE_ENDS + TRIM))
@@ -423,8 +429,11 @@ class Reader:
         past = (self.section_past or past_paragraph) and not forward_paragraph
         year = year or self.section_year or (self.title_year if forward else None)
         supported = bool(SUPPORT.search(sentence.text))
-        # A review sentence reporting its goals met (…顺利完成全年主要目标任务) sets none, whatever goals it names.
-        reported = self.section_past and bool(GOAL_MET.search(sentence.text))
+        # A review sentence reporting its goals met (…顺利完成全年主要目标任务) sets none, whatever goals it names,
+        # unless it names this year or one to come (今年主要预期目标是…).
+        reported = (
+            self.section_past and bool(GOAL_MET.search(sentence.text)) and not self.names_year_ahead(sentence.text)
+        )
         listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
         respective = [year_value(listed.group(name)) for name in ("first", "second")] if listed else []
         # A project's or a company's outlook is no policy goal, from where the sentence starts telling it.

@@ -30,6 +30,12 @@ def test_goals_reported_met_do_not_turn_a_review_into_goals():
         "顺利完成全年主要目标任务。"
     )
     assert targets(text, "2026-01-26") == []
+    # ... but a sentence that sets goals for this year or a later one does, whatever it reports met.
+    text = (
+        "一、2025年工作回顾\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，城镇新增就业50万人以上，完成国家下达的节能降碳目标任务。"
+    )
+    assert targets(text, "2026-01-26") == [(5, "%", 2026), (50, "万人", 2026)]
 
 
 def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_goals():
