@@ -344,8 +344,10 @@ def framed_name(text, head_start, head_end, floor):
     return (text[left + verb.start() : head_end], left + verb.start()) if verb else None
 
 
-# A verb joined by a conjunction to what follows it is a noun of the name: 平台建设及应用水平提升计划.
-JOINED = "及和与"
+# A verb joined by 及 to what follows it is a noun of the name: 平台建设及应用水平提升计划 (和 and 与 join two names
+# as often: 数字政府建设|和数据要素市场化配置改革).
+JOINED = "及"
+CONJUNCTIONS = "和与及"
 
 
 def trimmed(name, offset, head):
@@ -359,7 +361,8 @@ def trimmed(name, offset, head):
         if len(name) - len(head) - verb.end() >= 4 and name[verb.end()] not in JOINED
     ]
     if inner:
-        name, offset = name[inner[-1].end() :], offset + inner[-1].end()
+        cut = inner[-1].end() + (name[inner[-1].end()] in CONJUNCTIONS)  # 建设|和|数据要素…改革: no name opens on 和
+        name, offset = name[cut:], offset + cut
     for pattern in (LEAD_VERBS, COUNT):
         cut = pattern.match(name)
         if cut and cut.end() < len(name):

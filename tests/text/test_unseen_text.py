@@ -531,6 +531,8 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
     # A verb joined to the next word by 及 is a noun of the name (平台建设及应用), not where the name starts; one put
     # into a pilot (纳入国家试点) ends the words before it.
     assert titles("实施全省工业互联网平台建设及应用水平提升计划。") == ["全省工业互联网平台建设及应用水平提升计划"]
+    # 和 and 与 join two names as often as two nouns of one: 数字政府建设|和数据要素市场化配置改革.
+    assert titles("推进数字政府建设和数据要素市场化配置改革。") == ["数据要素市场化配置改革"]
     assert titles("重庆数据空间纳入国家试点，启动数据空间建设综合试点。") == ["数据空间建设综合试点"]
 
 
