@@ -198,12 +198,16 @@ def test_a_list_of_magnitudes_takes_the_unit_written_once_at_its_end():
 def test_containers_trains_and_flights_are_counted_in_their_units():
     text = "到2030年，货运量达到50万标箱，中欧班列年开行量保持在4800列以上，新开航线航班4000班次。"
     assert targets(text, "2026-01-28") == [(50, "万标箱", 2030), (4800, "列", 2030), (4000, "班次", 2030)]
+    text = "到2030年，中欧班列开行1.5万列次，机场起降航班30万架次，新增变电容量800万千伏安。"
+    assert targets(text, "2026-01-28") == [(1.5, "万列次", 2030), (30, "万架次", 2030), (800, "万千伏安", 2030)]
 
 
 def test_gas_and_water_are_counted_in_cubic_metres_written_as_fang():
     # 亿方 and 万方 are 亿立方米 and 万立方米; 三方 is no quantity.
     text = "三、2026年重点工作\n新增天然气产量10亿方以上，建成三方协作机制。"
     assert targets(text, "2026-01-25") == [(10, "亿方", 2026)]
+    text = "三、2026年重点工作\n在引进资金100亿方面取得突破，总投资50亿方案获批。"
+    assert [unit for _, unit, _ in targets(text, "2026-01-25") if unit.endswith("方")] == []
 
 
 def test_a_heading_sets_the_sections_tense_and_year():
