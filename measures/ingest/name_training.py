@@ -97,8 +97,8 @@ def main(argv=None):
     likelihoods = held_out_likelihoods(rows)
     print(f"{len(rows)} candidates, {sum(label for _, _, label in rows)} right; {sum(annotated.values())} annotated")
     print("threshold  precision  recall  F1   (each batch scored by a model trained on the others)")
-    f1 = {threshold: figures(rows, likelihoods, annotated, threshold)[2] for threshold in THRESHOLDS}
-    best = max(threshold for threshold in THRESHOLDS if f1[threshold] >= max(f1.values()) - F1_TIE)
+    f1_at = {threshold: figures(rows, likelihoods, annotated, threshold)[2] for threshold in THRESHOLDS}
+    best = max(threshold for threshold in THRESHOLDS if f1_at[threshold] >= max(f1_at.values()) - F1_TIE)
     for threshold in (0.0, *THRESHOLDS):
         precision, recall, f1 = figures(rows, likelihoods, annotated, threshold)
         print(

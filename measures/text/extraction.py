@@ -823,6 +823,7 @@ DOCUMENT_KIND = re.compile(
     r"(?:[（(][^（(）)]*[）)])*$"
 )
 DOCUMENT_TITLE_LENGTH = 8
+WORDS = re.compile(r"\w")
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
 DEFINITION = re.compile(rf"[（(](?:以下)?(?:{DEFINED_AS.pattern})[^（()）]{{1,30}}[）)]")  # (以下称1+X证书制度试点)
 
@@ -859,6 +860,8 @@ def names_in(text, sentence):
     for start, end in quoted_ranges(sentence.text):
         absolute = sentence.start + start
         inner = sentence.text[start + 1 : end - 1]
+        if not WORDS.search(inner):
+            continue  # “，，”: a quote of punctuation names nothing
         floor = covered[-1][1] if covered else sentence.start
         run_start = run_start if run_end == absolute else absolute  # “两重”“两新”政策: quotes side by side
         run_end = sentence.start + end

@@ -508,6 +508,7 @@ def test_a_threshold_or_a_breakdown_is_not_money_offered_and_a_wrapped_unit_is_r
 def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
     text = "深化“高铁+”、“园区+”协同，实施“117项目”。"
     assert propose(text, NameIndex())["measures"] == []
+    assert titles("推行“，，”改革。") == []  # a quote of punctuation names nothing
 
 
 def titles(text):
