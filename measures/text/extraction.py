@@ -389,6 +389,7 @@ class Reader:
                 self.list_forward, self.list_year = forward, year
 
     def open_years_work(self, lead_text):
+        """A paragraph opening on this year or the next (`THIS_YEARS_WORK`) makes the section that year's work."""
         opening = THIS_YEARS_WORK.match(lead_text)
         if not opening or self.document_year is None:
             return
@@ -398,6 +399,7 @@ class Reader:
             self.section_forward, self.section_past, self.section_year = True, False, year
 
     def names_year_ahead(self, text):
+        """Whether `text` names this year, the next or a later year by number (今年, 明年, 2027年)."""
         if any(match.group() != "当年" for match in THIS_YEAR.finditer(text)):
             return True
         return any(not self.is_past_year(year_value(match.group(1))) for match in YEAR_NAMED.finditer(text))
