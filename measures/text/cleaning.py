@@ -158,9 +158,54 @@ def furniture_corrections(raw):
     return corrections
 
 
+# A page's copy of its own text on one line (gz.gov.cn's hidden print copy): a line of at least COPY_SENTENCES
+# sentences, most of them (COPY_SHARE) also on other lines, and on at least COPY_LINES different ones. A paragraph
+# repeated inside such a copy has its sentences on that one line only, and stays; so does a paragraph of a page that
+# holds its text twice, split into lines differently (e-guangzhou-…), being shorter than a whole text.
+SENTENCE_END = re.compile(r"(?<=[。；！？])")
+COPY_SENTENCE_LENGTH = 8
+COPY_SENTENCES = 20
+COPY_SHARE = 0.75
+COPY_LINES = 3
+
+
+def copy_corrections(raw):
+    """Corrections removing a line that copies, run together, sentences of several other lines: read twice, every
+    amount and name in it would be proposed twice. Each sentence is looked up in a dictionary: linear time."""
+    lines = raw.splitlines(keepends=True)
+    sentences = [
+        [sentence for sentence in map(str.strip, SENTENCE_END.split(line)) if len(sentence) >= COPY_SENTENCE_LENGTH]
+        for line in lines
+    ]
+    lines_of = {}
+    for number, found in enumerate(sentences):
+        for sentence in found:
+            seen_on = lines_of.setdefault(sentence, [])
+            if len(seen_on) < 2 and number not in seen_on:
+                seen_on.append(number)  # two lines are enough to know whether a sentence is also elsewhere
+    corrections, position = [], 0
+    for number, (line, found) in enumerate(zip(lines, sentences, strict=True)):
+        elsewhere = [other for sentence in found for other in lines_of[sentence] if other != number][: len(found)]
+        if (
+            len(found) >= COPY_SENTENCES
+            and len(elsewhere) >= COPY_SHARE * len(found)
+            and len(set(elsewhere)) >= COPY_LINES
+        ):
+            text = line.rstrip("\r\n")
+            corrections.append(Correction(position, text, "", "the page's copy of its text on one line"))
+        position += len(line)
+    return corrections
+
+
 def page_corrections(raw, known=None):
-    """Every correction of a newly retrieved page: the layout's whitespace, its furniture and injected words."""
+    """Every correction of a newly retrieved page: the layout's whitespace, its furniture (a copy of its text on one
+    line too) and injected words."""
     furniture = furniture_corrections(raw)
+    furniture += [
+        copy
+        for copy in copy_corrections(raw)
+        if not any(c.position < copy.end and copy.position < c.end for c in furniture)
+    ]
     covered = [(c.position, c.end) for c in furniture]
     spam = [c for c in spam_corrections(raw, known or {}) if not any(s <= c.position < e for s, e in covered)]
     whitespace = [c for c in whitespace_corrections(raw) if not any(s < c.end and c.position < e for s, e in covered)]

@@ -659,6 +659,18 @@ def test_page_furniture_is_removed_as_recorded_corrections():
     assert all(not correction.flagged for correction in corrections)
 
 
+def test_a_pages_copy_of_its_text_on_one_line_is_furniture():
+    # gz.gov.cn pages end on a hidden print copy of the whole notice: every amount would be read twice.
+    articles = [f"第{n}条 对示范基地给予{n}0万元奖励，按规定程序办理补贴申领手续。" for n in range(1, 21)]
+    raw = "广州市就业见习基地管理办法\n" + "\n".join(articles) + "\n" + "".join(articles) + "\n公开方式：主动公开\n"
+    cleaned = apply_corrections(raw, page_corrections(raw))
+    assert cleaned.count("第3条") == 1 and cleaned.endswith("公开方式：主动公开")
+    assert len(propose(cleaned, NameIndex())["funding"]) == 20
+    # A paragraph that restates one sentence of an earlier one is the document's own.
+    raw = "\n".join(articles) + "\n总之，" + articles[0] + "此外，各区应当做好宣传工作，及时公布名单并接受社会监督。\n"
+    assert apply_corrections(raw, page_corrections(raw)) == raw.strip()
+
+
 def test_a_latin_word_is_injected_only_inside_a_chinese_phrase():
     assert find_spam("北京市app技术委员会") == [(3, "app")]
     assert find_spam("海量资讯、精准解读，尽在新浪财经APP</div>") == []
