@@ -758,18 +758,19 @@ def propose_measures(text, paragraphs, parks, known_names, about, screen_names=T
                 end = quote_offset + len(quote)
                 quoted = parks[bisect_left(park_starts, quote_offset) : bisect_left(park_starts, end)]
                 named = sorted({park["slug"] for park in quoted}) or list(about)
-                measure = {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
                 at = bisect_left(starts, offset)
                 if policy or (at < len(starts) and starts[at] < offset + len(name)):
-                    holding_known.add(id(measure))
-                measures.append(measure)
+                    holding_known.add(key)
+                measures.append(
+                    {"title": name, "quote": quote, "offset": quote_offset, "parks": named, "policy": policy}
+                )
     measures = without_shortened(measures)
     if not screen_names:
         return measures
     return [
         measure
         for measure, mentions in zip(measures, mention_counts(text, measures), strict=True)
-        if id(measure) in holding_known or is_name(measure, mentions)
+        if measure["title"].strip("《》“”") in holding_known or is_name(measure, mentions)
     ]
 
 
