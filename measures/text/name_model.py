@@ -59,6 +59,8 @@ def features(measure, mentions):
         "numeral": int(bool(NUMERAL.search(name))),
         "parks": int(bool(measure.get("parks"))),
     }
+    for _, tag in words:
+        found[f"tag={tag}"] = 1
     if words:
         found[f"first_tag={words[0][1]}"] = found[f"last_tag={words[-1][1]}"] = 1
     return found

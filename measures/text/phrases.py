@@ -4,9 +4,10 @@ A name is a noun chain ending in a head word ("核心区控规新一轮三年行
 jieba cuts the few characters before each head word into words with their parts of speech, and the chain runs
 left from the head for as long as the words are nouns (or verbal nouns, adjectives, place names) and stops at a
 verb, adverb, preposition, pronoun, particle or punctuation. Where a programme verb opens the stretch before the
-head (实施|大宗消费更新升级行动), the stretch is the name whatever the tags inside it. A measure name is kept only
-when it is specific (`specific`). Only a short window before each head word is cut, so the cost grows with the
-text, not with the length of its sentences.
+head (实施|大宗消费更新升级行动), the stretch is the name whatever the tags inside it; where a verb inside a named
+work cut the chain (东六环入地改造工程), the clause's opening is. A list of places before a kind written once names
+one of each (雄商、济滨高铁). A measure name is kept only when it is specific (`specific`). Only a short window
+before each head word is cut, so the cost grows with the text, not with the length of its sentences.
 """
 
 import logging
@@ -128,6 +129,8 @@ KIND_MODIFIER_LENGTH = 4
 WINDOW = 18
 CUT_MARGIN = 4
 FRAME_WINDOW = 24
+# The most characters before a head word a boundary may open a name on without a programme verb.
+OPENED_LENGTH = 12
 # The words a modifier before a quoted name is made of: nouns, not numbers, dates or adjectives.
 MODIFIER_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "j", "l", "b", "eng")
 
@@ -291,7 +294,11 @@ def measure_names(text, start, end):
         chain, offset, _, following = chain_before(text, match.start(), match.end(), start, end, hmm=True)
         if continues_noun(following) or COUNT.match(text[match.end() : end]):
             continue  # 中心|城区: inside a longer noun; 工程研究中心|29家: things of a kind, counted
-        name, offset = framed_name(text, match.start(), match.end(), start) or (chain, offset)
+        name, offset = (
+            opened_name(text, match.start(), match.end(), start, offset)
+            or framed_name(text, match.start(), match.end(), start)
+            or (chain, offset)
+        )
         while found and found[-1][1] >= offset:
             found.pop()
         if found and found[-1][1] + len(found[-1][0]) > offset:
@@ -300,9 +307,79 @@ def measure_names(text, start, end):
         name, offset = trimmed(name, offset, match.group())
         if ROUTE_HEAD.fullmatch(match.group()):
             name, offset = route_named(name, offset, match.group())
-        if specific(name, match.group()):
+        listed = names_listed_before(text, start, name, offset, match.group())
+        if listed:
+            while found and found[-1][1] >= listed[0][1]:
+                found.pop()
+            found += listed
+        elif specific(name, match.group()):
             found.append((name, offset))
     return found
+
+
+# Heads a place alone names (紫金山实验室, 雄商高铁), so that a list of places before them names one each: 紫金山、
+# 太湖等实验室, 邵永、铜吉等6条高铁.
+PLACE_NAMED_HEAD = re.compile(rf"实验室|{ROUTE_HEADS}")
+# What may stand between a list's last place and such a head: 等, a count, a place they share (3个重庆实验室).
+LIST_TO_HEAD = re.compile(
+    r"(?:等|(?<=[\u4e00-\u9fff])(?=\d|[一二三四五六七八九十两]))(?:(?:\d+|[一二三四五六七八九十两]+)[个条座家所])?"
+    r"[\u4e00-\u9fff]{0,4}$"
+)
+LIST_REACH = 15
+
+
+def names_listed_before(text, start, name, offset, head):
+    """(name, offset) of each measure a list before `name` names by its kind written once at the end: 今年建成雄商、
+    济滨高铁 names 雄商高铁 and 济滨高铁; 紫金山、太湖等实验室 names 紫金山实验室 and 太湖实验室 when the head is one a
+    place alone names (`PLACE_NAMED_HEAD`). Every item of the list is a proper noun, or nothing is named."""
+    if text[offset - 1 : offset] == "、" and offset > start:
+        lead = 0
+        for word, tag in tagged(name, hmm=True):
+            if not is_proper(word, tag):
+                break
+            lead += len(word)
+        if not lead or len(name) - lead < len(head):
+            return []
+        kind, items = name[lead:], [(name[:lead], offset)]
+    elif PLACE_NAMED_HEAD.fullmatch(head):
+        stretch = LIST_TO_HEAD.search(text, max(start, offset - 10), offset + len(name) - len(head))
+        item = stretch and list_item(text, start, stretch.start())
+        if not item:
+            return []
+        kind, items = head, [item]  # `name` is the list's kind (3个重庆实验室), no name of its own
+    else:
+        return []
+    while text[items[-1][1] - 1 : items[-1][1]] == "、":
+        item = list_item(text, start, items[-1][1] - 1)
+        if not item:
+            return []
+        items.append(item)
+    if len(items) == 1:
+        return []
+    return [(item + kind, item_offset) for item, item_offset in reversed(items)]
+
+
+def list_item(text, start, end):
+    """(item, offset) of the proper noun that ends a list's item at text[end]: the nouns before it, after any verb
+    (今年建成|雄商), else None."""
+    run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[max(start, end - LIST_REACH) : end])
+    if not run:
+        return None
+    words = tagged(run.group(), hmm=True)
+    length = 0
+    for word, tag in reversed(words):
+        if tag not in NAME_TAGS:
+            break
+        length += len(word)
+    item = run.group()[len(run.group()) - length :]
+    verbs = LEAD_VERBS.match(item)  # 挂牌建设|金凤
+    if verbs:
+        item, length = item[verbs.end() :], length - verbs.end()
+    if len(item) < 2 or MEASURE_HEAD.search(item) or PARK_HEAD.search(item):
+        return None  # 太平水库、|中皋水库: a name of its own
+    if not any(is_proper(word, tag) for word, tag in tagged(item, hmm=True)):
+        return None
+    return item, end - length
 
 
 def route_named(name, offset, head):
@@ -331,17 +408,42 @@ def modifier_before(text, position, floor):
     return offset
 
 
+def frame_opening(text, head_start, floor):
+    """Where the stretch before a head word opens: after the last boundary (punctuation, 等, 的 ...) in reach, or at
+    `floor`; None when there is none in reach, the stretch being too long to be a name."""
+    left = max(floor, head_start - FRAME_WINDOW)
+    boundaries = list(FRAME_BOUNDARY.finditer(text, left, head_start))
+    if not boundaries and left > floor:
+        return None
+    return boundaries[-1].end() if boundaries else left
+
+
 def framed_name(text, head_start, head_end, floor):
     """(name, offset) when a programme verb opens the stretch before the head word, with nothing but words between
     (no punctuation, no 等 or 的), else None."""
-    left = max(floor, head_start - FRAME_WINDOW)
-    stretch = text[left:head_start]
-    boundaries = list(FRAME_BOUNDARY.finditer(stretch))
-    opening = boundaries[-1].end() if boundaries else 0
-    if not boundaries and left > floor:
-        return None  # no boundary in reach: the stretch is too long to be a name
-    verb = FRAME_VERB.search(stretch, opening)
-    return (text[left + verb.start() : head_end], left + verb.start()) if verb else None
+    opening = frame_opening(text, head_start, floor)
+    verb = opening is not None and FRAME_VERB.search(text, opening, head_start)
+    return (text[verb.start() : head_end], verb.start()) if verb else None
+
+
+def opened_name(text, head_start, head_end, floor, chain_offset):
+    """(name, offset) of the whole stretch a boundary opens before the head word when a verb inside a name cut its
+    noun chain short (，|东六环入地改造工程: jieba tags 入地 and 改造 verbs), else None. The stretch is short, made of a
+    name's words and verbs, has a proper noun before any programme verb, does not open on a verb and holds no other
+    name's head (中国（安徽）|自贸试验区累计推出25项制度 is a sentence)."""
+    opening = frame_opening(text, head_start, floor)
+    if opening is None or not 2 <= head_start - opening <= OPENED_LENGTH or opening >= chain_offset:
+        return None
+    words = tagged(text[opening:head_start], True)
+    if words[0][1] == "v" or any(tag not in NAME_TAGS and tag != "v" for _, tag in words):
+        return None
+    verb = FRAME_VERB.search(text, opening, head_start)
+    lead = tagged(text[opening : verb.start()], True) if verb else words
+    if not any(is_proper(word, tag) for word, tag in lead):
+        return None  # 精心|实施惠民政策: with no proper noun before it, a programme verb opens the name (`framed_name`)
+    if MEASURE_HEAD.search(text, opening, head_start) or PARK_HEAD.search(text, opening, head_start):
+        return None
+    return text[opening:head_end], opening
 
 
 # A verb joined by 及 to what follows it is a noun of the name: 平台建设及应用水平提升计划 (和 and 与 join two names
@@ -384,6 +486,12 @@ def specific(name, head):
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
     if ROUTE_HEAD.fullmatch(head):  # a route says which one by its places (`route_named`): 广湛高铁
         return len(LETTER.findall(modifier)) >= 2
+    if (
+        len(LETTER.findall(modifier)) >= 2
+        and PLACE_NAMED_HEAD.fullmatch(head)
+        and any(is_proper(word, tag) for word, tag in tagged(modifier, hmm=True))
+    ):
+        return True  # a place names a laboratory: 鹏城实验室 (国家实验室 is a kind)
     if len(LETTER.findall(words)) < SPECIFIC_LENGTH:
         return False
     if KIND_HEAD.fullmatch(head) and len(modifier) <= KIND_MODIFIER_LENGTH:

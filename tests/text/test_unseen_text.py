@@ -598,6 +598,26 @@ def test_public_works_are_named_by_their_places_and_the_stretch_built():
     assert titles(text) == ["隆泸叙铁路", "广湛高铁", "沿江高铁武宜段", "呼南高铁襄荆段", "花湖国际机场"]
 
 
+def test_a_list_of_places_names_one_measure_each_with_the_kind_written_once():
+    # The kind written once after the last place (雄商、济滨高铁), or after 等 or a count when a place alone names
+    # such a thing (紫金山、太湖等实验室, 金凤、嘉陵江3个重庆实验室).
+    text = "今年建成雄商、济滨高铁。紫金山、太湖等实验室加快建设。挂牌建设金凤、嘉陵江3个重庆实验室。"
+    assert titles(text) == ["雄商高铁", "济滨高铁", "紫金山实验室", "太湖实验室", "金凤实验室", "嘉陵江实验室"]
+    # A place names a laboratory in two characters; 国家实验室 is a kind.
+    assert titles("支持嵩山实验室、神农实验室等进入国家战略科技力量，用好国家实验室。") == ["嵩山实验室", "神农实验室"]
+    # Items that are names themselves keep their own head, and places listed before a kind name nothing.
+    text = "加快太平水库、中皋水库、黄山水利枢纽等骨干工程建设。支持北京、上海等城市开展数据要素试点。"
+    assert titles(text) == ["太平水库", "中皋水库", "数据要素试点"]
+    assert titles("提升中关村轨道交通产业园、大兴生物医药基地发展水平。") == ["大兴生物医药基地"]
+
+
+def test_a_verb_inside_a_named_work_does_not_cut_its_name():
+    # jieba tags 入地 and 改造 verbs: the clause's opening, with a place before them, is the name.
+    assert titles("东六环入地改造工程建成通车。") == ["东六环入地改造工程"]
+    # Opening on a verb or naming no place before its programme verb, the stretch is a sentence's.
+    assert titles("精心实施惠民政策。贯彻民营经济促进法。") == ["民营经济促进法"]
+
+
 def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
     text = "实施“五大文化”研究工程，深化“政会银企”四方合作机制，招投标“双盲”评审改革有效促进市场公平竞争。"
     assert titles(text) == ["“五大文化”研究工程", "“政会银企”四方合作机制", "招投标“双盲”评审改革"]
