@@ -42,7 +42,7 @@ MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
 # 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区).
 PARK_HEAD = re.compile(
-    r"综合保税区|综保区|保税港区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
+    r"综合保税区|综保区|保税港区|新区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
@@ -363,8 +363,10 @@ def list_item(text, start, end):
     """(item, offset) of the proper noun that ends a list's item at text[end]: the nouns before it, after any verb
     (今年建成|雄商), else None."""
     run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[max(start, end - LIST_REACH) : end])
-    if not run:
-        return None
+    if not run or any(
+        match.end() == len(run.group()) for heads in (MEASURE_HEAD, PARK_HEAD) for match in heads.finditer(run.group())
+    ):
+        return None  # 太平水库、|中皋水库: the item is a name of its own
     words = tagged(run.group(), hmm=True)
     length = 0
     for word, tag in reversed(words):
@@ -375,9 +377,7 @@ def list_item(text, start, end):
     verbs = LEAD_VERBS.match(item)  # 挂牌建设|金凤
     if verbs:
         item, length = item[verbs.end() :], length - verbs.end()
-    if len(item) < 2 or MEASURE_HEAD.search(item) or PARK_HEAD.search(item):
-        return None  # 太平水库、|中皋水库: a name of its own
-    if not any(is_proper(word, tag) for word, tag in tagged(item, hmm=True)):
+    if len(item) < 2 or not any(is_proper(word, tag) for word, tag in tagged(item, hmm=True)):
         return None
     return item, end - length
 
@@ -516,9 +516,18 @@ def park_like_names(text, start, end):
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
         if head and head.group() == "经济区" and REGION.search(name[cut : head.start()]):
             continue
+        if head and head.group() == "新区" and is_district(name[cut:]):
+            continue
         if len(name) - cut >= 4:
-            found.append((name[cut:], offset + cut))
+            name, offset = name[cut:], offset + cut
+            found += names_listed_before(text, start, name, offset, head.group() if head else "") or [(name, offset)]
     return found
+
+
+def is_district(name):
+    """Whether a 新区 is a district, which jieba's dictionary lists as one place (浦东新区, 滨海新区), not a new area
+    of its own grounds (两江新区, 赣江新区)."""
+    return any(word.endswith("新区") and word != "新区" for word, _ in tagged(name, hmm=True))
 
 
 def zones_of_places_listed(text, start, offset, last_place, count, kind):

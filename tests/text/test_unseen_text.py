@@ -443,6 +443,11 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
             "深圳国家高新区扩区后总面积为159.48平方公里（其中深圳自创区面积为397平方公里）。",
             ["深圳国家高新区", "深圳自创区"],
         ),
+        # A list of places before a kind written once names a zone of each.
+        ("曲靖、祥云经开区纳入国家级零碳园区建设名单。", ["曲靖经开区", "祥云经开区"]),
+        ("加快建设福州、厦门省级人工智能产业园。", ["福州省级人工智能产业园", "厦门省级人工智能产业园"]),
+        # A new area has its own grounds; a district jieba's dictionary lists as a place (浦东新区) is none.
+        ("两江新区、赣江新区加快发展，浦东新区引领区建设提速。", ["两江新区", "赣江新区"]),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
@@ -710,14 +715,16 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
-    # Sixty documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.90 / 0.92,
-    # 0.94 / 0.94, 0.75 / 0.50 and 0.86 / 0.73 (docs/ingest-quality.md, round 9). The names' figure is in-sample:
+    # Sixty-five documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.90 / 0.92,
+    # 0.94 / 0.94, 0.75 / 0.52 and 0.83 / 0.77 (docs/ingest-quality.md, round 10). The names' figure is in-sample:
     # `name_model` was trained on these documents (its held-out figures are `name_training`'s). Names stay far below
-    # their goal: work reports name hundreds of programmes with no head word.
+    # their goal: work reports name hundreds of programmes with no head word. Parks' precision fell from 0.86 when
+    # new areas (两江新区) became parks, as the annotators of the last three batches count them: the older ones did not
+    # count 雄安新区, and their annotations are left as made.
     assert overall["targets"].precision >= 0.89 and overall["targets"].recall >= 0.90
     assert overall["funding"].precision >= 0.91 and overall["funding"].recall >= 0.92
-    assert overall["measure names"].precision >= 0.72 and overall["measure names"].recall >= 0.48
-    assert overall["parks"].precision >= 0.84 and overall["parks"].recall >= 0.71
+    assert overall["measure names"].precision >= 0.72 and overall["measure names"].recall >= 0.50
+    assert overall["parks"].precision >= 0.81 and overall["parks"].recall >= 0.75
 
 
 @pytest.mark.parametrize(
