@@ -158,48 +158,44 @@ def furniture_corrections(raw):
     return corrections
 
 
-# A page's copy of its own text on one line (gz.gov.cn's hidden print copy): a line of at least COPY_SENTENCES
-# sentences, most of them (COPY_SHARE) also on other lines, and on at least COPY_LINES different ones. A paragraph
-# repeated inside such a copy has its sentences on that one line only, and stays; so does a paragraph of a page that
-# holds its text twice, split into lines differently (e-guangzhou-…), being shorter than a whole text.
+# A page's second copy of its own text (gz.gov.cn's hidden print copy), on one line or on many: a run of lines,
+# most of whose sentences (COPY_SHARE of each line's) the page has given before, at least COPY_SENTENCES of them. A
+# sentence restated in a paragraph of the document's own does not make a run; nor do articles that repeat a clause
+# (给予最高…补贴), the lines between them breaking it.
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 COPY_SENTENCE_LENGTH = 8
 COPY_SENTENCES = 20
 COPY_SHARE = 0.75
-COPY_LINES = 3
 
 
 def copy_corrections(raw):
-    """Corrections removing a line that copies, run together, sentences of several other lines: read twice, every
-    amount and name in it would be proposed twice. Each sentence is looked up in a dictionary: linear time."""
-    lines = raw.splitlines(keepends=True)
-    sentences = [
-        [sentence for sentence in map(str.strip, SENTENCE_END.split(line)) if len(sentence) >= COPY_SENTENCE_LENGTH]
-        for line in lines
-    ]
-    lines_of = {}
-    for number, found in enumerate(sentences):
-        for sentence in found:
-            seen_on = lines_of.setdefault(sentence, [])
-            if len(seen_on) < 2 and number not in seen_on:
-                seen_on.append(number)  # two lines are enough to know whether a sentence is also elsewhere
-    corrections, position = [], 0
-    for number, (line, found) in enumerate(zip(lines, sentences, strict=True)):
-        elsewhere = [other for sentence in found for other in lines_of[sentence] if other != number][: len(found)]
-        if (
-            len(found) >= COPY_SENTENCES
-            and len(elsewhere) >= COPY_SHARE * len(found)
-            and len(set(elsewhere)) >= COPY_LINES
-        ):
-            text = line.rstrip("\r\n")
-            corrections.append(Correction(position, text, "", "the page's copy of its text on one line"))
+    """Corrections removing the lines of a page's second copy of its text: read twice, every amount and name in it
+    would be proposed twice. Lines without a whole sentence (headings, blanks, furniture) neither extend a run nor
+    break it. Each sentence is looked up in a set: linear time."""
+    seen, run, corrections, position = set(), [], [], 0
+    for line in raw.splitlines(keepends=True):
+        found = [s for s in SENTENCE_END.split(line.strip()) if len(s) >= COPY_SENTENCE_LENGTH and s[-1] in "。；！？"]
+        if found:
+            if sum(sentence in seen for sentence in found) >= COPY_SHARE * len(found):
+                run.append((position, line.rstrip("\r\n"), len(found)))
+            else:
+                corrections += copied(run)
+                run = []
+            seen.update(found)
         position += len(line)
-    return corrections
+    return corrections + copied(run)
+
+
+def copied(run):
+    """The corrections removing a run of copied lines, when it holds a text's worth of sentences."""
+    if sum(count for _, _, count in run) < COPY_SENTENCES:
+        return []
+    return [Correction(position, text, "", "the page's copy of its text") for position, text, _ in run]
 
 
 def page_corrections(raw, known=None):
-    """Every correction of a newly retrieved page: the layout's whitespace, its furniture (a copy of its text on one
-    line too) and injected words."""
+    """Every correction of a newly retrieved page: the layout's whitespace, its furniture (a second copy of its text
+    too) and injected words."""
     furniture = furniture_corrections(raw)
     furniture += [
         copy

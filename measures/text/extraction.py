@@ -119,8 +119,8 @@ AREA_BEFORE = re.compile(rf"{AREA_KIND}(?:为|约|是|不超过)?约?$")
 AREA_AFTER = re.compile(AREA_KIND)
 # An item of a list of goals under the paragraph that opens it: ——新型基础设施更加完善, or typed --, －－.
 LIST_ITEM = re.compile(r"—|--|－－")
-# Two years listed, to which values given 分别 (respectively) belong in order.
-YEARS_LISTED = re.compile(rf"(?P<first>{YEAR})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(?P<second>{YEAR})年")
+# Years listed, to which values given 分别 (respectively) belong in order: 2025年和2030年, 2018年、2019年、2020年.
+YEARS_LISTED = re.compile(rf"(?:{YEAR})年(?:底|末)?(?:(?:和|、|及|与)(?:到|至)?(?:{YEAR})年(?:底|末)?)+")
 # The text's own outline counted (重点抓好以下14个方面的工作, 细化提出22项主要指标).
 OUTLINE = re.compile(r"方面|(?:主要|具体)?指标")
 # A bare magnitude is money when a fund follows it (200亿天使母基金, 1500亿的产业母基金) or an offer comes right before
@@ -159,6 +159,8 @@ RATE = re.compile(r"年均|增长|增速|涨幅")
 # 500万元, 每年营业收入增长超过20%).
 YEARLY = re.compile(r"每年")
 TIME_UNIT = re.compile(r"次|个月|个工作日")
+# A rhythm: every few months or years (每2个月至少组织1次, 每5年修订1次), which sets no level to reach.
+FREQUENCY = re.compile(r"每(?:\d+|[一二三四五六七八九十两半]+)个?(?:月|年|周|季度|天|日)")
 PREFIX_COMPARATORS = (
     ("不超过", "at_most"),
     ("不高于", "at_most"),
@@ -437,7 +439,7 @@ class Reader:
             self.section_past and bool(GOAL_MET.search(sentence.text)) and not self.names_year_ahead(sentence.text)
         )
         listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
-        respective = [year_value(listed.group(name)) for name in ("first", "second")] if listed else []
+        respective = [year_value(year) for year in YEAR_NAMED.findall(listed.group())] if listed else []
         # A project's or a company's outlook is no policy goal, from where the sentence starts telling it.
         outlook = PROJECTION.search(sentence.text)
         outlook_from = sentence.start + outlook.start() if outlook else sentence.end
@@ -462,6 +464,8 @@ class Reader:
                     continue
                 if OUTLINE.match(self.text, quantity.end):
                     continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals
+                if FREQUENCY.search(before) or FREQUENCY.match(self.text, quantity.start - 1):
+                    continue  # 每2个月|至少组织1次: how often, not a figure to reach
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
                 if (is_percent(quantity.unit) or is_money(quantity.unit)) and CRITERION.match(self.text, quantity.end):

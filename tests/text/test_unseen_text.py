@@ -126,6 +126,13 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             "2022-06-10",
             [(15, "%", 2025), (20, "%", 2030)],
         ),
+        (
+            "到2018年、2019年、2020年年底前，开放城市的比例分别达到30%、70%、100%。",
+            "2018-09-13",
+            [(30, "%", 2018), (70, "%", 2019), (100, "%", 2020)],
+        ),
+        # A rhythm (every two months, every five years) sets no level to reach.
+        ("到2020年，按照每2个月至少组织1次开放活动的要求制定计划。每5年修订1次专业目录。", "2018-09-13", []),
         # A report of projects tells what each will yield, which no policy sets as a goal.
         (
             "二期600MW项目投产后将形成新增年产1.62亿片硅片的生产规模，年销售额预计可达约60亿元。"
@@ -684,15 +691,24 @@ def test_page_furniture_is_removed_as_recorded_corrections():
     assert all(not correction.flagged for correction in corrections)
 
 
-def test_a_pages_copy_of_its_text_on_one_line_is_furniture():
+def test_a_pages_second_copy_of_its_text_is_furniture():
     # gz.gov.cn pages end on a hidden print copy of the whole notice: every amount would be read twice.
     articles = [f"第{n}条 对示范基地给予{n}0万元奖励，按规定程序办理补贴申领手续。" for n in range(1, 21)]
     raw = "广州市就业见习基地管理办法\n" + "\n".join(articles) + "\n" + "".join(articles) + "\n公开方式：主动公开\n"
     cleaned = apply_corrections(raw, page_corrections(raw))
     assert cleaned.count("第3条") == 1 and cleaned.endswith("公开方式：主动公开")
     assert len(propose(cleaned, NameIndex())["funding"]) == 20
+    # The copy may keep the text's lines (a heading between them neither extends nor breaks it).
+    raw = "\n".join(articles[:10]) + "\n第二章\n" + "\n".join(articles[10:]) + "\n打印本页\n"
+    raw += "\n".join(articles[:10]) + "\n第二章\n" + "\n".join(articles[10:]) + "\n公开方式：主动公开\n"
+    cleaned = apply_corrections(raw, page_corrections(raw))
+    assert cleaned.count("第3条") == 1 and cleaned.count("第二章") == 2 and cleaned.endswith("公开方式：主动公开")
     # A paragraph that restates one sentence of an earlier one is the document's own.
     raw = "\n".join(articles) + "\n总之，" + articles[0] + "此外，各区应当做好宣传工作，及时公布名单并接受社会监督。\n"
+    assert apply_corrections(raw, page_corrections(raw)) == raw.strip()
+    # So are articles that repeat a clause: the lines between them break the run.
+    clause = "经认定的，给予最高100万元一次性补贴，按规定程序办理补贴申领手续。"
+    raw = "\n".join(f"第{n}条 对第{n}类企业的支持。\n{clause}" for n in range(1, 41)) + "\n"
     assert apply_corrections(raw, page_corrections(raw)) == raw.strip()
 
 
