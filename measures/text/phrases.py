@@ -28,7 +28,7 @@ ROUTE_HEADS = (
     r"(?:[\u4e00-\u9fff]{2}段|[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}段)?"
 )
 ROUTE_HEAD = re.compile(ROUTE_HEADS)
-ROUTE_WORDS = ("国际",)  # 花湖国际机场: a word a place's facility is named with
+ROUTE_WORDS = ("国际", "大型")  # 花湖国际机场, 德厚大型水库: words a place's facility is named with
 NATION = ("中国", "全国", "我国")  # 中国高铁 is the country's railways, not one line
 # Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例, 普查 ...
 MEASURE_HEADS = (

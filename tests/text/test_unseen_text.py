@@ -621,6 +621,8 @@ def test_a_list_of_places_names_one_measure_each_with_the_kind_written_once():
     text = "加快太平水库、中皋水库、黄山水利枢纽等骨干工程建设。支持北京、上海等城市开展数据要素试点。"
     assert titles(text) == ["太平水库", "中皋水库", "数据要素试点"]
     assert titles("提升中关村轨道交通产业园、大兴生物医药基地发展水平。") == ["大兴生物医药基地"]
+    # 大型 is a word of a work's name, as 国际 is (花湖国际机场).
+    assert titles("建成柴石滩、麻栗坝大型灌区。") == ["柴石滩大型灌区", "麻栗坝大型灌区"]
 
 
 def test_a_verb_inside_a_named_work_does_not_cut_its_name():
