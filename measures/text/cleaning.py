@@ -159,9 +159,9 @@ def furniture_corrections(raw):
 
 
 # A page's second copy of its own text (gz.gov.cn's hidden print copy), on one line or on many: a run of lines,
-# most of whose sentences (COPY_SHARE of each line's) the page has given before, at least COPY_SENTENCES of them. A
-# sentence restated in a paragraph of the document's own does not make a run; nor do articles that repeat a clause
-# (给予最高…补贴), the lines between them breaking it.
+# most of whose sentences (COPY_SHARE of each line's) the page has given before, at least COPY_SENTENCES different
+# ones. Rows of a table or articles that repeat the same standard sentences (奖励资金由市、区两级财政按1:1比例分担。)
+# repeat a few sentences, not a text's worth.
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 COPY_SENTENCE_LENGTH = 8
 COPY_SENTENCES = 20
@@ -169,15 +169,17 @@ COPY_SHARE = 0.75
 
 
 def copy_corrections(raw):
-    """Corrections removing the lines of a page's second copy of its text: read twice, every amount and name in it
-    would be proposed twice. Lines without a whole sentence (headings, blanks, furniture) neither extend a run nor
-    break it. Each sentence is looked up in a set: linear time."""
+    """Corrections removing the lines of a page's second copy of its text, line breaks included: read twice, every
+    amount and name in it would be proposed twice. Lines without a whole sentence (headings, blanks, furniture)
+    neither extend a run nor break it. Each sentence is looked up in a set: linear time."""
     seen, run, corrections, position = set(), [], [], 0
     for line in raw.splitlines(keepends=True):
-        found = [s for s in SENTENCE_END.split(line.strip()) if len(s) >= COPY_SENTENCE_LENGTH and s[-1] in "。；！？"]
+        found = [s.strip() for s in SENTENCE_END.split(line)]
+        found = [s for s in found if len(s) >= COPY_SENTENCE_LENGTH and s[-1] in "。；！？"]
         if found:
-            if sum(sentence in seen for sentence in found) >= COPY_SHARE * len(found):
-                run.append((position, line.rstrip("\r\n"), len(found)))
+            copied_here = [sentence for sentence in found if sentence in seen]
+            if len(copied_here) >= COPY_SHARE * len(found):
+                run.append((position, line, copied_here))
             else:
                 corrections += copied(run)
                 run = []
@@ -187,10 +189,10 @@ def copy_corrections(raw):
 
 
 def copied(run):
-    """The corrections removing a run of copied lines, when it holds a text's worth of sentences."""
-    if sum(count for _, _, count in run) < COPY_SENTENCES:
+    """The corrections removing a run of copied lines, when it copies a text's worth of different sentences."""
+    if len({sentence for _, _, sentences in run for sentence in sentences}) < COPY_SENTENCES:
         return []
-    return [Correction(position, text, "", "the page's copy of its text") for position, text, _ in run]
+    return [Correction(position, line, "", "the page's copy of its text") for position, line, _ in run]
 
 
 def page_corrections(raw, known=None):

@@ -440,6 +440,8 @@ class Reader:
         )
         listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
         respective = [year_value(year) for year in YEAR_NAMED.findall(listed.group())] if listed else []
+        if any(self.is_past_year(year) for year in respective):
+            respective = []  # 在2022年、2023年…增长的基础上: the years of a review, not of the goals
         # A project's or a company's outlook is no policy goal, from where the sentence starts telling it.
         outlook = PROJECTION.search(sentence.text)
         outlook_from = sentence.start + outlook.start() if outlook else sentence.end
@@ -464,7 +466,9 @@ class Reader:
                     continue
                 if OUTLINE.match(self.text, quantity.end):
                     continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals
-                if FREQUENCY.search(before) or FREQUENCY.match(self.text, quantity.start - 1):
+                if FREQUENCY.match(self.text, quantity.start - 1) or (
+                    TIME_UNIT.fullmatch(quantity.unit) and FREQUENCY.search(before)
+                ):
                     continue  # 每2个月|至少组织1次: how often, not a figure to reach
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach

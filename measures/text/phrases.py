@@ -29,6 +29,7 @@ ROUTE_HEADS = (
 )
 ROUTE_HEAD = re.compile(ROUTE_HEADS)
 ROUTE_WORDS = ("国际", "大型")  # 花湖国际机场, 德厚大型水库: words a place's facility is named with
+ROUTE_WORD = re.compile("|".join(ROUTE_WORDS))
 NATION = ("中国", "全国", "我国")  # 中国高铁 is the country's railways, not one line
 # Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例, 普查 ...
 MEASURE_HEADS = (
@@ -42,12 +43,14 @@ MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
 # 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区).
 PARK_HEAD = re.compile(
-    r"综合保税区|综保区|保税港区|新区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
+    r"综合保税区|综保区|保税港区|(?<![更创])新区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).
 PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
+# Those of places and of what is named after one (jieba tags many a place, 紫金山, 金凤, as a person's name).
+PLACE_TAGS = ("ns", "nz", "nr", "nrt")
 # A Chinese character that is not a numeral: a word of them jieba does not know is a name (六松).
 HAN = re.compile(r"[\u4e00-\u9fff](?<![〇一二三四五六七八九十百千万两])")
 # A count, whatever jieba tags it, is no proper noun: 五大, 新一轮 (tagged nz).
@@ -108,8 +111,9 @@ COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余
 # A count inside a park-like name counts zones of a kind (五大开发区), or one zone of each place listed before it:
 # 武汉东湖、襄阳、宜昌3家高新区 names 武汉东湖高新区, 襄阳高新区 and 宜昌高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
-LISTED_PLACE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,14})、$")
-LISTED_PLACE_REACH = 15
+# Zones of which many places have one, so that a list of places before one names a zone of each (曲靖、祥云经开区);
+# a zone only one place has (临港新片区, 上海自贸区) follows that place alone.
+SHARED_KIND = re.compile(r"经开区|高新区|开发区|产业园区?|科技园区?|科技城|科学城")
 # An economic region named by its direction or landform (川南经济区, 成都平原经济区) is a region, not a zone; a
 # place merely holding one (北京大兴国际机场临空经济区, 南昌临空经济区) is not.
 REGION = re.compile(r"(?:[东南西北]|平原)$")
@@ -129,7 +133,7 @@ KIND_MODIFIER_LENGTH = 4
 WINDOW = 18
 CUT_MARGIN = 4
 FRAME_WINDOW = 24
-# The most characters before a head word a boundary may open a name on without a programme verb.
+# The most characters before a head word of a name a boundary opens where a verb inside it cut its noun chain.
 OPENED_LENGTH = 12
 # The words a modifier before a quoted name is made of: nouns, not numbers, dates or adjectives.
 MODIFIER_TAGS = ("n", "nr", "nrt", "ns", "nt", "nz", "nw", "vn", "j", "l", "b", "eng")
@@ -294,9 +298,10 @@ def measure_names(text, start, end):
         chain, offset, _, following = chain_before(text, match.start(), match.end(), start, end, hmm=True)
         if continues_noun(following) or COUNT.match(text[match.end() : end]):
             continue  # 中心|城区: inside a longer noun; 工程研究中心|29家: things of a kind, counted
+        opening = frame_opening(text, match.start(), start)
         name, offset = (
-            opened_name(text, match.start(), match.end(), start, offset)
-            or framed_name(text, match.start(), match.end(), start)
+            opened_name(text, opening, match.start(), match.end(), offset)
+            or framed_name(text, opening, match.start(), match.end())
             or (chain, offset)
         )
         while found and found[-1][1] >= offset:
@@ -320,10 +325,10 @@ def measure_names(text, start, end):
 # Heads a place alone names (紫金山实验室, 雄商高铁), so that a list of places before them names one each: 紫金山、
 # 太湖等实验室, 邵永、铜吉等6条高铁.
 PLACE_NAMED_HEAD = re.compile(rf"实验室|{ROUTE_HEADS}")
-# What may stand between a list's last place and such a head: 等, a count, a place they share (3个重庆实验室).
+# What may stand between a list's last place and such a head: 等 or a count, and a place they share (3个重庆实验室).
 LIST_TO_HEAD = re.compile(
     r"(?:等|(?<=[\u4e00-\u9fff])(?=\d|[一二三四五六七八九十两]))(?:(?:\d+|[一二三四五六七八九十两]+)[个条座家所])?"
-    r"[\u4e00-\u9fff]{0,4}$"
+    r"(?P<shared>[\u4e00-\u9fff]{0,4})$"
 )
 LIST_REACH = 15
 
@@ -331,7 +336,8 @@ LIST_REACH = 15
 def names_listed_before(text, start, name, offset, head):
     """(name, offset) of each measure a list before `name` names by its kind written once at the end: 今年建成雄商、
     济滨高铁 names 雄商高铁 and 济滨高铁; 紫金山、太湖等实验室 names 紫金山实验室 and 太湖实验室 when the head is one a
-    place alone names (`PLACE_NAMED_HEAD`). Every item of the list is a proper noun, or nothing is named."""
+    place alone names (`PLACE_NAMED_HEAD`), with nothing but a place between 等 or the count and the head (清华、北大等
+    高校共建实验室 names no laboratory). Empty unless at least two items are places (`items_before`)."""
     if text[offset - 1 : offset] == "、" and offset > start:
         lead = 0
         for word, tag in tagged(name, hmm=True):
@@ -340,33 +346,36 @@ def names_listed_before(text, start, name, offset, head):
             lead += len(word)
         if not lead or len(name) - lead < len(head):
             return []
-        kind, items = name[lead:], [(name[:lead], offset)]
+        kind, last = name[lead:], (name[:lead], offset)
     elif PLACE_NAMED_HEAD.fullmatch(head):
         stretch = LIST_TO_HEAD.search(text, max(start, offset - 10), offset + len(name) - len(head))
-        item = stretch and list_item(text, start, stretch.start())
-        if not item:
+        shared = stretch and stretch.group("shared")
+        if not stretch or (shared and not all(tag in PLACE_TAGS for _, tag in tagged(shared, hmm=True))):
             return []
-        kind, items = head, [item]  # `name` is the list's kind (3个重庆实验室), no name of its own
+        kind, last = head, list_item(text, start, stretch.start())
     else:
         return []
-    while text[items[-1][1] - 1 : items[-1][1]] == "、":
-        item = list_item(text, start, items[-1][1] - 1)
-        if not item:
-            return []
+    items = items_before(text, start, last) if last else []
+    return [(item + kind, item_offset) for item, item_offset in items] if len(items) > 1 else []
+
+
+def items_before(text, start, last):
+    """The items of the list that ends in `last` (item, offset), in text order: each item before a 、, back to the
+    first that is not a place (`list_item`)."""
+    items = [last]
+    while text[items[-1][1] - 1 : items[-1][1]] == "、" and (item := list_item(text, start, items[-1][1] - 1)):
         items.append(item)
-    if len(items) == 1:
-        return []
-    return [(item + kind, item_offset) for item, item_offset in reversed(items)]
+    return items[::-1]
 
 
 def list_item(text, start, end):
-    """(item, offset) of the proper noun that ends a list's item at text[end]: the nouns before it, after any verb
-    (今年建成|雄商), else None."""
+    """(item, offset) of the place that ends a list's item at text[end]: the nouns before it, after any verb
+    (今年建成|雄商), else None: a name of its own (隆泸叙铁路), a word that is no place or ends in a verb (上海建设)."""
     run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[max(start, end - LIST_REACH) : end])
     if not run or any(
         match.end() == len(run.group()) for heads in (MEASURE_HEAD, PARK_HEAD) for match in heads.finditer(run.group())
     ):
-        return None  # 太平水库、|中皋水库: the item is a name of its own
+        return None
     words = tagged(run.group(), hmm=True)
     length = 0
     for word, tag in reversed(words):
@@ -377,7 +386,8 @@ def list_item(text, start, end):
     verbs = LEAD_VERBS.match(item)  # 挂牌建设|金凤
     if verbs:
         item, length = item[verbs.end() :], length - verbs.end()
-    if len(item) < 2 or not any(is_proper(word, tag) for word, tag in tagged(item, hmm=True)):
+    words = tagged(item, hmm=True)
+    if len(item) < 2 or words[-1][1] == "vn" or not any(is_proper(word, tag) for word, tag in words):
         return None
     return item, end - length
 
@@ -418,29 +428,25 @@ def frame_opening(text, head_start, floor):
     return boundaries[-1].end() if boundaries else left
 
 
-def framed_name(text, head_start, head_end, floor):
-    """(name, offset) when a programme verb opens the stretch before the head word, with nothing but words between
-    (no punctuation, no 等 or 的), else None."""
-    opening = frame_opening(text, head_start, floor)
+def framed_name(text, opening, head_start, head_end):
+    """(name, offset) when a programme verb opens the stretch before the head word (`opening` it opens at), with
+    nothing but words between (no punctuation, no 等 or 的), else None."""
     verb = opening is not None and FRAME_VERB.search(text, opening, head_start)
     return (text[verb.start() : head_end], verb.start()) if verb else None
 
 
-def opened_name(text, head_start, head_end, floor, chain_offset):
+def opened_name(text, opening, head_start, head_end, chain_offset):
     """(name, offset) of the whole stretch a boundary opens before the head word when a verb inside a name cut its
     noun chain short (，|东六环入地改造工程: jieba tags 入地 and 改造 verbs), else None. The stretch is short, made of a
-    name's words and verbs, has a proper noun before any programme verb, does not open on a verb and holds no other
-    name's head (中国（安徽）|自贸试验区累计推出25项制度 is a sentence)."""
-    opening = frame_opening(text, head_start, floor)
+    name's words and verbs, opens on a proper noun, has no programme verb but one right before the head (浙江推进|千万
+    工程 is a sentence) and holds no other name's head (中国（安徽）|自贸试验区累计推出25项制度)."""
     if opening is None or not 2 <= head_start - opening <= OPENED_LENGTH or opening >= chain_offset:
         return None
     words = tagged(text[opening:head_start], True)
-    if words[0][1] == "v" or any(tag not in NAME_TAGS and tag != "v" for _, tag in words):
+    if not is_proper(*words[0]) or any(tag not in NAME_TAGS and tag != "v" for _, tag in words):
         return None
-    verb = FRAME_VERB.search(text, opening, head_start)
-    lead = tagged(text[opening : verb.start()], True) if verb else words
-    if not any(is_proper(word, tag) for word, tag in lead):
-        return None  # 精心|实施惠民政策: with no proper noun before it, a programme verb opens the name (`framed_name`)
+    if any(verb.end() != head_start for verb in FRAME_VERB.finditer(text, opening, head_start)):
+        return None
     if MEASURE_HEAD.search(text, opening, head_start) or PARK_HEAD.search(text, opening, head_start):
         return None
     return text[opening:head_end], opening
@@ -484,14 +490,10 @@ def specific(name, head):
     if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier):
         return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
-    if ROUTE_HEAD.fullmatch(head):  # a route says which one by its places (`route_named`): 广湛高铁
-        return len(LETTER.findall(modifier)) >= 2
-    if (
-        len(LETTER.findall(modifier)) >= 2
-        and PLACE_NAMED_HEAD.fullmatch(head)
-        and any(is_proper(word, tag) for word, tag in tagged(modifier, hmm=True))
-    ):
-        return True  # a place names a laboratory: 鹏城实验室 (国家实验室 is a kind)
+    if ROUTE_HEAD.fullmatch(head):  # a route says which one by its places (`route_named`): 广湛高铁, not 大型水库
+        return len(LETTER.findall(ROUTE_WORD.sub("", modifier))) >= 2
+    if head == "实验室" and any(tag in PLACE_TAGS for _, tag in tagged(modifier, hmm=True)):
+        return len(LETTER.findall(modifier)) >= 2  # a place names a laboratory: 鹏城实验室 (国家实验室 is a kind)
     if len(LETTER.findall(words)) < SPECIFIC_LENGTH:
         return False
     if KIND_HEAD.fullmatch(head) and len(modifier) <= KIND_MODIFIER_LENGTH:
@@ -520,7 +522,12 @@ def park_like_names(text, start, end):
             continue
         if len(name) - cut >= 4:
             name, offset = name[cut:], offset + cut
-            found += names_listed_before(text, start, name, offset, head.group() if head else "") or [(name, offset)]
+            listed = (
+                head
+                and SHARED_KIND.fullmatch(head.group())
+                and names_listed_before(text, start, name, offset, head.group())
+            )
+            found += listed or [(name, offset)]
     return found
 
 
@@ -534,12 +541,10 @@ def zones_of_places_listed(text, start, offset, last_place, count, kind):
     """(name, offset) of the zone of each place in the list that ends in `last_place` before a `count` of zones of
     `kind` (武汉东湖、襄阳、宜昌3家高新区); none when a place is not a proper noun (国家级、省级3家高新区) or the list
     does not hold as many places as counted."""
-    places = [(last_place, offset)]
-    while listed := LISTED_PLACE.search(text, max(start, places[-1][1] - LISTED_PLACE_REACH), places[-1][1]):
-        places.append(trimmed(listed.group(1), listed.start(1), ""))
+    places = items_before(text, start, (last_place, offset))
     number = re.match(r"\d+|[一二三四五六七八九十两]+", count)
     if not number or parse_number(number.group()) != len(places):
         return []
-    if not all(place and any(is_proper(word, tag) for word, tag in tagged(place, hmm=True)) for place, _ in places):
+    if not any(is_proper(word, tag) for word, tag in tagged(last_place, hmm=True)):
         return []
-    return [(place + kind, place_offset) for place, place_offset in reversed(places)]
+    return [(place + kind, place_offset) for place, place_offset in places]

@@ -131,8 +131,15 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             "2018-09-13",
             [(30, "%", 2018), (70, "%", 2019), (100, "%", 2020)],
         ),
-        # A rhythm (every two months, every five years) sets no level to reach.
+        # Years of a review listed are not the goals' years.
+        (
+            "在2022年、2023年、2024年连续增长的基础上，到2027年，研发投入强度、数字经济占比、城镇化率分别达到3%、12%、70%。",
+            "2026-01-20",
+            [(3, "%", 2027), (12, "%", 2027), (70, "%", 2027)],
+        ),
+        # A rhythm (every two months, every five years) sets no level to reach; what is built in its time does.
         ("到2020年，按照每2个月至少组织1次开放活动的要求制定计划。每5年修订1次专业目录。", "2018-09-13", []),
+        ("到2027年，每3年新建城市公园50个。", "2026-01-20", [(50, "个", 2027)]),
         # A report of projects tells what each will yield, which no policy sets as a goal.
         (
             "二期600MW项目投产后将形成新增年产1.62亿片硅片的生产规模，年销售额预计可达约60亿元。"
@@ -453,8 +460,12 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # A list of places before a kind written once names a zone of each.
         ("曲靖、祥云经开区纳入国家级零碳园区建设名单。", ["曲靖经开区", "祥云经开区"]),
         ("加快建设福州、厦门省级人工智能产业园。", ["福州省级人工智能产业园", "厦门省级人工智能产业园"]),
-        # A new area has its own grounds; a district jieba's dictionary lists as a place (浦东新区) is none.
+        # A new area has its own grounds; a district jieba's dictionary lists as a place (浦东新区) is none, nor is
+        # an area of renewal or innovation.
         ("两江新区、赣江新区加快发展，浦东新区引领区建设提速。", ["两江新区", "赣江新区"]),
+        ("推进广州老城更新区改造，建设上海张江科技创新区。", []),
+        # A zone only one place has follows that place alone, whatever is listed before it.
+        ("加强与上海、临港新片区的产业协作，推动长三角、上海自贸区联动发展。", ["临港新片区", "上海自贸区"]),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
@@ -621,15 +632,29 @@ def test_a_list_of_places_names_one_measure_each_with_the_kind_written_once():
     text = "加快太平水库、中皋水库、黄山水利枢纽等骨干工程建设。支持北京、上海等城市开展数据要素试点。"
     assert titles(text) == ["太平水库", "中皋水库", "数据要素试点"]
     assert titles("提升中关村轨道交通产业园、大兴生物医药基地发展水平。") == ["大兴生物医药基地"]
-    # 大型 is a word of a work's name, as 国际 is (花湖国际机场).
-    assert titles("建成柴石滩、麻栗坝大型灌区。") == ["柴石滩大型灌区", "麻栗坝大型灌区"]
+    # 大型 is a word of a work's name, as 国际 is (花湖国际机场), but names none alone.
+    assert titles("建成柴石滩、麻栗坝大型灌区。加快建设一批大型水库，开通国际航道。") == [
+        "柴石滩大型灌区",
+        "麻栗坝大型灌区",
+    ]
+    # An item that is a name of its own ends the list; the items after it are still named.
+    assert titles("建成投运隆泸叙铁路、雄商、济滨高铁。") == ["隆泸叙铁路", "雄商高铁", "济滨高铁"]
+    # Hosts, partners and places that merely have laboratories name none: only a place may stand between 等 or a
+    # count and the head, and an item ends on a place, not a verb (上海|建设).
+    text = (
+        "支持企业与清华、北大等高校共建实验室。推动华为、中兴等企业建设实验室。北京、上海等地的实验室开放共享。"
+        "在合肥、上海建设2个国家实验室。推动建设中试实验室。"
+    )
+    assert titles(text) == []
 
 
 def test_a_verb_inside_a_named_work_does_not_cut_its_name():
     # jieba tags 入地 and 改造 verbs: the clause's opening, with a place before them, is the name.
     assert titles("东六环入地改造工程建成通车。") == ["东六环入地改造工程"]
-    # Opening on a verb or naming no place before its programme verb, the stretch is a sentence's.
+    # Opening on a verb or on no place, or with a programme verb before the name's words, the stretch is a
+    # sentence's.
     assert titles("精心实施惠民政策。贯彻民营经济促进法。") == ["民营经济促进法"]
+    assert titles("今年，江苏实施苏锡常工程。今年，深圳打造鹏城实验室。") == ["苏锡常工程", "鹏城实验室"]
 
 
 def test_a_quoted_name_runs_on_through_a_noun_chain_to_its_head_word():
@@ -708,10 +733,15 @@ def test_a_pages_second_copy_of_its_text_is_furniture():
     # A paragraph that restates one sentence of an earlier one is the document's own.
     raw = "\n".join(articles) + "\n总之，" + articles[0] + "此外，各区应当做好宣传工作，及时公布名单并接受社会监督。\n"
     assert apply_corrections(raw, page_corrections(raw)) == raw.strip()
-    # So are articles that repeat a clause: the lines between them break the run.
-    clause = "经认定的，给予最高100万元一次性补贴，按规定程序办理补贴申领手续。"
-    raw = "\n".join(f"第{n}条 对第{n}类企业的支持。\n{clause}" for n in range(1, 41)) + "\n"
+    # So are articles or rows that repeat the same standard sentences: a few sentences, not a text's worth.
+    clauses = "奖励资金由市、区两级财政按比例分担。企业应当在认定后6个月内提出申请。同一企业同一年度不重复享受。"
+    raw = "".join(f"第{n}条\n对第{n}类企业，给予一次性奖励{n}0万元。{clauses}\n" for n in range(1, 41))
     assert apply_corrections(raw, page_corrections(raw)) == raw.strip()
+    # A copy is found whatever spaces join its paragraphs, and leaves no empty lines behind.
+    raw = "\n".join(articles) + "\n" + "　　".join(articles) + "\n公开方式：主动公开\n"
+    assert apply_corrections(raw, page_corrections(raw)).count("第3条") == 1
+    raw = "\n".join(articles) + "\n" + "\n".join(articles) + "\n公开方式：主动公开\n"
+    assert "\n\n" not in apply_corrections(raw, page_corrections(raw))
 
 
 def test_a_latin_word_is_injected_only_inside_a_chinese_phrase():
