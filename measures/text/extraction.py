@@ -75,7 +75,7 @@ TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?
 # year of another sentence, nor the plan's end.
 COUNT_OF_YEARS = r"(?:\d+|[一二三四五六七八九十两]+)"
 SPAN_OF_YEARS = re.compile(rf"{COUNT_OF_YEARS}(?:[-~～至到]{COUNT_OF_YEARS})?年(?:左右)?(?:时间|内)")
-BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代])")
+BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代]|远景)")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")

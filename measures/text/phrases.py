@@ -111,6 +111,8 @@ COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余
 # A count inside a park-like name counts zones of a kind (五大开发区), or one zone of each place listed before it:
 # 武汉东湖、襄阳、宜昌3家高新区 names 武汉东湖高新区, 襄阳高新区 and 宜昌高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
+# A time a sentence opens on, which a park's noun chain takes in (今年|雄安新区); 明月湖科创园 is tagged a time too.
+TIME_OPENING = re.compile(r"(?:今年|去年|明年|全年|当年|近年来?|目前|当前)")
 # Zones of which many places have one, so that a list of places before one names a zone of each (曲靖、祥云经开区);
 # a zone only one place has (临港新片区, 上海自贸区) follows that place alone.
 SHARED_KIND = re.compile(r"经开区|高新区|开发区|产业园区?|科技园区?|科技城|科学城")
@@ -514,6 +516,9 @@ def park_like_names(text, start, end):
             found += zones_of_places_listed(text, start, place_offset, place, counted.group(), name[counted.end() :])
             continue
         name, offset = trimmed(name, offset, "")  # 深化|开发区
+        time = TIME_OPENING.match(name)
+        if time:  # 今年|东湖高新区: a time the sentence opens on
+            name, offset = name[time.end() :], offset + time.end()
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
         if head and head.group() == "经济区" and REGION.search(name[cut : head.start()]):

@@ -131,6 +131,12 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             "2018-09-13",
             [(30, "%", 2018), (70, "%", 2019), (100, "%", 2020)],
         ),
+        # A vision named by its year (实现2035年远景目标) is an aim, not the year the goals after it are due.
+        (
+            "二、“十五五”时期主要目标任务\n综合考虑实现2035年远景目标和现实支撑条件，提出地区生产总值年均增长5%—5.5%。",
+            "2026-02-03",
+            [(5, "%", 2030)],
+        ),
         # Years of a review listed are not the goals' years.
         (
             "在2022年、2023年、2024年连续增长的基础上，到2027年，研发投入强度、数字经济占比、城镇化率分别达到3%、12%、70%。",
@@ -464,6 +470,11 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # an area of renewal or innovation.
         ("两江新区、赣江新区加快发展，浦东新区引领区建设提速。", ["两江新区", "赣江新区"]),
         ("推进广州老城更新区改造，建设上海张江科技创新区。", []),
+        # A time the sentence opens on is not the zone's (今年|东湖高新区); 明月 in 明月湖科创园, tagged a time, is.
+        (
+            "今年东湖高新区营收增长，全年苏州工业园区实现增长，明月湖科创园开园。",
+            ["东湖高新区", "苏州工业园区", "明月湖科创园"],
+        ),
         # A zone only one place has follows that place alone, whatever is listed before it.
         ("加强与上海、临港新片区的产业协作，推动长三角、上海自贸区联动发展。", ["临港新片区", "上海自贸区"]),
     ],
