@@ -111,7 +111,7 @@ COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余
 # A count inside a park-like name counts zones of a kind (五大开发区), or one zone of each place listed before it:
 # 武汉东湖、襄阳、宜昌3家高新区 names 武汉东湖高新区, 襄阳高新区 and 宜昌高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
-# A time a sentence opens on, which a park's noun chain takes in (今年|雄安新区); 明月湖科创园 is tagged a time too.
+# A time a sentence opens on, which a noun chain takes in (今年|雄安新区, tagged t as 明月 of 明月湖科创园 is).
 TIME_OPENING = re.compile(r"(?:今年|去年|明年|全年|当年|近年来?|目前|当前)")
 # Zones of which many places have one, so that a list of places before one names a zone of each (曲靖、祥云经开区);
 # a zone only one place has (临港新片区, 上海自贸区) follows that place alone.
@@ -461,10 +461,10 @@ CONJUNCTIONS = "和与及"
 
 
 def trimmed(name, offset, head):
-    """The name without the verbs that introduce it (深入实施, 落实和推广), a count before it (30项) or of things in
-    it (布局4个|基础科学中心), or what comes before a verb that still has four characters of name after it
-    (社会力量建设|智能算力中心; 绿色消费推进行动, 国家学院建设试点 and 平台建设及应用水平提升计划 keep their verb: it is
-    part of the name)."""
+    """The name without a time or the verbs that introduce it (今年, 深入实施, 落实和推广), a count before it (30项)
+    or of things in it (布局4个|基础科学中心), or what comes before a verb that still has four characters of name
+    after it (社会力量建设|智能算力中心; 绿色消费推进行动, 国家学院建设试点 and 平台建设及应用水平提升计划 keep their
+    verb: it is part of the name)."""
     inner = [
         verb
         for verb in FRAME_VERB.finditer(name, 1)
@@ -473,7 +473,7 @@ def trimmed(name, offset, head):
     if inner:
         cut = inner[-1].end() + (name[inner[-1].end()] in CONJUNCTIONS)  # 建设|和|数据要素…改革: no name opens on 和
         name, offset = name[cut:], offset + cut
-    for pattern in (LEAD_VERBS, COUNT):
+    for pattern in (TIME_OPENING, LEAD_VERBS, COUNT):
         cut = pattern.match(name)
         if cut and cut.end() < len(name):
             name, offset = name[cut.end() :], offset + cut.end()
@@ -515,10 +515,7 @@ def park_like_names(text, start, end):
             place, place_offset = trimmed(name[: counted.start()], offset, "")
             found += zones_of_places_listed(text, start, place_offset, place, counted.group(), name[counted.end() :])
             continue
-        name, offset = trimmed(name, offset, "")  # 深化|开发区
-        time = TIME_OPENING.match(name)
-        if time:  # 今年|东湖高新区: a time the sentence opens on
-            name, offset = name[time.end() :], offset + time.end()
+        name, offset = trimmed(name, offset, "")  # 深化|开发区, 今年|东湖高新区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
         if head and head.group() == "经济区" and REGION.search(name[cut : head.start()]):
