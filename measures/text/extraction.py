@@ -823,9 +823,10 @@ SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[个大项条]|\d)
 # Programmes bundled under a count, whatever comes before: 高质量发展“十项行动”, “民生十大工程”. A package of
 # articles (稳经济“30条”) is one document, and so one measure.
 BUNDLE = re.compile(rf"[一二三四五六七八九十两百千\d]+[大项个](?:{MEASURE_HEAD.pattern})$")
-# A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “一事一议”, “双减”); a
-# head word after it or at its end still makes a name (“百千工程”, “千人计划”).
-COUNTED = re.compile(r"[一二三四五六七八九十两双百千万]")
+# A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “双减”); a head word
+# after it or at its end still makes a name (“百千工程”, “千人计划”). 一 counts nothing: it says one and only, as
+# the regimes “一网通办”, “只报一次” and “高效办成一件事” do.
+COUNTED = re.compile(r"[二三四五六七八九十两双百千万]")
 # A 《…》 title is a measure when it is a policy document's title: it ends in a kind of document (…若干措施,
 # …规划纲要（草案）) and is more than a back-reference (《建议》, 《纲要（草案）》); newspapers, programmes and books
 # (《人民日报》, 《您的声音》, 《海淀史地丛书（四）》) are not.

@@ -545,6 +545,12 @@ def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
     assert titles("推行“，，”改革。") == []  # a quote of punctuation names nothing
 
 
+def test_a_quote_whose_only_numeral_is_one_is_a_regime_not_a_counted_slogan():
+    # 一 in a quote means one and only (one network, one form, one visit), not a count of points as 五子 and 两区.
+    text = "推动报表数据“只报一次”。“一网通办”首办成功率超过90%，“一表通”工作走在全国前列。深化“五子”联动。"
+    assert titles(text) == ["报表数据“只报一次”", "“一网通办”", "“一表通”"]
+
+
 def titles(text):
     """The candidate names the rules find, before `name_model` screens them."""
     return [m["title"] for m in propose(text, NameIndex(), screen_names=False)["measures"]]
