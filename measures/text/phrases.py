@@ -24,7 +24,7 @@ jieba.setLogLevel(logging.WARNING)
 # Public works named by their route or place (广湛高铁, 沿江高铁武宜段, 京沪高速新沂至江都段, 向家坝灌区): a line
 # or a facility, with the stretch of it a project builds.
 ROUTE_HEADS = (
-    r"(?:高铁|铁路|高速公路|高速(?!增长|发展)|航道|机场|水库|灌区)"
+    r"(?:高铁|铁路|高速公路|高速(?!增长|发展)|航道|机场|水库|灌区|水电站)"
     r"(?:[\u4e00-\u9fff]{2}段|[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}段)?"
 )
 ROUTE_HEAD = re.compile(ROUTE_HEADS)
@@ -36,9 +36,15 @@ MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
+    "攻坚战|督察|枢纽|研究院|强省|强市|"
     f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
+# A province or city strong in a field (制造强省, 文化旅游强市) is a campaign the field alone names, in two characters.
+BECOMING_HEAD = re.compile(r"强省|强市")
+# A campaign a province or city runs on itself, named by a quality and the place: 平安江苏建设, 健康广州建设.
+CAMPAIGN_END = "建设"
+QUALITY_LENGTH = 2
 # 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
 # high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
 # 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区).
@@ -321,7 +327,41 @@ def measure_names(text, start, end):
             found += listed
         elif specific(name, match.group()):
             found.append((name, offset))
+    return sorted(found + place_campaigns(text, start, end), key=lambda pair: pair[1])
+
+
+def place_campaigns(text, start, end):
+    """(name, offset) of each campaign named by a quality and its place before 建设: 健康广州建设, and each item of a
+    list that writes 建设 once (平安江苏、法治江苏建设). Not the nation's (美丽中国建设), nor a place's bare
+    development (加快江苏建设: 加快 is no quality)."""
+    found = []
+    position = text.find(CAMPAIGN_END, start, end)
+    while position >= 0:
+        item = campaign_before(text, start, position)
+        items = []
+        while item:
+            items.append(item)
+            item = text[item[1] - 1 : item[1]] == "、" and campaign_before(text, start, item[1] - 1)
+        found += [(name + CAMPAIGN_END, offset) for name, offset in reversed(items)]
+        position = text.find(CAMPAIGN_END, position + len(CAMPAIGN_END), end)
     return found
+
+
+def campaign_before(text, start, end):
+    """(quality and place, offset) ending at text[end], as 平安江苏, or None. The quality opens the phrase: after a
+    verb, a conjunction or punctuation, not inside a longer noun (国际消费|中心城市建设)."""
+    words = tagged(text[max(start, end - WINDOW) : end], hmm=True)
+    if len(words) < 2:
+        return None
+    (quality, _), (place, tag) = words[-2:]
+    if tag != "ns" or place in NATION or len(quality) != QUALITY_LENGTH or not all(map(HAN.match, quality)):
+        return None
+    opening, opening_tag = words[-3] if len(words) > 2 else ("", "")
+    if opening_tag in NAME_TAGS and not LEAD_VERBS.fullmatch(opening):
+        return None
+    if FRAME_VERB.fullmatch(quality) or re.fullmatch(ADVERB, quality) or place_tags().get(quality + place):
+        return None
+    return quality + place, end - len(place) - len(quality)
 
 
 # Heads a place alone names (紫金山实验室, 雄商高铁), so that a list of places before them names one each: 紫金山、
@@ -492,6 +532,8 @@ def specific(name, head):
     if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier):
         return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
+    if BECOMING_HEAD.fullmatch(head):
+        return len(LETTER.findall(words)) >= QUALITY_LENGTH
     if ROUTE_HEAD.fullmatch(head):  # a route says which one by its places (`route_named`): 广湛高铁, not 大型水库
         return len(LETTER.findall(ROUTE_WORD.sub("", modifier))) >= 2
     if head == "实验室" and any(tag in PLACE_TAGS for _, tag in tagged(modifier, hmm=True)):

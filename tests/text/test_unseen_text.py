@@ -551,6 +551,16 @@ def test_a_quote_whose_only_numeral_is_one_is_a_regime_not_a_counted_slogan():
     assert titles(text) == ["报表数据“只报一次”", "“一网通办”", "“一表通”"]
 
 
+def test_a_campaign_is_named_by_what_its_place_is_to_become():
+    # A quality and the place (健康广州建设, 平安江苏、法治江苏建设), or a province strong in a field (制造强省); the
+    # nation's (美丽中国建设) and one that names no place (数字政府建设) are not.
+    text = (
+        "推动分级诊疗和健康广州建设。平安江苏、法治江苏建设高水平推进。加快建设制造强省、质量强省。"
+        "推进美丽中国建设和数字政府建设，加快江苏建设。"
+    )
+    assert titles(text) == ["健康广州建设", "平安江苏建设", "法治江苏建设", "制造强省", "质量强省"]
+
+
 def titles(text):
     """The candidate names the rules find, before `name_model` screens them."""
     return [m["title"] for m in propose(text, NameIndex(), screen_names=False)["measures"]]
@@ -647,7 +657,7 @@ def test_a_list_of_places_names_one_measure_each_with_the_kind_written_once():
     assert titles("支持嵩山实验室、神农实验室等进入国家战略科技力量，用好国家实验室。") == ["嵩山实验室", "神农实验室"]
     # Items that are names themselves keep their own head, and places listed before a kind name nothing.
     text = "加快太平水库、中皋水库、黄山水利枢纽等骨干工程建设。支持北京、上海等城市开展数据要素试点。"
-    assert titles(text) == ["太平水库", "中皋水库", "数据要素试点"]
+    assert titles(text) == ["太平水库", "中皋水库", "黄山水利枢纽", "数据要素试点"]
     assert titles("提升中关村轨道交通产业园、大兴生物医药基地发展水平。") == ["大兴生物医药基地"]
     # 大型 is a word of a work's name, as 国际 is (花湖国际机场), but names none alone.
     assert titles("建成柴石滩、麻栗坝大型灌区。加快建设一批大型水库，开通国际航道。") == [
