@@ -36,20 +36,22 @@ MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
-    "攻坚战|督察|枢纽|研究院|强省|强市|"
+    "攻坚战|督察|枢纽|研究院|强省|强市|(?<![加增])强区(?!域)|"
     f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
-# A province or city strong in a field (制造强省, 文化旅游强市) is a campaign the field alone names, in two characters.
-BECOMING_HEAD = re.compile(r"强省|强市")
-# A campaign a province or city runs on itself, named by a quality and the place: 平安江苏建设, 健康广州建设.
-CAMPAIGN_END = "建设"
+# A province, region or city strong in a field (制造强省, 制造强区, 文化旅游强市) is a campaign the field alone names,
+# in two characters.
+BECOMING_HEAD = re.compile(r"强省|强区|强市")
+# A campaign a province or city runs on itself, named by a quality and the place: 平安江苏建设, 建设健康广西.
+CAMPAIGN_VERB = "建设"
+CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")  # what 建设 builds: 建设|美丽广西，
 QUALITY_LENGTH = 2
 # 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
 # high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
 # 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区).
 PARK_HEAD = re.compile(
-    r"综合保税区|综保区|保税港区|(?<![更创])新区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
+    r"综合保税区|综保区|保税港区|保税区|(?<![更创])新区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
@@ -224,7 +226,8 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             length += len(word)
             continue
         if tag not in NAME_TAGS and word not in ADVERBS_IN_NAMES and not inner_verb(words, index, chain):
-            break
+            if not (tag == "v" and is_listed_place(word)):
+                break  # a verb ends the name, not a place the tagger read as one (、|遵义经济技术开发区)
         if tag == "f" and len(word) == 1 and not (word == "中" and chain and chain[-1][1] == "ns"):
             break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place;
             # 中 before another country (中|德) pairs the two: 沈阳中德高端装备制造产业园
@@ -259,11 +262,15 @@ def is_proper(word, tag):
         return False  # 五大 (tagged j) counts kinds: 五大开发区
     if LEAD_VERBS.fullmatch(word):
         return False  # 深化 (tagged j) is a verb before a kind: 深化|产业园区矩阵式改革
-    if tag in PROPER_TAGS:
+    if tag in PROPER_TAGS or is_listed_place(word):
         return True
-    if len(word) >= 2 and any(place_tags().get(word + division) == "ns" for division in DIVISIONS):
-        return True  # 合肥(市); a single character with a division is a word (地区, 大区), not a place
     return len(word) >= 2 and word not in jieba.dt.FREQ and all(HAN.match(char) for char in word)
+
+
+def is_listed_place(word):
+    """Whether jieba's dictionary lists the word with a division as a place: 合肥(市), 遵义(市) even where the
+    tagger reads 遵义 as a verb. A single character with a division is a word (地区, 大区), not a place."""
+    return len(word) >= 2 and any(place_tags().get(word + division) == "ns" for division in DIVISIONS)
 
 
 def place_tags():
@@ -331,35 +338,38 @@ def measure_names(text, start, end):
 
 
 def place_campaigns(text, start, end):
-    """(name, offset) of each campaign named by a quality and its place before 建设: 健康广州建设, and each item of a
-    list that writes 建设 once (平安江苏、法治江苏建设). Not the nation's (美丽中国建设), nor a place's bare
-    development (加快江苏建设: 加快 is no quality)."""
+    """(name, offset) of each campaign named by a quality and its place: before 建设 (健康广州建设, and each item of
+    a list that writes 建设 once: 平安江苏、法治江苏建设) or after it, ending the clause (建设健康广西，). Not the
+    nation's (美丽中国建设) nor a place's bare development (加快江苏建设: 加快 is no quality)."""
     found = []
-    position = text.find(CAMPAIGN_END, start, end)
+    position = text.find(CAMPAIGN_VERB, start, end)
     while position >= 0:
-        item = campaign_before(text, start, position)
-        items = []
+        after = position + len(CAMPAIGN_VERB)
+        item, items = campaign_before(text, start, position), []
         while item:
             items.append(item)
             item = text[item[1] - 1 : item[1]] == "、" and campaign_before(text, start, item[1] - 1)
-        found += [(name + CAMPAIGN_END, offset) for name, offset in reversed(items)]
-        position = text.find(CAMPAIGN_END, position + len(CAMPAIGN_END), end)
+        found += [(name + CAMPAIGN_VERB, offset) for name, offset in reversed(items)]
+        built = CLAUSE_END_WORDS.match(text[after:end])
+        if not items and built and campaign_before(built.group(), 0, len(built.group())) == (built.group(), 0):
+            found.append((built.group(), after))
+        position = text.find(CAMPAIGN_VERB, after, end)
     return found
 
 
 def campaign_before(text, start, end):
-    """(quality and place, offset) ending at text[end], as 平安江苏, or None. The quality opens the phrase: after a
-    verb, a conjunction or punctuation, not inside a longer noun (国际消费|中心城市建设)."""
+    """(quality and place, offset) ending at text[end], as 平安江苏, or None: a place jieba's dictionary lists as
+    one, also with its division (贵州, 贵州省; not 城市 of 国际消费中心城市, nor 中心 for 中心区), after a
+    two-character quality that is no verb."""
     words = tagged(text[max(start, end - WINDOW) : end], hmm=True)
     if len(words) < 2:
         return None
-    (quality, _), (place, tag) = words[-2:]
-    if tag != "ns" or place in NATION or len(quality) != QUALITY_LENGTH or not all(map(HAN.match, quality)):
+    (quality, _), (place, _) = words[-2:]
+    if place_tags().get(place) != "ns" or not is_listed_place(place) or place in NATION:
         return None
-    opening, opening_tag = words[-3] if len(words) > 2 else ("", "")
-    if opening_tag in NAME_TAGS and not LEAD_VERBS.fullmatch(opening):
+    if len(quality) != QUALITY_LENGTH:
         return None
-    if FRAME_VERB.fullmatch(quality) or re.fullmatch(ADVERB, quality) or place_tags().get(quality + place):
+    if not all(map(HAN.match, quality)) or FRAME_VERB.fullmatch(quality) or re.fullmatch(ADVERB, quality):
         return None
     return quality + place, end - len(place) - len(quality)
 

@@ -477,6 +477,12 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ),
         # A zone only one place has follows that place alone, whatever is listed before it.
         ("加强与上海、临港新片区的产业协作，推动长三角、上海自贸区联动发展。", ["临港新片区", "上海自贸区"]),
+        # A bonded zone is a zone of its own in a list, not a place of the next item's kind; a place jieba tags a
+        # verb in context (遵义) is still the place the gazetteer lists (遵义市).
+        (
+            "苏州工业园区、张家港保税区、南通经济技术开发区，贵阳高新技术产业开发区、遵义经济技术开发区入选。",
+            ["苏州工业园区", "张家港保税区", "南通经济技术开发区", "贵阳高新技术产业开发区", "遵义经济技术开发区"],
+        ),
     ],
 )
 def test_park_like_zones_are_offered_as_new_parks(text, offered):
@@ -559,6 +565,10 @@ def test_a_campaign_is_named_by_what_its_place_is_to_become():
         "推进美丽中国建设和数字政府建设，加快江苏建设。"
     )
     assert titles(text) == ["健康广州建设", "平安江苏建设", "法治江苏建设", "制造强省", "质量强省"]
+    # The place is one the gazetteer lists (贵州省, 广西), whatever word comes before the quality; a campaign is
+    # also what 建设 builds (建设美丽广西). An autonomous region is strong in a field as a province is (制造强区).
+    text = "更高水平平安贵州建设扎实推进。全面建设健康广西，建设美丽乡村。建设制造强区，加强区域协作。推进创新中心建设。"
+    assert titles(text) == ["平安贵州建设", "健康广西", "制造强区"]
 
 
 def titles(text):
