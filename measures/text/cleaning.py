@@ -159,12 +159,13 @@ def furniture_corrections(raw):
 
 
 # A page's second copy of its own text (gz.gov.cn's hidden print copy), on one line or on many: a run of lines,
-# most of whose sentences (COPY_SHARE of each line's) the page has given before, at least COPY_SENTENCES different
-# ones. Rows of a table or articles that repeat the same standard sentences (奖励资金由市、区两级财政按1:1比例分担。)
-# repeat a few sentences, not a text's worth.
-SENTENCE_END = re.compile(r"(?<=[。；！？])")
+# most of whose sentences (COPY_SHARE of each line's) the page has given before, a text's worth of different ones:
+# COPY_SENTENCES, or on a short page COPY_SHARE of all it gave (at least COPY_FEWEST). Rows of a table or articles
+# that repeat the same standard sentences (奖励资金由市、区两级财政按1:1比例分担。) repeat a few of many.
+SENTENCE_END = re.compile(r"(?<=[。；！？])|\s{2,}")  # a sentence's end, or the spaces a copy joins paragraphs with
 COPY_SENTENCE_LENGTH = 8
 COPY_SENTENCES = 20
+COPY_FEWEST = 5
 COPY_SHARE = 0.75
 
 
@@ -181,16 +182,18 @@ def copy_corrections(raw):
             if len(copied_here) >= COPY_SHARE * len(found):
                 run.append((position, line, copied_here))
             else:
-                corrections += copied(run)
+                corrections += copied(run, len(seen))
                 run = []
             seen.update(found)
         position += len(line)
-    return corrections + copied(run)
+    return corrections + copied(run, len(seen))
 
 
-def copied(run):
-    """The corrections removing a run of copied lines, when it copies a text's worth of different sentences."""
-    if len({sentence for _, _, sentences in run for sentence in sentences}) < COPY_SENTENCES:
+def copied(run, given):
+    """The corrections removing a run of copied lines, when it copies a text's worth of different sentences of the
+    `given` the page holds so far."""
+    different = len({sentence for _, _, sentences in run for sentence in sentences})
+    if different < min(COPY_SENTENCES, max(COPY_FEWEST, COPY_SHARE * given)):
         return []
     return [Correction(position, line, "", "the page's copy of its text") for position, line, _ in run]
 

@@ -103,10 +103,14 @@ PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五�
 PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 # 三、2026年重点工作 and 三、关于2026年工作 alike; 一、2025年工作回顾 looks back, as its last word says.
 FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
-# Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending), and
-# the statistics a money figure may be instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资
-# 7990亿元, 专项债券资金1327亿元, 国债资金; a subsidy of a loan's or a bond's interest is money offered).
-SUPPORT = re.compile(r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持")
+# Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending; a
+# benefit standard set per person, 最低生活保障标准为每人每月1309元), and the statistics a money figure may be
+# instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资7990亿元, 专项债券资金1327亿元, 国债资金;
+# a subsidy of a loan's or a bond's interest is money offered).
+SUPPORT = re.compile(
+    r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持"
+    r"|(?:生活|保障|养育|饮食|供养)标准(?:为|是)?每人"
+)
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
     r"|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"

@@ -225,9 +225,10 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             chain.append((word, tag))
             length += len(word)
             continue
-        if tag not in NAME_TAGS and word not in ADVERBS_IN_NAMES and not inner_verb(words, index, chain):
-            if not (tag == "v" and is_listed_place(word)):
-                break  # a verb ends the name, not a place the tagger read as one (、|遵义经济技术开发区)
+        # A verb ends the name, but not a place the tagger read as one (、|遵义经济技术开发区).
+        named = tag in NAME_TAGS or word in ADVERBS_IN_NAMES or (tag == "v" and is_listed_place(word))
+        if not named and not inner_verb(words, index, chain):
+            break
         if tag == "f" and len(word) == 1 and not (word == "中" and chain and chain[-1][1] == "ns"):
             break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place;
             # 中 before another country (中|德) pairs the two: 沈阳中德高端装备制造产业园
