@@ -48,11 +48,13 @@ CAMPAIGN_VERB = "建设"
 CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")  # what 建设 builds: 建设|美丽广西，
 QUALITY_LENGTH = 2
 # 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
-# high-tech zones, industrial zones, bonded port areas, free-trade zones and cooperation zones are (东湖高新区,
-# 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区).
+# high-tech zones, industrial zones, bonded zones, free-trade zones, cooperation zones and cities of science or of an
+# industry are (东湖高新区, 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区, 贵州航空产业城),
+# and so are the zones of independent innovation, of farming high technology and around an airport (长株潭国家自主创新
+# 示范区, 周口国家农高区, 郑州航空港区).
 PARK_HEAD = re.compile(
-    r"综合保税区|综保区|保税港区|保税区|(?<![更创])新区|科学城|科技城|生态城|产业新城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
-    r"|合作示范区|一体化发展示范区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
+    r"综合保税区|综保区|保税港区|保税区|(?<![更创])新区|科学城|科技城|生态城|产业新?城|航天城|汽车城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
+    r"|合作示范区|一体化发展示范区|自主创新示范区|农高区|航空港区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).

@@ -482,6 +482,16 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ),
         # A zone only one place has follows that place alone, whatever is listed before it.
         ("加强与上海、临港新片区的产业协作，推动长三角、上海自贸区联动发展。", ["临港新片区", "上海自贸区"]),
+        # A city of an industry is a zone as a science city is (科学城, 航天城, 汽车城, 产业城); a 大学城 is not.
+        (
+            "建设贵州航空产业城，支持东南汽车城发展，文昌国际航天城年营收突破200亿元，建设福州大学城。",
+            ["贵州航空产业城", "东南汽车城", "文昌国际航天城"],
+        ),
+        # Zones of independent innovation, of farming high technology and around an airport.
+        (
+            "建设福厦泉国家自主创新示范区，黄河三角洲农高区获批，郑州航空港区加快发展。",
+            ["福厦泉国家自主创新示范区", "黄河三角洲农高区", "郑州航空港区"],
+        ),
         # A bonded zone is a zone of its own in a list, not a place of the next item's kind; a place jieba tags a
         # verb in context (遵义) is still the place the gazetteer lists (遵义市).
         (
