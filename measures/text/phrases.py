@@ -103,10 +103,11 @@ PROGRAMME_VERB = (
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
 # What ends the stretch a name can open in: punctuation, 等 (not 高等, 平等: the list before it is examples, the
-# name after it a kind), 的 (a description before the name), a preposition (支持在京高校|开展…), 和 after a head
+# name after it a kind), 的 (a description before the name), 是 (what is said of a subject: 以经济建设为中心是|…),
+# a preposition (支持在京高校|开展…), 和 after a head
 # word or before a verb (天使母基金和|种子基金, 建立特别机制和|实施特殊政策).
 FRAME_BOUNDARY = re.compile(
-    rf"[，,。；;：:、（）()“”《》\s的在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度])[和及]|[和与及](?={PROGRAMME_VERB})"
+    rf"[，,。；;：:、（）()“”《》\s的是在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度])[和及]|[和与及](?={PROGRAMME_VERB})"
 )
 # A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), and a sum sizes one
 # (超500亿元区域基金), so the name is what follows, judged on its own.

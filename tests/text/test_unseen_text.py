@@ -584,6 +584,8 @@ def test_a_campaign_is_named_by_what_its_place_is_to_become():
     # also what 建设 builds (建设美丽广西). An autonomous region is strong in a field as a province is (制造强区).
     text = "更高水平平安贵州建设。全面建设健康广西，建设美丽乡村。建设制造强区，加强区域协作。推进创新中心建设。"
     assert titles(text) == ["平安贵州建设", "健康广西", "制造强区"]
+    # A programme verb before 是 opens no name after it.
+    assert "为中心是兴国强省" not in titles("以经济建设为中心是兴国强省之要。")
 
 
 def titles(text):
