@@ -41,6 +41,7 @@ from measures.text.phrases import (
     park_like_names,
 )
 from measures.text.quantities import (
+    DOUBLING,
     LIST_JOINERS,
     MAGNITUDE_ONLY,
     chinese_number,
@@ -75,7 +76,10 @@ TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?
 # year of another sentence, nor the plan's end.
 COUNT_OF_YEARS = r"(?:\d+|[一二三四五六七八九十两]+)"
 SPAN_OF_YEARS = re.compile(rf"{COUNT_OF_YEARS}(?:[-~～至到]{COUNT_OF_YEARS})?年(?:左右)?(?:时间|内)")
-BARE_YEAR = re.compile(rf"(?<![\d到至于])(?P<year>{YEAR})年(?![\d月度代]|远景)")
+BARE_YEAR = re.compile(rf"(?<![\d到至于比较])(?P<year>{YEAR})年(?![\d月度代]|远景)")
+# A year compared against: a review's figure (比2020年增长30%), or the base of a goal whose later year is in force
+# (到2035年，人均地区生产总值比2020年翻一番).
+COMPARED_YEAR = re.compile(rf"(?<!占)(?:比|较)(?P<year>{YEAR})年")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
@@ -97,7 +101,6 @@ GOAL_MET = re.compile(
 PAST = re.compile(
     r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
-    r"|(?<!占)(?:比|较)\d{4}年"
 )
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
 PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
@@ -514,6 +517,10 @@ class Reader:
                 clause_past, past = True, True
             else:
                 year, past = bare, False
+        for match in COMPARED_YEAR.finditer(clause):
+            base = year_value(match.group("year"))
+            if not (year and year > base and not self.is_past_year(year)):
+                clause_past, past = True, past or self.is_past_year(base)
         for match in THIS_YEAR.finditer(clause):
             if self.document_year and match.group() != "当年":
                 year = self.document_year + (match.group() == "明年")
@@ -601,6 +608,8 @@ def is_rhetorical(quantity, before):
     written = quantity.written
     if quantity.value_max is not None or written[0].isdigit() or is_percent(quantity.unit):
         return False  # a range, digits or a share in words (一半以上)
+    if quantity.unit == DOUBLING:
+        return False  # 翻一番: a doubling, not one of the text's points
     if len(written) - len(quantity.unit) - len(quantity.suffix) <= 1:
         return True
     return not is_money(quantity.unit) and not MAKING.search(before)

@@ -199,6 +199,16 @@ def test_a_share_in_words_is_a_percentage():
     assert [(t["value"], t["comparator"]) for t in proposed] == [(50, "at_most")]
 
 
+def test_doubling_is_a_goal_counted_in_fan():
+    # 翻一番 (doubled) is a level reached, as the annotators count it: 1 番; a review's doubling is the past.
+    text = "《纲要（草案）》还展望了到2035年的奋斗目标，人均地区生产总值比2020年翻一番。"
+    assert targets(text, "2026-01-25") == [(1, "番", 2035)]
+    assert targets("一、2025年工作回顾\n高新技术企业数3年翻一番。", "2026-01-25") == []
+    # A year compared against is a goal's base when a later year is in force, and a review's figure when not.
+    assert targets("到2030年，单位地区生产总值能耗比2025年下降13%。", "2026-01-25") == [(13, "%", 2030)]
+    assert targets("全市地区生产总值比2020年增长32%。", "2026-01-25") == []
+
+
 def test_a_size_class_is_no_quantity():
     text = "到2025年，培育形成2个千亿级产业集群和6个五百亿级产业集群，建设2个10万吨级码头。"
     assert targets(text, "2020-11-17") == [(2, "个", 2025), (6, "个", 2025), (2, "个", 2025)]
