@@ -48,12 +48,13 @@ CAMPAIGN_VERB = "建设"
 CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")  # what 建设 builds: 建设|美丽广西，
 QUALITY_LENGTH = 2
 # 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
-# high-tech zones, industrial zones, bonded zones, free-trade zones, cooperation zones and cities of science or of an
-# industry are (东湖高新区, 南港工业区, 南沙自贸区, 宁河京津合作示范区, 长三角生态绿色一体化发展示范区, 贵州航空产业城),
-# and so are the zones of independent innovation, of farming high technology and around an airport (长株潭国家自主创新
-# 示范区, 周口国家农高区, 郑州航空港区).
+# high-tech zones, industrial zones, bonded zones, free-trade zones and their areas (自贸试验区哈尔滨片区), cooperation
+# zones and cities of science or of an industry are (东湖高新区, 南港工业区, 南沙自贸区, 宁河京津合作示范区,
+# 长三角生态绿色一体化发展示范区, 贵州航空产业城), and so are the zones of independent innovation, of farming high
+# technology and around an airport (长株潭国家自主创新示范区, 周口国家农高区, 郑州航空港区).
+FREE_TRADE = "自贸"
 PARK_HEAD = re.compile(
-    r"综合保税区|综保区|保税港区|保税区|(?<![更创])新区|科学城|科技城|生态城|产业新?城|航天城|汽车城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
+    r"综合保税区|综保区|保税港区|保税区|片区|(?<![更创])新区|科学城|科技城|生态城|产业新?城|航天城|汽车城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|自主创新示范区|农高区|航空港区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
@@ -228,8 +229,8 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             chain.append((word, tag))
             length += len(word)
             continue
-        # A verb ends the name, but not a place the tagger read as one (、|遵义经济技术开发区).
-        named = tag in NAME_TAGS or word in ADVERBS_IN_NAMES or (tag == "v" and is_listed_place(word))
+        # A verb or an adverb ends the name, but not a place the tagger read as one (、|遵义经济技术开发区, 大同经开区).
+        named = tag in NAME_TAGS or word in ADVERBS_IN_NAMES or (is_listed_place(word) and not LEAD_VERBS.match(word))
         if not named and not inner_verb(words, index, chain):
             break
         if tag == "f" and len(word) == 1 and not (word == "中" and chain and chain[-1][1] == "ns"):
@@ -578,6 +579,8 @@ def park_like_names(text, start, end):
             continue
         if head and head.group() == "新区" and is_district(name[cut:]):
             continue
+        if head and head.group() == "片区" and FREE_TRADE not in name[:cut]:
+            continue  # 特色宜居片区, 成都西部片区: an area is a zone as an area of a free-trade zone (自贸区南沙片区)
         if len(name) - cut >= 4:
             name, offset = name[cut:], offset + cut
             listed = (

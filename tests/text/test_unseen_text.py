@@ -502,6 +502,12 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
             "建设福厦泉国家自主创新示范区，黄河三角洲农高区获批，郑州航空港区加快发展。",
             ["福厦泉国家自主创新示范区", "黄河三角洲农高区", "郑州航空港区"],
         ),
+        # A place the tagger reads as an adverb (大同) is still a place; an area of a free-trade zone is a zone, a
+        # plain area (特色宜居片区) is not.
+        (
+            "大同经开区、阳泉高新区入选首批。自贸试验区哈尔滨片区保税物流中心获批，建设水西等特色宜居片区。",
+            ["大同经开区", "阳泉高新区", "哈尔滨片区"],
+        ),
         # A bonded zone is a zone of its own in a list, not a place of the next item's kind; a place jieba tags a
         # verb in context (遵义) is still the place the gazetteer lists (遵义市).
         (
