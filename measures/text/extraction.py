@@ -31,6 +31,7 @@ from datetime import date
 from measures.text.name_model import is_name
 from measures.text.names import NameIndex
 from measures.text.phrases import (
+    LEAD_VERBS,
     MEASURE_HEAD,
     SCOPE,
     WINDOW,
@@ -191,6 +192,13 @@ METRIC_VERB = re.compile(
     r"(?:力争|达到|达|可达|实现|突破|超过|超|不低于|不少于|不超过|保持在|维持在|控制在|稳定在|提高|提升|增加|为|至|到|约|最高)+$"
 )
 LEADING = re.compile(r"^(?:在|对|为|将|要|其中|全市|全省|全区)+")
+# Subjects listed before one figure and the words that set it for each (均, 各, 分别, a verb of reaching); a whole
+# said of them (总体) is one figure.
+WHOLE = re.compile(r"(?:总体|整体|合计|总计)$")
+SHARED_FIGURE = re.compile(
+    r"(?P<subjects>[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,}?)+)(?P<each>均|各|分别)?(?:年均)?"
+    r"(?:增长|提高到|提升到|达到|达|不少于|不低于|超过|突破|下降|降低|控制在|保持在)?$"
+)
 DATE_IN_TEXT = re.compile(
     r"(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|-(?:\d{1,2})-(?:\d{1,2}))"
 )
@@ -490,7 +498,9 @@ class Reader:
                 if not forward and not building and not is_yearly_goal(quantity, before, self.text):
                     continue
                 due = year or (None if spanned else self.title_year)
-                self.targets.append(target(clause, quantity, due, self.text))
+                goal = target(clause, quantity, due, self.text)
+                subjects = subjects_sharing(clause, quantity, found, self.text)
+                self.targets += [dict(goal, indicator=subject) for subject in subjects] or [goal]
             if respective and "分别" in clause.text and len(self.targets) - first == len(respective):
                 for goal, due in zip(self.targets[first:], respective, strict=True):
                     goal["target_year"] = due
@@ -659,6 +669,21 @@ def target(clause, quantity, year, text):
         "quote": quote,
         "offset": offset,
     }
+
+
+def subjects_sharing(clause, quantity, found, text):
+    """The subjects a clause's one figure is set for, listed before it: 均, 各 or 分别 set it for each (省重点实验室、
+    省技术创新中心各20家), and so does a rate or a share (社会消费品零售总额、固定资产投资增长4%左右), while a count
+    without them is a total (新培育独角兽、小巨人、单项冠军企业300家以上). None when the clause holds other figures
+    (分别下降3%、4%: one each), or the list is of a group (电子信息、装备制造等产业), a whole (…机械化率总体达到50%), a
+    description (…服务包的) or verbs (新建、改造高标准农田)."""
+    listed = len(found) == 1 and SHARED_FIGURE.search(text, clause.start, quantity.start)
+    if not listed or not (listed.group("each") or is_percent(quantity.unit)):
+        return []
+    items = listed.group("subjects").split("、")
+    if any("等" in item or "的" in item or LEAD_VERBS.fullmatch(item) for item in items) or WHOLE.search(items[-1]):
+        return []
+    return [LEAD_VERBS.sub("", item) for item in items]
 
 
 def indicator_of(clause, quantity, before, text):

@@ -209,6 +209,25 @@ def test_doubling_is_a_goal_counted_in_fan():
     assert targets("全市地区生产总值比2020年增长32%。", "2026-01-25") == []
 
 
+def test_one_figure_set_for_subjects_listed_is_a_goal_for_each():
+    # 社会消费品零售总额、固定资产投资增长4%左右 sets 4% for each, with 均, 各, 分别 or without; a figure for each
+    # subject, a group (等产业) or a list of verbs is not shared.
+    text = "今年主要预期目标是：社会消费品零售总额、固定资产投资增长4%左右；新建省重点实验室、省技术创新中心各20家。"
+    proposed = propose(text, NameIndex(), "2026-01-25")["targets"]
+    assert [(t["indicator"], t["value"], t["target_year"]) for t in proposed] == [
+        ("社会消费品零售总额", 4, 2026),
+        ("固定资产投资", 4, 2026),
+        ("省重点实验室", 20, 2026),
+        ("省技术创新中心", 20, 2026),
+    ]
+    text = (
+        "今年主要预期目标是：单位地区生产总值能耗、二氧化碳排放分别下降3%、4%；电子信息、装备制造等产业增加值增长10%；"
+        "新建、改造高标准农田100万亩；新培育独角兽、小巨人企业300家以上；设施农业、畜牧养殖机械化率总体达到50%。"
+    )
+    expected = [(3, "%", 2026), (4, "%", 2026), (10, "%", 2026), (100, "万亩", 2026), (300, "家", 2026), (50, "%", 2026)]
+    assert targets(text, "2026-01-25") == expected
+
+
 def test_a_size_class_is_no_quantity():
     text = "到2025年，培育形成2个千亿级产业集群和6个五百亿级产业集群，建设2个10万吨级码头。"
     assert targets(text, "2020-11-17") == [(2, "个", 2025), (6, "个", 2025), (2, "个", 2025)]
