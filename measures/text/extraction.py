@@ -195,6 +195,7 @@ LEADING = re.compile(r"^(?:在|对|为|将|要|其中|全市|全省|全区)+")
 # Subjects listed before one figure and the words that set it for each (均, 各, 分别, a verb of reaching); a whole
 # said of them (总体) is one figure.
 WHOLE = re.compile(r"(?:总体|整体|合计|总计)$")
+SHARED_REACH = 60  # how far back the list is read, so a long clause costs no more than a short one
 SHARED_FIGURE = re.compile(
     r"(?P<subjects>[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,}?)+)(?P<each>均|各|分别)?(?:年均)?"
     r"(?:增长|提高到|提升到|达到|达|不少于|不低于|超过|突破|下降|降低|控制在|保持在)?$"
@@ -677,7 +678,8 @@ def subjects_sharing(clause, quantity, found, text):
     without them is a total (新培育独角兽、小巨人、单项冠军企业300家以上). None when the clause holds other figures
     (分别下降3%、4%: one each), or the list is of a group (电子信息、装备制造等产业), a whole (…机械化率总体达到50%), a
     description (…服务包的) or verbs (新建、改造高标准农田)."""
-    listed = len(found) == 1 and SHARED_FIGURE.search(text, clause.start, quantity.start)
+    reach = max(clause.start, quantity.start - SHARED_REACH)
+    listed = len(found) == 1 and SHARED_FIGURE.search(text, reach, quantity.start)
     if not listed or not (listed.group("each") or is_percent(quantity.unit)):
         return []
     items = listed.group("subjects").split("、")

@@ -45,7 +45,9 @@ MEASURE_HEAD = re.compile(MEASURE_HEADS)
 BECOMING_HEAD = re.compile(r"强省|强区|强市")
 # A campaign a province or city runs on itself, named by a quality and the place: 平安江苏建设, 建设健康广西.
 CAMPAIGN_VERB = "建设"
-CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")  # what 建设 builds: 建设|美丽广西，
+# What 建设 builds, ending its clause (建设|美丽广西，), read in a short window so a long clause costs no more.
+CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")
+CLAUSE_END_REACH = 9
 QUALITY_LENGTH = 2
 # 公园, 校园, 家园, 幼儿园 … are not parks of the zone, nor are a university's grounds (临港大学园区, 沙河高教园);
 # high-tech zones, industrial zones, bonded zones, free-trade zones and their areas (自贸试验区哈尔滨片区), cooperation
@@ -355,7 +357,7 @@ def place_campaigns(text, start, end):
             items.append(item)
             item = text[item[1] - 1 : item[1]] == "、" and campaign_before(text, start, item[1] - 1)
         found += [(name + CAMPAIGN_VERB, offset) for name, offset in reversed(items)]
-        built = CLAUSE_END_WORDS.match(text[after:end])
+        built = CLAUSE_END_WORDS.match(text, after, min(end, after + CLAUSE_END_REACH))
         if not items and built and campaign_before(built.group(), 0, len(built.group())) == (built.group(), 0):
             found.append((built.group(), after))
         position = text.find(CAMPAIGN_VERB, after, end)
