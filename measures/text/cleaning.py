@@ -160,8 +160,9 @@ def furniture_corrections(raw):
 
 # A page's second copy of its own text (gz.gov.cn's hidden print copy), on one line or on many: a run of lines,
 # most of whose sentences (COPY_SHARE of each line's) the page has given before, a text's worth of different ones:
-# COPY_SENTENCES, or on a short page COPY_SHARE of all it gave (at least COPY_FEWEST). Rows of a table or articles
-# that repeat the same standard sentences (奖励资金由市、区两级财政按1:1比例分担。) repeat a few of many.
+# COPY_SENTENCES; or, on a short page, lines given before whole, COPY_SHARE of all it gave (at least COPY_FEWEST).
+# Rows of a table or articles that repeat the same standard sentences (奖励资金由市、区两级财政按1:1比例分担。)
+# repeat a few of many, and a line adding a sentence of its own (…给予一次性奖励30万元。) is no copy on a short page.
 SENTENCE_END = re.compile(r"(?<=[。；！？])|\s{2,}")  # a sentence's end, or the spaces a copy joins paragraphs with
 COPY_SENTENCE_LENGTH = 8
 COPY_SENTENCES = 20
@@ -180,7 +181,7 @@ def copy_corrections(raw):
         if found:
             copied_here = [sentence for sentence in found if sentence in seen]
             if len(copied_here) >= COPY_SHARE * len(found):
-                run.append((position, line, copied_here))
+                run.append((position, line, copied_here, len(copied_here) == len(found)))
             else:
                 corrections += copied(run, len(seen))
                 run = []
@@ -192,10 +193,11 @@ def copy_corrections(raw):
 def copied(run, given):
     """The corrections removing a run of copied lines, when it copies a text's worth of different sentences of the
     `given` the page holds so far."""
-    different = len({sentence for _, _, sentences in run for sentence in sentences})
-    if different < min(COPY_SENTENCES, max(COPY_FEWEST, COPY_SHARE * given)):
+    different = len({sentence for _, _, sentences, _ in run for sentence in sentences})
+    whole = all(given_whole for _, _, _, given_whole in run)
+    if different < COPY_SENTENCES and not (whole and different >= max(COPY_FEWEST, COPY_SHARE * given)):
         return []
-    return [Correction(position, line, "", "the page's copy of its text") for position, line, _ in run]
+    return [Correction(position, line, "", "the page's copy of its text") for position, line, _, _ in run]
 
 
 def page_corrections(raw, known=None):

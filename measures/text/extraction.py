@@ -78,9 +78,9 @@ TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?
 COUNT_OF_YEARS = r"(?:\d+|[一二三四五六七八九十两]+)"
 SPAN_OF_YEARS = re.compile(rf"{COUNT_OF_YEARS}(?:[-~～至到]{COUNT_OF_YEARS})?年(?:左右)?(?:时间|内)")
 BARE_YEAR = re.compile(rf"(?<![\d到至于比较])(?P<year>{YEAR})年(?![\d月度代]|远景)")
-# A year compared against: a review's figure (比2020年增长30%), or the base of a goal whose later year is in force
-# (到2035年，人均地区生产总值比2020年翻一番).
-COMPARED_YEAR = re.compile(rf"(?<!占)(?:比|较)(?P<year>{YEAR})年")
+# A year compared against: a review's figure (比2020年增长30%, 比2019年同期增长3.5%), or the base of a goal whose
+# later year is in force (到2035年，人均地区生产总值比2020年翻一番).
+COMPARED_YEAR = re.compile(rf"(?<!占)(?:比|较)(?P<year>{YEAR})年(?P<same_period>同期)?")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
@@ -116,7 +116,7 @@ SUPPORT = re.compile(
     r"|(?:生活|保障|养育|饮食|供养)标准(?:为|是)?每人"
 )
 STATISTIC = re.compile(
-    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担"
+    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|税|规模以上|总量|支出|压减|节约|负担|平均"
     r"|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
@@ -148,11 +148,13 @@ CRITERION = re.compile(
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate; 每人每次2元 is per meal served (元/人/次).
 EACH = re.compile(
     r"(?:每(?P<period_first>月|年))?每(?P<unit>平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(?P<period>月|年|次))?"
-    r"(?:最高|不超过|最多)?$"
+    r"(?:最高|不超过|最多|不低于)?$"
 )
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元, 产业规模分别达1.28万亿) is a level,
 # not money offered; a size set (设立规模不低于1亿元的…资金) is an offer.
-LEVEL = re.compile(r"(?:达到|提高到|增加到|增长到|扩大到|规模(?:分别)?(?:超过?|达到?))$")
+LEVEL = re.compile(
+    r"(?:达到|提高到|增加到|增长到|扩大到|规模(?:分别)?(?:超过?|达到?)|(?:比上年|较上年|比去年)(?:提高|增加|增长|上调))$"
+)
 # What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer, unless an offer is named
 # after it (给予创业带动就业补贴2000元); nor is money a government wins from above, told in a clause that opens on it
 # (争取消费品以旧换新政策资金266.5亿元, 累计争取中央转移支付超5300亿元; not 对成功争取国家级项目的企业给予…).
@@ -188,18 +190,25 @@ SUFFIX_COMPARATORS["余"] = "at_least"
 # Counting verbs: the number counts what follows it ("打造100家…机构"), so the indicator is after the number.
 MAKING = re.compile(r"打造|培育|布局|建设|新增|建成|引进|新建|达到|突破|超过")
 COUNTING_VERB = re.compile(r"(?:打造|培育|形成|布局|建设|发展|新增|引进|建成|设立|推动|完成|抓好|和|及|与|、)$")
-METRIC_VERB = re.compile(
-    r"(?:力争|达到|达|可达|实现|突破|超过|超|不低于|不少于|不超过|保持在|维持在|控制在|稳定在|提高|提升|增加|为|至|到|约|最高)+$"
+METRIC_VERBS = (
+    r"力争|达到|达|可达|实现|突破|超过|超|不低于|不少于|不超过|保持在|维持在|控制在|稳定在"
+    r"|提高|提升|增加|为|至|到|约|最高|翻"
 )
-LEADING = re.compile(r"^(?:在|对|为|将|要|其中|全市|全省|全区)+")
+METRIC_VERB = re.compile(rf"(?:{METRIC_VERBS})+$")
+LEADING = re.compile(r"^(?:在|对|为|将|要|力争|其中|全市|全省|全区)+")
 # Subjects listed before one figure and the words that set it for each (均, 各, 分别, a verb of reaching); a whole
 # said of them (总体) is one figure.
 WHOLE = re.compile(r"(?:总体|整体|合计|总计)$")
 SHARED_REACH = 60  # how far back the list is read, so a long clause costs no more than a short one
 SHARED_FIGURE = re.compile(
-    r"(?P<subjects>[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,}?)+)(?P<each>均|各|分别)?(?:年均)?"
-    r"(?:增长|提高到|提升到|达到|达|不少于|不低于|超过|突破|下降|降低|控制在|保持在)?$"
+    r"(?P<subjects>[\u4e00-\u9fff\w.“”]{2,}(?:、[\u4e00-\u9fff\w.“”]{2,}?)+)(?P<each>均|各|分别)?(?:年均)?"
+    rf"(?:增长|下降|降低|减少|{METRIC_VERBS})*$"
 )
+# Who must reach a figure is no subject of it (各区县、各部门要确保…下降10%).
+OBLIGED = re.compile(r"要|应|须|确保")
+# A metric the list shares is written once, after its last subject (城镇、农村居民人均可支配收入): longer than the
+# others by more than SHARED_METRIC_LENGTH, the last item holds it, and each goal keeps the whole list as indicator.
+SHARED_METRIC_LENGTH = 2
 DATE_IN_TEXT = re.compile(
     r"(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|-(?:\d{1,2})-(?:\d{1,2}))"
 )
@@ -465,12 +474,19 @@ class Reader:
         quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
         quoted_starts = [start for start, _ in quoted]
         spanned = False
+        # A year compared against (比2020年) is a goal's base only in a sentence naming a year to come.
+        ahead = self.names_year_ahead(sentence.text) or any(
+            not self.is_past_year(plan_end(match.group("plan"))) for match in PLAN.finditer(sentence.text)
+        )
+        sentence_first = len(self.targets)
         for clause in split_on(sentence, CLAUSE_ENDS):
             found = quantities(self.text, clause.start, clause.end)
             if SPAN_OF_YEARS.search(clause.text):
                 year, spanned = None, True
-            year, forward, past, clause_past = self.tense(clause.text, year, forward, past, inherit=not spanned)
+            year, forward, past, clause_past = self.tense(clause.text, year, forward, past, not spanned, ahead)
             first = len(self.targets)
+            if COMPARED_YEAR.search(clause.text) and first > sentence_first and not self.names_year_ahead(clause.text):
+                clause_past = True  # 增长5%左右，比2025年目标低0.5个百分点: a gloss on the goal just set
             for quantity in found:
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
@@ -507,9 +523,10 @@ class Reader:
                     goal["target_year"] = due
         return forward, year
 
-    def tense(self, clause, year, forward, past, inherit=True):
+    def tense(self, clause, year, forward, past, inherit=True, ahead=False):
         """The year and tense after reading `clause`: (year, forward, past, this clause looks back). A goal takes
-        the year of the section's last goal if it names none, unless told not to `inherit` it."""
+        the year of the section's last goal if it names none, unless told not to `inherit` it; a year compared
+        against is its base when the sentence names a year to come (`ahead`) later than it."""
         clause_past = bool(PAST.search(clause))
         for match in TO_YEAR.finditer(clause):
             due = year_value(match.group("year") or match.group("year_by"))
@@ -528,10 +545,6 @@ class Reader:
                 clause_past, past = True, True
             else:
                 year, past = bare, False
-        for match in COMPARED_YEAR.finditer(clause):
-            base = year_value(match.group("year"))
-            if not (year and year > base and not self.is_past_year(year)):
-                clause_past, past = True, past or self.is_past_year(base)
         for match in THIS_YEAR.finditer(clause):
             if self.document_year and match.group() != "当年":
                 year = self.document_year + (match.group() == "明年")
@@ -543,6 +556,12 @@ class Reader:
             elif GOAL.search(clause) or "期间" in clause or "末" in clause:
                 year = end
                 forward = forward or clause[max(0, match.start() - 1) : match.start()] in ("到", "至")
+        for match in COMPARED_YEAR.finditer(clause):
+            base = year_value(match.group("year"))
+            if ahead and year and year > base and not self.is_past_year(year) and not match.group("same_period"):
+                forward = True  # 比2025年增长40%: a change to reach by the later year
+            else:
+                clause_past, past = True, past or self.is_past_year(base)
         # "提出了2022年的目标：" announces goals even in the past tense; in a review section only a goal itself does
         # (将, 要 there tell what was done).
         if (STRONG_GOAL if self.section_past else GOAL).search(clause) and not GOAL_MET.search(clause):
@@ -677,15 +696,20 @@ def subjects_sharing(clause, quantity, found, text):
     省技术创新中心各20家), and so does a rate or a share (社会消费品零售总额、固定资产投资增长4%左右), while a count
     without them is a total (新培育独角兽、小巨人、单项冠军企业300家以上). None when the clause holds other figures
     (分别下降3%、4%: one each), or the list is of a group (电子信息、装备制造等产业), a whole (…机械化率总体达到50%), a
-    description (…服务包的) or verbs (新建、改造高标准农田)."""
+    description (…服务包的), those who must reach it (各部门要确保…) or verbs (新建、改造高标准农田)."""
     reach = max(clause.start, quantity.start - SHARED_REACH)
     listed = len(found) == 1 and SHARED_FIGURE.search(text, reach, quantity.start)
     if not listed or not (listed.group("each") or is_percent(quantity.unit)):
         return []
-    items = listed.group("subjects").split("、")
-    if any("等" in item or "的" in item or LEAD_VERBS.fullmatch(item) for item in items) or WHOLE.search(items[-1]):
+    items = [LEADING.sub("", item) for item in listed.group("subjects").split("、")]
+    if any("等" in item or "的" in item or OBLIGED.search(item) or LEAD_VERBS.fullmatch(item) for item in items):
         return []
-    return [LEAD_VERBS.sub("", item) for item in items]
+    if WHOLE.search(items[-1]):
+        return []
+    items = [LEAD_VERBS.sub("", item) for item in items]
+    if len(items[-1]) > max(map(len, items[:-1])) + SHARED_METRIC_LENGTH:
+        return ["、".join(items)] * len(items)
+    return items
 
 
 def indicator_of(clause, quantity, before, text):
@@ -864,9 +888,9 @@ SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[个大项条]|\d)
 # articles (稳经济“30条”) is one document, and so one measure.
 BUNDLE = re.compile(rf"[一二三四五六七八九十两百千\d]+[大项个](?:{MEASURE_HEAD.pattern})$")
 # A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “双减”); a head word
-# after it or at its end still makes a name (“百千工程”, “千人计划”). 一 counts nothing: it says one and only, as
-# the regimes “一网通办”, “只报一次” and “高效办成一件事” do.
-COUNTED = re.compile(r"[二三四五六七八九十两双百千万]")
+# after it or at its end still makes a name (“百千工程”, “千人计划”). 一 alone counts nothing: it says one and only, as
+# the regimes “一网通办”, “只报一次” and “高效办成一件事” do; three of them lay out a plan (“一核一带一区”).
+COUNTED = re.compile(r"[二三四五六七八九十两双百千万]|(?:一[^一]){3}")
 # A 《…》 title is a measure when it is a policy document's title: it ends in a kind of document (…若干措施,
 # …规划纲要（草案）) and is more than a back-reference (《建议》, 《纲要（草案）》); newspapers, programmes and books
 # (《人民日报》, 《您的声音》, 《海淀史地丛书（四）》) are not.

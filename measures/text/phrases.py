@@ -43,8 +43,11 @@ MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # A province, region or city strong in a field (制造强省, 制造强区, 文化旅游强市) is a campaign the field alone names,
 # in two characters.
 BECOMING_HEAD = re.compile(r"强省|强区|强市")
+VISION = "现代化"
 # A campaign a province or city runs on itself, named by a quality and the place: 平安江苏建设, 建设健康广西.
 CAMPAIGN_VERB = "建设"
+CAMPAIGN_REACH = 8  # a quality and a place: the characters before 建设 tagged
+QUALITY_TAGS = ("a", "an", "n", "nz", "ns", "b")  # 平安, 法治, 美丽 (tagged ns); not a verb (助力|贵州建设)
 # What 建设 builds, ending its clause (建设|美丽广西，), read in a short window so a long clause costs no more.
 CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")
 CLAUSE_END_REACH = 9
@@ -54,7 +57,7 @@ QUALITY_LENGTH = 2
 # zones and cities of science or of an industry are (东湖高新区, 南港工业区, 南沙自贸区, 宁河京津合作示范区,
 # 长三角生态绿色一体化发展示范区, 贵州航空产业城), and so are the zones of independent innovation, of farming high
 # technology and around an airport (长株潭国家自主创新示范区, 周口国家农高区, 郑州航空港区).
-FREE_TRADE = "自贸"
+FREE_TRADE = re.compile("自贸|自由贸易")
 PARK_HEAD = re.compile(
     r"综合保税区|综保区|保税港区|保税区|片区|(?<![更创])新区|科学城|科技城|生态城|产业新?城|航天城|汽车城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|自主创新示范区|农高区|航空港区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
@@ -71,6 +74,9 @@ NUMERAL_COUNT = re.compile(r"新?[〇一二三四五六七八九十百千万两�
 # What jieba's dictionary lists after a place's bare name as a place (合肥市 is ns though 合肥 is tagged n): the
 # dictionary is the gazetteer.
 DIVISIONS = ("市", "省", "县", "区", "州")
+# Those of a city, county or province: a verb the tagger reads is still a place when it names one (遵义市, 大同县),
+# not when only a district has its name (振兴区: 振兴 is a verb).
+CITY_DIVISIONS = ("市", "省", "县", "州")
 # A noun right after a head word continues the noun: 中心城区, 实验室集群, 平台经济.
 NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
 # Parts of speech (jieba's tag set) a name is made of: nouns of every kind, verbal and adjectival nouns,
@@ -145,6 +151,9 @@ QUALIFIER = re.compile(r"(?![〇一二三四五六七八九十百千两]+$)[\u4e
 # Heads of facilities and policies, which a plain phrase of a few words names as kinds (科技创新中心, 就业优先政策):
 # such a name says which one only with a proper noun or a longer modifier.
 KIND_HEAD = re.compile(r"平台|中心|政策|措施|基地")
+# Facilities, which a programme verb right before them builds rather than names (鼓励龙头企业建设研究院).
+FACILITY_HEAD = re.compile(r"平台|中心|基地|研究院|实验室")
+BUILT_BY = re.compile(rf"{PROGRAMME_VERB}$")
 KIND_MODIFIER_LENGTH = 4
 WINDOW = 18
 CUT_MARGIN = 4
@@ -232,13 +241,14 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
             length += len(word)
             continue
         # A verb or an adverb ends the name, but not a place the tagger read as one (、|遵义经济技术开发区, 大同经开区).
-        named = tag in NAME_TAGS or word in ADVERBS_IN_NAMES or (is_listed_place(word) and not LEAD_VERBS.match(word))
+        named = tag in NAME_TAGS or word in ADVERBS_IN_NAMES or is_listed_place(word, CITY_DIVISIONS)
         if not named and not inner_verb(words, index, chain):
             break
         if tag == "f" and len(word) == 1 and not (word == "中" and chain and chain[-1][1] == "ns"):
             break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place;
             # 中 before another country (中|德) pairs the two: 沈阳中德高端装备制造产业园
-        if tag == "vn" and index and words[index - 1][1] in ("ns", "p") and FRAME_VERB.fullmatch(word):
+        placed = index and (words[index - 1][1] in ("ns", "p") or is_listed_place(words[index - 1][0], CITY_DIVISIONS))
+        if tag == "vn" and placed and FRAME_VERB.fullmatch(word):
             break  # 海淀园建设…: after a place, a programme verb is the sentence's verb (临空 in 廊坊临空经济区 is not)
         chain.append((word, tag))
         length += len(word)
@@ -269,15 +279,17 @@ def is_proper(word, tag):
         return False  # 五大 (tagged j) counts kinds: 五大开发区
     if LEAD_VERBS.fullmatch(word):
         return False  # 深化 (tagged j) is a verb before a kind: 深化|产业园区矩阵式改革
+    if SCOPE.fullmatch(word):
+        return False  # 国家级 says how important a zone is, not which: 建设|国家级高新区
     if tag in PROPER_TAGS or is_listed_place(word):
         return True
     return len(word) >= 2 and word not in jieba.dt.FREQ and all(HAN.match(char) for char in word)
 
 
-def is_listed_place(word):
+def is_listed_place(word, divisions=DIVISIONS):
     """Whether jieba's dictionary lists the word with a division as a place: 合肥(市), 遵义(市) even where the
     tagger reads 遵义 as a verb. A single character with a division is a word (地区, 大区), not a place."""
-    return len(word) >= 2 and any(place_tags().get(word + division) == "ns" for division in DIVISIONS)
+    return len(word) >= 2 and any(place_tags().get(word + division) == "ns" for division in divisions)
 
 
 def place_tags():
@@ -332,6 +344,8 @@ def measure_names(text, start, end):
             cut = found[-1][1] + len(found[-1][0])
             name, offset = name[cut - offset :], cut
         name, offset = trimmed(name, offset, match.group())
+        if FACILITY_HEAD.fullmatch(match.group()) and BUILT_BY.search(name, 0, len(name) - len(match.group())):
+            continue  # 企业建设|研究院: the facility is what the sentence builds, unnamed
         if ROUTE_HEAD.fullmatch(match.group()):
             name, offset = route_named(name, offset, match.group())
         listed = names_listed_before(text, start, name, offset, match.group())
@@ -368,15 +382,18 @@ def campaign_before(text, start, end):
     """(quality and place, offset) ending at text[end], as 平安江苏, or None: a place jieba's dictionary lists as
     one, also with its division (贵州, 贵州省; not 城市 of 国际消费中心城市, nor 中心 for 中心区), after a
     two-character quality that is no verb."""
-    words = tagged(text[max(start, end - WINDOW) : end], hmm=True)
+    words = tagged(text[max(start, end - CAMPAIGN_REACH) : end], hmm=True)
     if len(words) < 2:
         return None
-    (quality, _), (place, _) = words[-2:]
+    (quality, quality_tag), (place, _) = words[-2:]
     if place_tags().get(place) != "ns" or not is_listed_place(place) or place in NATION:
         return None
-    if len(quality) != QUALITY_LENGTH:
+    opening, opening_tag = words[-3] if len(words) > 2 else ("", "")
+    if opening_tag in NAME_TAGS and not (LEAD_VERBS.fullmatch(opening) or SCOPE.fullmatch(opening)):
+        return None  # 协作|助力|贵州建设, 青年|投身|深圳建设: the quality opens its phrase (更高水平|平安贵州建设)
+    if len(quality) != QUALITY_LENGTH or quality_tag not in QUALITY_TAGS:
         return None
-    if not all(map(HAN.match, quality)) or FRAME_VERB.fullmatch(quality) or re.fullmatch(ADVERB, quality):
+    if not all(map(HAN.match, quality)) or FRAME_VERB.fullmatch(quality):
         return None
     return quality + place, end - len(place) - len(quality)
 
@@ -549,8 +566,8 @@ def specific(name, head):
     if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier):
         return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
-    if BECOMING_HEAD.fullmatch(head):
-        return len(LETTER.findall(words)) >= QUALITY_LENGTH
+    if BECOMING_HEAD.fullmatch(head):  # 现代化强省 is the vision, strong in no field
+        return len(LETTER.findall(words)) >= QUALITY_LENGTH and not modifier.endswith(VISION)
     if ROUTE_HEAD.fullmatch(head):  # a route says which one by its places (`route_named`): 广湛高铁, not 大型水库
         return len(LETTER.findall(ROUTE_WORD.sub("", modifier))) >= 2
     if head == "实验室" and any(tag in PLACE_TAGS for _, tag in tagged(modifier, hmm=True)):
@@ -581,7 +598,7 @@ def park_like_names(text, start, end):
             continue
         if head and head.group() == "新区" and is_district(name[cut:]):
             continue
-        if head and head.group() == "片区" and FREE_TRADE not in name[:cut]:
+        if head and head.group() == "片区" and not FREE_TRADE.search(name, 0, head.start()):
             continue  # 特色宜居片区, 成都西部片区: an area is a zone as an area of a free-trade zone (自贸区南沙片区)
         if len(name) - cut >= 4:
             name, offset = name[cut:], offset + cut

@@ -207,6 +207,16 @@ def test_doubling_is_a_goal_counted_in_fan():
     # A year compared against is a goal's base when a later year is in force, and a review's figure when not.
     assert targets("到2030年，单位地区生产总值能耗比2025年下降13%。", "2026-01-25") == [(13, "%", 2030)]
     assert targets("全市地区生产总值比2020年增长32%。", "2026-01-25") == []
+    proposed = propose("到2035年，全省人均地区生产总值比2020年翻一番。", NameIndex(), "2026-01-25")["targets"]
+    assert [t["indicator"] for t in proposed] == ["人均地区生产总值比2020年"]
+    assert targets("今年全市地区生产总值力争比2025年增长5.5%左右。", "2026-01-25") == [(5.5, "%", 2026)]
+    assert targets("“十五五”期间地区生产总值比2025年增长40%以上。", "2026-01-25") == [(40, "%", 2030)]
+    # The year must be named in the sentence: a year in force from before does not make a review's figure a goal.
+    text = "到2027年，全市数字经济增加值达到2000亿元。目前，全市数字经济增加值比2020年增长60%，达到1200亿元。"
+    assert targets(text, "2026-01-25") == [(2000, "亿元", 2027)]
+    # Compared with last year, a goal's difference glosses the goal just set.
+    text = "2026年主要预期目标：地区生产总值增长5%左右，比2025年目标低0.5个百分点；城镇就业30万人，比2025年多2万人。"
+    assert targets(text, "2026-01-25") == [(5, "%", 2026), (30, "万人", 2026)]
 
 
 def test_one_figure_set_for_subjects_listed_is_a_goal_for_each():
@@ -226,6 +236,27 @@ def test_one_figure_set_for_subjects_listed_is_a_goal_for_each():
     )
     values = [(value, unit) for value, unit, _ in targets(text, "2026-01-25")]
     assert values == [(3, "%"), (4, "%"), (10, "%"), (100, "万亩"), (300, "家"), (50, "%")]
+    # A metric written once after the last subject is the whole list's; scope words, Latin letters and quotes
+    # belong to the subjects; those who must reach a figure are none, nor is a list of verbs after 全市.
+    text = (
+        "今年主要预期目标是：城镇、农村居民人均可支配收入均增长5.5%左右；新建5G基站、千兆光网端口各1万个；"
+        "其中高技术制造业、战略性新兴产业增加值增长10%；全市各区县、各部门要确保生产安全事故起数下降10%；"
+        "全市新建、改扩建中小学校各20所；城乡居民基本养老保险、基本医疗保险参保率均稳定在95%以上。"
+    )
+    proposed = propose(text, NameIndex(), "2026-01-25")["targets"]
+    assert [(t["indicator"], t["value"]) for t in proposed][:6] == [
+        ("城镇、农村居民人均可支配收入", 5.5),
+        ("城镇、农村居民人均可支配收入", 5.5),
+        ("5G基站", 1),
+        ("千兆光网端口", 1),
+        ("高技术制造业、战略性新兴产业增加值", 10),
+        ("高技术制造业、战略性新兴产业增加值", 10),
+    ]
+    assert [(t["indicator"], t["value"]) for t in proposed][8:] == [
+        ("城乡居民基本养老保险", 95),
+        ("基本医疗保险参保率", 95),
+    ]
+    assert [t["value"] for t in proposed][6:8] == [10, 20]
 
 
 def test_a_size_class_is_no_quantity():
@@ -370,6 +401,10 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
             "全市城乡最低生活保障标准为每人每月1309元。边缘家庭认定标准为每人每月1963.5元。",
             [(1309, "元/人/月")],
         ),
+        # A rise over last year is no second offer; an average reported is a statistic; a floor keeps its rate.
+        ("孤儿基本生活保障标准为每人每月2100元，比上年提高100元。", [(2100, "元/人/月")]),
+        ("2025年，全省城市低保平均保障标准为每人每月780元。", []),
+        ("全市城乡居民最低生活保障标准为每人每月不低于1200元。", [(1200, "元/人/月")]),
     ],
 )
 def test_funding_is_money_offered_not_statistics(text, amounts):
@@ -527,6 +562,14 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
             "大同经开区、阳泉高新区入选首批。自贸试验区哈尔滨片区保税物流中心获批，建设水西等特色宜居片区。",
             ["大同经开区", "阳泉高新区", "哈尔滨片区"],
         ),
+        # A verb the tagger reads that only a district shares its name with is a verb (振兴区: 振兴|沈阳铁西工业区);
+        # an area of a free-trade zone however written (自由贸易试验区, 自贸片区) is a zone.
+        (
+            "加快振兴沈阳铁西工业区。建设中国（广东）自由贸易试验区南沙片区，推进营口自贸片区发展。",
+            ["沈阳铁西工业区", "南沙片区", "营口自贸片区"],
+        ),
+        # A zone named only by how important it is names none (国家级高新区).
+        ("支持包头建设国家级高新区。", []),
         # A bonded zone is a zone of its own in a list, not a place of the next item's kind; a place jieba tags a
         # verb in context (遵义) is still the place the gazetteer lists (遵义市).
         (
@@ -602,9 +645,11 @@ def test_numbered_and_plus_slogans_in_quotes_are_not_measures():
 
 
 def test_a_quote_whose_only_numeral_is_one_is_a_regime_not_a_counted_slogan():
-    # 一 in a quote means one and only (one network, one form, one visit), not a count of points as 五子 and 两区.
+    # 一 in a quote means one and only (one network, one form, one visit), not a count of points as 五子 and 两区;
+    # three of them lay out a plan (一核一带一区).
     text = "推动报表数据“只报一次”。“一网通办”首办成功率超过90%，“一表通”工作走在全国前列。深化“五子”联动。"
     assert titles(text) == ["报表数据“只报一次”", "“一网通办”", "“一表通”"]
+    assert titles("构建“一核一带一区”区域发展格局。") == []
 
 
 def test_a_campaign_is_named_by_what_its_place_is_to_become():
@@ -619,8 +664,11 @@ def test_a_campaign_is_named_by_what_its_place_is_to_become():
     # also what 建设 builds (建设美丽广西). An autonomous region is strong in a field as a province is (制造强区).
     text = "更高水平平安贵州建设。全面建设健康广西，建设美丽乡村。建设制造强区，加强区域协作。推进创新中心建设。"
     assert titles(text) == ["平安贵州建设", "健康广西", "制造强区"]
-    # A programme verb before 是 opens no name after it.
+    # A programme verb before 是 opens no name after it. A verb is no quality (助力|贵州建设), and a modernised
+    # province is the vision, strong in no field.
     assert "为中心是兴国强省" not in titles("以经济建设为中心是兴国强省之要。")
+    text = "东西部协作助力贵州建设，引导港澳青年投身深圳建设。全力建设社会主义现代化强省，加快建设现代化强区。"
+    assert titles(text) == []
 
 
 def titles(text):
@@ -679,6 +727,8 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         # Many or all of a kind is the kind; a chain opening on 领域 was cut from its phrase.
         "培育各类工业互联网平台，建设更多高能级开放平台，落实一系列宏观政策，完善辖区社区卫生服务中心。",
         "加快重点产业和领域中试平台建设。",
+        # A facility a programme verb builds is unnamed (企业建设|研究院).
+        "鼓励龙头企业建设研究院，支持高校设立研究院。",
     ],
 )
 def test_generic_chains_slogans_and_publications_are_not_names(text):
@@ -834,6 +884,10 @@ def test_a_pages_second_copy_of_its_text_is_furniture():
     # A short page's copy repeats fewer sentences, but most of those the page gave.
     raw = "\n".join(articles[:6]) + "\n" + "".join(articles[:6]) + "\n公开方式：主动公开\n"
     assert apply_corrections(raw, page_corrections(raw)).count("第3条") == 1
+    # On a short page a line adding a sentence of its own is no copy: its amount stays.
+    conditions = "".join(f"申报企业须满足第{n}项条件。" for n in range(1, 7))
+    raw = f"一、认定奖励\n{conditions}对企业给予一次性奖励20万元。\n二、培育奖励\n{conditions}给予奖励30万元。\n"
+    assert apply_corrections(raw, page_corrections(raw)).count("30万元") == 1
     # Standard sentences repeated in every article are not a copy, however many there are.
     clauses = "".join(f"第{n}款适用于认定后提出申请的企业。" for n in range(1, 7))
     raw = "".join(f"第{n}条\n对第{n}类企业，给予一次性奖励{n}0万元。{clauses}\n" for n in range(1, 41))
