@@ -6,7 +6,8 @@ left from the head for as long as the words are nouns (or verbal nouns, adjectiv
 verb, adverb, preposition, pronoun, particle or punctuation. Where a programme verb opens the stretch before the
 head (实施|大宗消费更新升级行动), the stretch is the name whatever the tags inside it; where a verb inside a named
 work cut the chain (东六环入地改造工程), the clause's opening is. A list of places before a kind written once names
-one of each (雄商、济滨高铁). A measure name is kept only when it is specific (`specific`). Only a short window
+one of each (雄商、济滨高铁). A campaign is also named by a quality and its place (平安江苏建设, 建设健康广西). A
+measure name is kept only when it is specific (`specific`). Only a short window
 before each head word is cut, so the cost grows with the text, not with the length of its sentences.
 """
 
@@ -57,12 +58,13 @@ QUALITY_LENGTH = 2
 # zones and cities of science or of an industry are (东湖高新区, 南港工业区, 南沙自贸区, 宁河京津合作示范区,
 # 长三角生态绿色一体化发展示范区, 贵州航空产业城), and so are the zones of independent innovation, of farming high
 # technology and around an airport (长株潭国家自主创新示范区, 周口国家农高区, 郑州航空港区).
-FREE_TRADE = re.compile("自贸|自由贸易")
 PARK_HEAD = re.compile(
     r"综合保税区|综保区|保税港区|保税区|片区|(?<![更创])新区|科学城|科技城|生态城|产业新?城|航天城|汽车城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|自主创新示范区|农高区|航空港区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
     r"|(?<![公校家花乐菜果庄田陵儿])(?<!大学)(?<!高教)园区?"
 )
+# An area (片区) is a zone as an area of a free-trade zone, however written (自贸区南沙片区, 自由贸易试验区南沙片区).
+FREE_TRADE = re.compile("自贸|自由贸易")
 # A park's name has a proper noun in it (沙河高教园, 天竺综保区), not only words (合作园区, 世界领先科技园区).
 PROPER_TAGS = ("ns", "nz", "nr", "nrt", "nt", "j", "eng")
 # Those of places and of what is named after one (jieba tags many a place, 紫金山, 金凤, as a person's name).
