@@ -63,6 +63,12 @@ def test_a_number_for_a_slug_filter_is_a_text_on_the_wire(hooks, openapi_schema)
     assert hooks.filter_failure(None, accepted(case), case, None) is False
 
 
+def test_an_empty_text_for_a_choice_filter_is_the_empty_value_on_the_wire(hooks, openapi_schema):
+    # `[""]` is outside the enum, but arrives as `?period_type=`, which allowEmptyValue admits: no filter.
+    case = negative_case(openapi_schema, "period_type", [""])
+    assert hooks.filter_failure(None, accepted(case), case, None) is False
+
+
 @pytest.mark.parametrize(("parameter", "value"), [("year_min", "abc"), ("period_type", "hourly"), ("page_size", 0)])
 def test_a_report_about_any_other_parameter_is_kept(hooks, openapi_schema, parameter, value):
     case = negative_case(openapi_schema, parameter, value)
