@@ -517,7 +517,8 @@ def opened_name(text, opening, head_start, head_end, chain_offset):
     """(name, offset) of the whole stretch a boundary opens before the head word when a verb inside a name cut its
     noun chain short (，|东六环入地改造工程: jieba tags 入地 and 改造 verbs), else None. The stretch is short, made of a
     name's words and verbs, opens on a proper noun, has no programme verb but one right before the head (浙江推进|千万
-    工程 is a sentence) and holds no other name's head (中国（安徽）|自贸试验区累计推出25项制度)."""
+    工程 is a sentence) and holds no other name's head (中国（安徽）|自贸试验区累计推出25项制度), but for a public work
+    the project builds on (乌东德水电站送出工程)."""
     if opening is None or not 2 <= head_start - opening <= OPENED_LENGTH or opening >= chain_offset:
         return None
     words = tagged(text[opening:head_start], True)
@@ -525,7 +526,8 @@ def opened_name(text, opening, head_start, head_end, chain_offset):
         return None
     if any(verb.end() != head_start for verb in FRAME_VERB.finditer(text, opening, head_start)):
         return None
-    if MEASURE_HEAD.search(text, opening, head_start) or PARK_HEAD.search(text, opening, head_start):
+    heads = MEASURE_HEAD.finditer(text, opening, head_start)
+    if any(not ROUTE_HEAD.fullmatch(head.group()) for head in heads) or PARK_HEAD.search(text, opening, head_start):
         return None
     return text[opening:head_end], opening
 

@@ -790,6 +790,8 @@ def test_a_list_of_places_names_one_measure_each_with_the_kind_written_once():
 def test_a_verb_inside_a_named_work_does_not_cut_its_name():
     # jieba tags 入地 and 改造 verbs: the clause's opening, with a place before them, is the name.
     assert titles("东六环入地改造工程建成通车。") == ["东六环入地改造工程"]
+    # A public work the project builds on is part of its name, after a list's 、 too.
+    assert titles("推动白鹤滩水电站、乌东德水电站送出工程建设。")[-1] == "乌东德水电站送出工程"
     # Opening on a verb or on no place, or with a programme verb before the name's words, the stretch is a
     # sentence's.
     assert titles("精心实施惠民政策。贯彻民营经济促进法。") == ["民营经济促进法"]
