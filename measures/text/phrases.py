@@ -101,7 +101,8 @@ SCOPE = re.compile(
     r"|有效|有力|配套|优惠|新型|现代|一批|一揽子|高水平|关键|功能性|不同|新|大"
 )
 # A verb (with its adverb) that opens a programme's name in running text: 深入实施城市更新行动, 启动建设…中心,
-# 落实和推广…先行先试政策. The name is what lies between it and the head word.
+# 落实和推广…先行先试政策, 深入打好污染防治攻坚战 (a campaign is a battle fought). The name is what lies between it
+# and the head word.
 ADVERB = (
     r"(?:深入|积极|全力|大力|全面|充分|加快|持续|扎实|高水平|高标准|常态化|进一步|不断|努力|稳步|率先|顺利|超额"
     r"|联合|接续)"
@@ -109,7 +110,7 @@ ADVERB = (
 PROGRAMME_VERB = (
     r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
     r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
-    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建)"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢)"
 )
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")

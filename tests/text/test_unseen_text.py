@@ -688,6 +688,11 @@ def test_a_programme_verb_opens_a_name_whatever_its_words():
         "中关村自创区先行先试政策",
         "自贸试验区提升战略行动",
     ]
+    # A campaign is a battle fought (打好, 打赢), however jieba tags the words before it.
+    assert titles("深入打好污染防治攻坚战，坚决打赢防范化解重大风险攻坚战。") == [
+        "污染防治攻坚战",
+        "防范化解重大风险攻坚战",
+    ]
     # 健全 and 搭建 open names too, and 和 after a 制度 starts the next one.
     text = "健全涉企收费目录清单制度和公平竞争审查制度。区内检验检测认证机构搭建检测认证创新支撑平台。"
     assert titles(text) == ["涉企收费目录清单制度", "公平竞争审查制度", "检测认证创新支撑平台"]
