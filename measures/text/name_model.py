@@ -19,7 +19,7 @@ from measures.text.phrases import FRAME_VERB, MEASURE_HEADS, SCOPE, is_proper, t
 MODEL = Path(__file__).with_name("name_model.json")
 HEAD_AT_END = re.compile(rf"(?:{MEASURE_HEADS})$")
 DIGIT = re.compile(r"\d")
-NUMERAL = re.compile(r"[一二三四五六七八九十两百千万]")
+NUMERAL = re.compile(r"[二三四五六七八九十两百千万]")  # counts; 一 is apart, one and only as often (“一网通办”)
 LONGEST_BUCKET = 16
 MOST_MENTIONS = 4
 VERB_REACH = 6
@@ -57,12 +57,14 @@ def features(measure, mentions):
         "scope_share": sum(len(word) for word, _ in words if SCOPE.fullmatch(word)) / max(1, len(modifier)),
         "digit": int(bool(DIGIT.search(name))),
         "numeral": int(bool(NUMERAL.search(name))),
+        "one": int("一" in name),
         "parks": int(bool(measure.get("parks"))),
     }
     for _, tag in words:
         found[f"tag={tag}"] = 1
     if words:
         found[f"first_tag={words[0][1]}"] = found[f"last_tag={words[-1][1]}"] = 1
+        found[f"last_word={words[-1][0]}"] = found[f"first_word={words[0][0]}"] = 1
     return found
 
 
