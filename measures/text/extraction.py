@@ -475,8 +475,9 @@ class Reader:
         quoted_starts = [start for start, _ in quoted]
         spanned = False
         # A year compared against (比2020年) is a goal's base only in a sentence naming a year to come.
-        ahead = self.names_year_ahead(sentence.text) or any(
-            not self.is_past_year(plan_end(match.group("plan"))) for match in PLAN.finditer(sentence.text)
+        ahead = bool(COMPARED_YEAR.search(sentence.text)) and (
+            self.names_year_ahead(sentence.text)
+            or any(not self.is_past_year(plan_end(match.group("plan"))) for match in PLAN.finditer(sentence.text))
         )
         sentence_first = len(self.targets)
         for clause in split_on(sentence, CLAUSE_ENDS):
@@ -702,9 +703,8 @@ def subjects_sharing(clause, quantity, found, text):
     if not listed or not (listed.group("each") or is_percent(quantity.unit)):
         return []
     items = [LEADING.sub("", item) for item in listed.group("subjects").split("、")]
-    if any("等" in item or "的" in item or OBLIGED.search(item) or LEAD_VERBS.fullmatch(item) for item in items):
-        return []
-    if WHOLE.search(items[-1]):
+    unshared = ("等" in item or "的" in item or OBLIGED.search(item) or LEAD_VERBS.fullmatch(item) for item in items)
+    if any(unshared) or WHOLE.search(items[-1]):
         return []
     items = [LEAD_VERBS.sub("", item) for item in items]
     if len(items[-1]) > max(map(len, items[:-1])) + SHARED_METRIC_LENGTH:

@@ -153,9 +153,10 @@ LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 QUALIFIER = re.compile(r"(?![〇一二三四五六七八九十百千两]+$)[\u4e00-\u9fff]{1,6}")
 # Heads of facilities and policies, which a plain phrase of a few words names as kinds (科技创新中心, 就业优先政策):
 # such a name says which one only with a proper noun or a longer modifier.
-KIND_HEAD = re.compile(r"平台|中心|政策|措施|基地")
+FACILITIES = "平台|中心|基地"
+KIND_HEAD = re.compile(rf"{FACILITIES}|政策|措施")
 # Facilities, which a programme verb right before them builds rather than names (鼓励龙头企业建设研究院).
-FACILITY_HEAD = re.compile(r"平台|中心|基地|研究院|实验室")
+FACILITY_HEAD = re.compile(rf"{FACILITIES}|研究院|实验室")
 BUILT_BY = re.compile(rf"{PROGRAMME_VERB}$")
 KIND_MODIFIER_LENGTH = 4
 WINDOW = 18
