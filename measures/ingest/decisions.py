@@ -4,14 +4,24 @@ any source. Plain data in and out, so the quality measure replays the same rules
 from measures.choices import ProposalKind, ProposalState
 
 
+# What a target proposal reads in its quote: one quote may hold several goals (a figure shared by subjects, a
+# 分别 pair), each its own finding.
+TARGET_READING = ("indicator", "value")
+
+
 def finding(kind, data, quote):
-    """What makes two proposals the same finding, in any source: a measure's title, a target's quote."""
-    return (kind, data["title"] if kind == ProposalKind.MEASURE else quote)
+    """What makes two proposals the same finding, in any source: a measure's title; a target's quote with what it
+    reads there."""
+    if kind == ProposalKind.MEASURE:
+        return (kind, data["title"])
+    return (kind, quote, *(data.get(field) for field in TARGET_READING))
 
 
 def same_finding(kind, data, quote):
     """The lookups that select the proposals of the same `finding` from the database."""
-    return {"kind": kind, **({"data__title": data.get("title")} if kind == ProposalKind.MEASURE else {"quote": quote})}
+    if kind == ProposalKind.MEASURE:
+        return {"kind": kind, "data__title": data.get("title")}
+    return {"kind": kind, "quote": quote, **{f"data__{field}": data.get(field) for field in TARGET_READING}}
 
 
 # A shorter title (新区, 双减) is found inside other words and names; 4 characters keep “双减” and 城市更新行动.

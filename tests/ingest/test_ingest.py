@@ -194,20 +194,35 @@ def test_the_registry_remembers_its_curators_work_on_earlier_documents(seeded, t
 
 def test_a_finding_rejected_in_one_source_but_accepted_in_another_is_offered():
     measure = ProposalKind.MEASURE
+    goal_2025 = {"quote": "到2025年达到12%", "indicator": "", "value": "12"}
     decided = [
         (decisions.finding(measure, {"title": "人工智能创新平台"}, ""), ProposalState.REJECTED),
         (decisions.finding(measure, {"title": "人工智能创新平台"}, ""), ProposalState.ACCEPTED),
         (decisions.finding(measure, {"title": "对此"}, ""), ProposalState.REJECTED),
-        (decisions.finding(ProposalKind.TARGET, {}, "到2025年达到12%"), ProposalState.REJECTED),
+        (decisions.finding(ProposalKind.TARGET, goal_2025, goal_2025["quote"]), ProposalState.REJECTED),
     ]
     proposal = {
         "measures": [{"title": "人工智能创新平台", "quote": "q"}, {"title": "对此", "quote": "q"}],
-        "targets": [{"quote": "到2025年达到12%"}, {"quote": "到2030年达到15%"}],
+        "targets": [goal_2025, {"quote": "到2030年达到15%", "indicator": "", "value": "15"}],
     }
     kept, withheld = decisions.withhold(proposal, decisions.rejected_among(decided))
     assert [m["title"] for m in kept["measures"]] == ["人工智能创新平台"]
     assert [t["quote"] for t in kept["targets"]] == ["到2030年达到15%"]
     assert [item["kind"] for item in withheld] == ["measure", "target"]
+
+
+def test_rejecting_one_goal_of_a_sentence_withholds_only_that_goal():
+    """One quote may hold several goals (a figure shared by subjects, a 分别 pair): a finding is a target's
+    indicator and value in its quote, so rejecting one reading leaves its siblings on offer."""
+    quote = "社会消费品零售总额、固定资产投资均增长4%左右"
+    retail = {"quote": quote, "indicator": "社会消费品零售总额", "value": "4"}
+    investment = {"quote": quote, "indicator": "固定资产投资", "value": "4"}
+    read_as_five = {**retail, "value": "5"}
+    decided = [(decisions.finding(ProposalKind.TARGET, retail, quote), ProposalState.REJECTED)]
+    proposal = {"measures": [], "targets": [retail, investment, read_as_five]}
+    kept, withheld = decisions.withhold(proposal, decisions.rejected_among(decided))
+    assert kept["targets"] == [investment, read_as_five]
+    assert [(item["indicator"], item["value"]) for item in withheld] == [("社会消费品零售总额", "4")]
 
 
 def test_a_title_too_short_to_be_told_from_other_words_is_not_searched_for():

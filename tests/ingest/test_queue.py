@@ -263,6 +263,25 @@ def test_a_withheld_proposal_says_where_and_why_it_was_rejected_before(ingested)
     assert "此前的驳回" in chinese.get(f"{CHANGELIST}{ingested['measure'].pk}/change/").content.decode()
 
 
+def test_a_withheld_target_is_shown_the_rejections_of_its_own_reading_not_its_siblings(ingested):
+    """The same quote read as another indicator (a figure shared by subjects) is another finding."""
+    earlier = factories.SourceFactory(slug="earlier", title="上一篇", review_state="draft")
+    target = ingested["target"]
+
+    def rejected(**reading):
+        proposal = Proposal.objects.create(
+            source=earlier, kind=ProposalKind.TARGET, quote=target.quote, quote_offset=0, data={**target.data, **reading}
+        )
+        queue.reject(ingested["curator"], proposal, f"Not this reading: {reading}.")
+        return proposal
+
+    same = rejected()
+    rejected(indicator="全社会研发投入强度")
+    rejected(value="13")
+    assert queue.earlier_rejections(target) == [same]
+    assert len(queue.rejected_findings()) == 3
+
+
 def test_a_curator_reopens_a_rejected_or_withheld_proposal(ingested):
     browser = ingested["browser"]
     queue.reject(ingested["curator"], ingested["measure"], "Rejected by mistake.")
