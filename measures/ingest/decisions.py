@@ -3,7 +3,6 @@ any source. Plain data in and out, so the quality measure replays the same rules
 
 from measures.choices import ProposalKind, ProposalState
 
-
 # What a target proposal reads in its quote: one quote may hold several goals (a figure shared by subjects, a
 # 分别 pair), each its own finding.
 TARGET_READING = ("indicator", "value")

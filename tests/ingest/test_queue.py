@@ -270,7 +270,11 @@ def test_a_withheld_target_is_shown_the_rejections_of_its_own_reading_not_its_si
 
     def rejected(**reading):
         proposal = Proposal.objects.create(
-            source=earlier, kind=ProposalKind.TARGET, quote=target.quote, quote_offset=0, data={**target.data, **reading}
+            source=earlier,
+            kind=ProposalKind.TARGET,
+            quote=target.quote,
+            quote_offset=0,
+            data={**target.data, **reading},
         )
         queue.reject(ingested["curator"], proposal, f"Not this reading: {reading}.")
         return proposal
