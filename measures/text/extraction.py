@@ -40,6 +40,7 @@ from measures.text.phrases import (
     measure_names,
     modifier_before,
     park_like_names,
+    purpose_before,
 )
 from measures.text.quantities import (
     DOUBLING,
@@ -884,9 +885,10 @@ ENDS_IN_HEAD = re.compile(rf"(?:{MEASURE_HEAD.pattern})$")  # “算力券”, �
 # Slogans, not names: counted ones (“四个服务”, “117项目”) and “X+” campaigns (“高铁+”, “市场+资源+应用场景”); a head
 # word after the quote still makes a name (“人工智能+”行动).
 SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[个大项条]|\d)|\+")
-# Programmes bundled under a count, whatever comes before: 高质量发展“十项行动”, “民生十大工程”. A package of
-# articles (稳经济“30条”) is one document, and so one measure.
+# Programmes bundled under a count, whatever comes before: 高质量发展“十项行动”, “民生十大工程”.
 BUNDLE = re.compile(rf"[一二三四五六七八九十两百千\d]+[大项个](?:{MEASURE_HEAD.pattern})$")
+# A package of articles quoted by its count (稳经济“30条”) is one document, and so one measure, no counted slogan.
+ARTICLES = re.compile(r"[一二三四五六七八九十两百\d]+条")
 # A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “双减”); a head word
 # after it or at its end still makes a name (“百千工程”, “千人计划”). 一 alone counts nothing: it says one and only, as
 # the regimes “一网通办”, “只报一次” and “高效办成一件事” do; three of them lay out a plan (“一核一带一区”).
@@ -906,6 +908,8 @@ DEFINITION = re.compile(rf"[（(](?:以下)?(?:{DEFINED_AS.pattern})[^（()）]{
 
 def is_slogan(inner):
     """A quote that is no name: too short or too long, an “X+” campaign, a counted slogan without a head word."""
+    if ARTICLES.fullmatch(inner):
+        return False
     if SLOGAN.search(inner) or not 2 <= len(inner) <= 16:
         return True
     return bool(COUNTED.search(inner)) and not ENDS_IN_HEAD.search(inner)
@@ -969,7 +973,10 @@ def names_in(text, sentence):
         else:
             found.append((sentence.text[start:end], absolute))  # a candidate: `name_model` tells names from emphasis
         name, offset = found[-1]
-        before = modifier_before(text, offset, floor)
+        if ARTICLES.fullmatch(inner):
+            before = purpose_before(text, offset, offset + len(name), floor)
+        else:
+            before = modifier_before(text, offset, floor)
         found[-1] = (text[before : offset + len(name)], before)  # 地方政府专项债|“自审自发”试点
         covered.append((before, offset + len(name)))
     # A short name defined in brackets, (以下称1+X证书制度试点), names what came before it, already proposed.

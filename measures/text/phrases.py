@@ -498,6 +498,22 @@ def modifier_before(text, position, floor):
     return offset
 
 
+# Where a clause's words open: after punctuation or a space.
+CLAUSE_MARK = re.compile(r"[，,。；;：:、（）()“”《》\s]")
+PURPOSE_REACH = 12
+
+
+def purpose_before(text, position, end, floor):
+    """Where the purpose a package of articles text[position:end] is named for starts (稳增长 before “21条”,
+    经济向上向好 before “30条”): the clause's words right before it, which need not be nouns, without a time or the
+    verbs that introduce them (制定实施|, 先后出台|)."""
+    left = max(floor, position - PURPOSE_REACH)
+    marks = list(CLAUSE_MARK.finditer(text, left, position))
+    opening = marks[-1].end() if marks else left
+    _, offset = trimmed(text[opening:end], opening, "")
+    return offset
+
+
 def frame_opening(text, head_start, floor):
     """Where the stretch before a head word opens: after the last boundary (punctuation, 等, 的 ...) in reach, or at
     `floor`; None when there is none in reach, the stretch being too long to be a name."""

@@ -748,6 +748,9 @@ def test_quoted_names_take_the_head_word_after_them_and_policy_titles_are_names(
 def test_a_quoted_name_keeps_the_nouns_before_it_and_laws_and_packages_of_articles_are_names():
     text = "推进地方政府专项债“自审自发”试点，贯彻民营经济促进法，落实营商环境21条升级举措。"
     assert titles(text) == ["地方政府专项债“自审自发”试点", "民营经济促进法", "营商环境21条升级举措"]
+    # A package of articles quoted by its count is one document, named with what it is for (稳增长“21条”).
+    text = "先后出台稳增长“21条”、“18条”，落实经济向上向好“30条”。推动“5个10条”落地。"
+    assert titles(text) == ["稳增长“21条”", "“18条”", "经济向上向好“30条”"]
 
 
 def test_a_noun_saying_something_of_a_name_ends_it_and_a_noun_compound_goes_on():
