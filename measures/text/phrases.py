@@ -352,7 +352,9 @@ def measure_names(text, start, end):
             continue  # 企业建设|研究院: the facility is what the sentence builds, unnamed
         if ROUTE_HEAD.fullmatch(match.group()):
             name, offset = route_named(name, offset, match.group())
-        listed = names_listed_before(text, start, name, offset, match.group())
+        listed = names_listed_before(text, start, name, offset, match.group()) or programmes_listed_before(
+            text, start, match.end()
+        )
         if listed:
             while found and found[-1][1] >= listed[0][1]:
                 found.pop()
@@ -439,22 +441,64 @@ def names_listed_before(text, start, name, offset, head):
     return [(item + kind, item_offset) for item, item_offset in items] if len(items) > 1 else []
 
 
-def items_before(text, start, last):
+def items_before(text, start, last, item_at=None):
     """The items of the list that ends in `last` (item, offset), in text order: each item before a 、, back to the
-    first that is not a place (`list_item`)."""
+    first that is not one (`item_at`, by default a place: `list_item`)."""
+    item_at = item_at or list_item
     items = [last]
-    while text[items[-1][1] - 1 : items[-1][1]] == "、" and (item := list_item(text, start, items[-1][1] - 1)):
+    while text[items[-1][1] - 1 : items[-1][1]] == "、" and (item := item_at(text, start, items[-1][1] - 1)):
         items.append(item)
     return items[::-1]
+
+
+# Programmes listed with their kind written once: after the last (产业能级跃升、科创能力攀登工程) or after 等 with the
+# words they share (千企技改、数字化转型等专项行动, 海绵城市、完整社区等国家试点).
+PROGRAMME_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,2})?(?:专项)?(?:行动|工程|试点|计划)$")
+PROGRAMME_KIND_REACH = 8
+# An item says which programme in four characters or more; shorter ones are what one programme acts on
+# (危化品、高层建筑安全隐患排查整治专项行动, 土地、矿产等资产盘活利用试点).
+PROGRAMME_ITEM_LENGTH = 4
+PROGRAMME_ITEM_REACH = 16
+HAN_WORDS = re.compile(r"[\u4e00-\u9fff]+")
+# Adverbs, conjunctions, pronouns, prepositions, particles and positions join a sentence's words, not a name's.
+SENTENCE_TAGS = ("d", "c", "r", "p", "u", "f")
+
+
+def programmes_listed_before(text, start, head_end):
+    """(name, offset) of each programme a list ending at text[head_end] names by its kind written once; empty
+    unless at least two items name one (`programme_item`)."""
+    kind = PROGRAMME_KIND.search(text, max(start, head_end - PROGRAMME_KIND_REACH), head_end)
+    last = kind and programme_item(text, start, kind.start())
+    if not last:
+        return []
+    items = items_before(text, start, last, programme_item)
+    named = kind.group().removeprefix("等")
+    return [(item + named, offset) for item, offset in items] if len(items) > 1 else []
+
+
+def programme_item(text, start, end):
+    """(item, offset) of the programme's own words that end at text[end], after the boundary and any verb or time
+    that open them (我们将|聚力实施|产业能级跃升), else None: too short, a name of its own (黄山水利枢纽), or words of
+    a sentence rather than a name (…贷款分别完成年, 市、区各类人才)."""
+    left = max(start, end - PROGRAMME_ITEM_REACH)
+    marks = list(FRAME_BOUNDARY.finditer(text, left, end))
+    opening = marks[-1].end() if marks else left
+    item, offset = trimmed(text[opening:end], opening, "")
+    if len(item) < PROGRAMME_ITEM_LENGTH or not HAN_WORDS.fullmatch(item) or ends_in_head(item):
+        return None
+    return None if any(tag in SENTENCE_TAGS for _, tag in tagged(item, True)) else (item, offset)
+
+
+def ends_in_head(words):
+    """Whether `words` end in a measure's or a park's head word: a name of its own."""
+    return any(match.end() == len(words) for heads in (MEASURE_HEAD, PARK_HEAD) for match in heads.finditer(words))
 
 
 def list_item(text, start, end):
     """(item, offset) of the place that ends a list's item at text[end]: the nouns before it, after any verb
     (今年建成|雄商), else None: a name of its own (隆泸叙铁路), a word that is no place or ends in a verb (上海建设)."""
     run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[max(start, end - LIST_REACH) : end])
-    if not run or any(
-        match.end() == len(run.group()) for heads in (MEASURE_HEAD, PARK_HEAD) for match in heads.finditer(run.group())
-    ):
+    if not run or ends_in_head(run.group()):
         return None
     words = tagged(run.group(), hmm=True)
     length = 0

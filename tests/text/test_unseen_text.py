@@ -795,6 +795,28 @@ def test_a_list_of_places_names_one_measure_each_with_the_kind_written_once():
     assert titles(text) == []
 
 
+def test_a_list_of_programmes_names_one_measure_each_with_the_kind_written_once():
+    # The kind after the last programme (产业能级跃升、科创能力攀登工程), or after 等 with the words the programmes
+    # share (千企技改、数字化转型等专项行动, 海绵城市、完整社区等国家试点).
+    text = (
+        "我们将聚力实施产业能级跃升、科创能力攀登工程。千企技改、制造业数字化转型等专项行动深入实施。"
+        "海绵城市、完整社区等国家试点成效明显。"
+    )
+    assert titles(text) == [
+        "产业能级跃升工程",
+        "科创能力攀登工程",
+        "千企技改专项行动",
+        "制造业数字化转型专项行动",
+        "海绵城市国家试点",
+        "完整社区国家试点",
+    ]
+    # Short items are what one programme acts on; a sentence's words (分别, 各类) and names of their own are no items.
+    assert "危化品专项行动" not in titles("开展危化品、高层建筑安全隐患排查整治专项行动。")
+    text = "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%。推荐申报市、区各类人才计划。"
+    assert titles(text) == []
+    assert titles("加快太平水库、黄山水利枢纽等骨干工程建设。") == ["太平水库", "黄山水利枢纽"]
+
+
 def test_a_verb_inside_a_named_work_does_not_cut_its_name():
     # jieba tags 入地 and 改造 verbs: the clause's opening, with a place before them, is the name.
     assert titles("东六环入地改造工程建成通车。") == ["东六环入地改造工程"]
