@@ -71,6 +71,11 @@ ENUMERATOR = re.compile(
     r"|第[一二三四五六七八九十]+[，,、]?|——)"
 )
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分])")
+HEADING_LENGTH = 40
+# A part's heading written without a number (“十四五”时期发展成就和2025年工作回顾): a line of the body with no
+# punctuation that names a period and what the part does with it (`PAST_SECTION`, `FORWARD_SECTION`); its numbered
+# sections that name no period are read in its tense and year.
+PART_HEADING = re.compile(r"[^。；;！!？?，,：:、]*(?:\d{4}年|十[一二三四五六七八九]五)[^。；;！!？?，,：:、]*")
 YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 # 到2025年, 至2027年底, 预计到2023年, 2027年前: a year a goal is due (or, before the document's year, was).
 TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?:底|末)?|(?P<year_by>{YEAR})年底?前")
@@ -376,6 +381,8 @@ class Reader:
     def __init__(self, text, document_year, title_year):
         self.text, self.document_year, self.title_year = text, document_year, title_year
         self.section_forward, self.section_past, self.section_year = False, False, None
+        self.part = None  # the (forward, past, year) of the part an unnumbered heading opened
+        self.in_body = False  # a part heading is one once the body's sentences have begun, below the title
         self.list_forward, self.list_year = False, None  # a "——" item continues the goal list introduced above it
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.targets, self.funding = [], []
@@ -385,9 +392,15 @@ class Reader:
         return self.document_year is not None and year < self.document_year
 
     def read(self, paragraph):
-        if HEADING.match(paragraph.text) and len(paragraph.text) <= 40:
+        if HEADING.match(paragraph.text) and len(paragraph.text) <= HEADING_LENGTH:
             self.read_heading(paragraph.text)
             return
+        if self.is_part_heading(paragraph.text):
+            self.part = None
+            self.read_heading(paragraph.text)
+            self.part = (self.section_forward, self.section_past, self.section_year)
+            return
+        self.in_body = self.in_body or any(end in paragraph.text for end in SENTENCE_ENDS)
         lead = split_on(paragraph, CLAUSE_ENDS)[:2]
         lead_text = lead[0].text if lead else ""
         self.open_years_work(lead_text)
@@ -416,8 +429,14 @@ class Reader:
             if not item:
                 self.list_forward, self.list_year = forward, year
 
+    def is_part_heading(self, text):
+        if not self.in_body or len(text) > HEADING_LENGTH or not PART_HEADING.fullmatch(text):
+            return False
+        return bool(PAST_SECTION.search(text) or FORWARD_SECTION.search(text))
+
     def open_years_work(self, lead_text):
-        """A paragraph opening on this year or the next (`THIS_YEARS_WORK`) makes the section that year's work."""
+        """A paragraph opening on this year or the next (`THIS_YEARS_WORK`) makes the section that year's work, and
+        the part's sections after it (今年是“十五五”开局之年 under “十五五”时期主要目标和2026年重点工作)."""
         opening = THIS_YEARS_WORK.match(lead_text)
         if not opening or self.document_year is None:
             return
@@ -425,6 +444,7 @@ class Reader:
         year = self.document_year + (relative == "明年") if relative else year_value(opening.group("year"))
         if not self.is_past_year(year):
             self.section_forward, self.section_past, self.section_year = True, False, year
+            self.part = self.part and (True, False, year)  # and the part's sections that name no period
 
     def names_year_ahead(self, text):
         """Whether `text` names this year, the next or a later year by number (今年, 明年, 2027年)."""
@@ -448,6 +468,10 @@ class Reader:
         plans = [plan_end(match.group("plan")) for match in PLAN.finditer(heading)]
         forward_at = max((match.start() for match in FORWARD_SECTION.finditer(heading)), default=-1)
         past_at = max((match.start() for match in PAST_SECTION.finditer(heading)), default=-1)
+        if self.part and not years and not plans:
+            self.section_forward, self.section_past, self.section_year = self.part
+            self.goal_year = None
+            return
         coming = [year for year in years + plans if not self.is_past_year(year)]
         self.section_forward = forward_at > past_at
         self.section_past = past_at > forward_at or (bool(years) and not coming)

@@ -38,6 +38,28 @@ def test_goals_reported_met_do_not_turn_a_review_into_goals():
     assert targets(text, "2026-01-26") == [(5, "%", 2026), (50, "万人", 2026)]
 
 
+def test_a_part_headed_without_a_number_sets_the_tense_and_year_of_the_numbered_sections_in_it():
+    # A report in parts whose headings carry no number, each with numbered sections naming no period: the review's
+    # figures are results, the work's figures goals of the year its opening paragraph names (今年是…). The title and
+    # the date line above the speech are no part headings.
+    text = (
+        "2026年某自治区政府工作报告\n"
+        "——2026年2月4日在自治区人民代表大会第五次会议上\n"
+        "各位代表：\n现在，我代表自治区人民政府向大会报告工作，请予审议。\n"
+        "“十四五”时期发展成就和2025年工作回顾\n"
+        "——这五年综合经济实力大幅提升。经济总量达到2.67万亿元。\n"
+        "一、把铸牢共同体意识作为各项工作的主线\n"
+        "新建互嵌式社区120个。\n"
+        "“十五五”时期主要目标和2026年重点工作\n"
+        "今年是“十五五”开局之年。\n"
+        "一、深化落实五大任务\n"
+        "完成防沙治沙任务1500万亩。\n"
+        "二、全力抓好七项重点工作\n"
+        "新增高标准农田600万亩。\n"
+    )
+    assert targets(text, "2026-02-04") == [(1500, "万亩", 2026), (600, "万亩", 2026)]
+
+
 def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_goals():
     review = "一、2025年工作回顾\n教育、养老服务等主要指标高于全国平均水平，9个国家区域医疗中心开诊运营、居全国第2位。"
     assert targets(review, "2026-02-05") == []
