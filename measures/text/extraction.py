@@ -157,9 +157,11 @@ EACH = re.compile(
     r"(?:最高|不超过|最多|不低于)?$"
 )
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元, 产业规模分别达1.28万亿) is a level,
-# not money offered; a size set (设立规模不低于1亿元的…资金) is an offer.
+# not money offered; a size set (设立规模不低于1亿元的…资金) is an offer. A rise says by how much, not what is paid:
+# over last year (比上年提高100元) or of a standard (低保标准每月分别提高25元、50元).
 LEVEL = re.compile(
-    r"(?:达到|提高到|增加到|增长到|扩大到|规模(?:分别)?(?:超过?|达到?)|(?:比上年|较上年|比去年)(?:提高|增加|增长|上调))$"
+    r"(?:达到|提高到|增加到|增长到|扩大到|规模(?:分别)?(?:超过?|达到?)|(?:比上年|较上年|比去年)(?:提高|增加|增长|上调)"
+    r"|标准(?:每[月年])?(?:分别)?(?:提高|上调))$"
 )
 # What an offer brings about (发放以旧换新补贴121.9亿元、带动销售金额905亿元) is no offer, unless an offer is named
 # after it (给予创业带动就业补贴2000元); nor is money a government wins from above, told in a clause that opens on it
