@@ -37,7 +37,7 @@ MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
-    "攻坚战|督察|枢纽|研究院|强省|强市|(?<![加增])强区(?!域)|"
+    "攻坚战|保卫战|督察|枢纽|研究院|强省|强市|(?<![加增])强区(?!域)|"
     f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
@@ -453,10 +453,10 @@ def items_before(text, start, last, item_at=None):
 
 # Programmes listed with their kind written once: after the last (产业能级跃升、科创能力攀登工程) or after 等 with the
 # words they share (千企技改、数字化转型等专项行动, 海绵城市、完整社区等国家试点).
-PROGRAMME_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,2})?(?:专项)?(?:行动|工程|试点|计划)$")
+PROGRAMME_KIND = re.compile(r"(?:等[\u4e00-\u9fff]{0,2})?(?:专项)?(?:行动|工程|试点|计划|保卫战)$")
 PROGRAMME_KIND_REACH = 8
-# An item says which programme in four characters or more; shorter ones are what one programme acts on
-# (危化品、高层建筑安全隐患排查整治专项行动, 土地、矿产等资产盘活利用试点).
+# An item says which programme in four characters or more; shorter ones are what one programme acts on, and the
+# list is its name (蓝天、碧水、净土保卫战, 危化品、高层建筑安全隐患排查整治专项行动).
 PROGRAMME_ITEM_LENGTH = 4
 PROGRAMME_ITEM_REACH = 16
 HAN_WORDS = re.compile(r"[\u4e00-\u9fff]+")
@@ -465,26 +465,46 @@ SENTENCE_TAGS = ("d", "c", "r", "p", "u", "f")
 
 
 def programmes_listed_before(text, start, head_end):
-    """(name, offset) of each programme a list ending at text[head_end] names by its kind written once; empty
-    unless at least two items name one (`programme_item`)."""
+    """(name, offset) of each programme a list ending at text[head_end] names by its kind written once; the whole
+    list as one name when its items before the last are short (`short_items_before`); else empty."""
     kind = PROGRAMME_KIND.search(text, max(start, head_end - PROGRAMME_KIND_REACH), head_end)
-    last = kind and programme_item(text, start, kind.start())
+    last = kind and item_words(text, start, kind.start())
     if not last:
         return []
-    items = items_before(text, start, last, programme_item)
-    named = kind.group().removeprefix("等")
-    return [(item + named, offset) for item, offset in items] if len(items) > 1 else []
+    items = items_before(text, start, last, programme_item) if len(last[0]) >= PROGRAMME_ITEM_LENGTH else []
+    if len(items) > 1:
+        named = kind.group().removeprefix("等")
+        return [(item + named, offset) for item, offset in items]
+    opening = not kind.group().startswith("等") and short_items_before(text, start, last[1])
+    return [(text[opening:head_end], opening)] if opening else []
+
+
+def short_items_before(text, start, position):
+    """Where a list of short items opens that runs into the item at text[position] (危化品、|高层建筑安全隐患排查整治,
+    蓝天、碧水、|净土), after the verbs that introduce it (深入打好|); None if there is none."""
+    opening = None
+    while text[position - 1 : position] == "、" and (item := item_words(text, start, position - 1)):
+        if len(item[0]) >= PROGRAMME_ITEM_LENGTH:
+            break
+        opening = position = item[1]
+    return opening
 
 
 def programme_item(text, start, end):
-    """(item, offset) of the programme's own words that end at text[end], after the boundary and any verb or time
-    that open them (我们将|聚力实施|产业能级跃升), else None: too short, a name of its own (黄山水利枢纽), or words of
-    a sentence rather than a name (…贷款分别完成年, 市、区各类人才)."""
+    """(item, offset) of the programme's own words that end at text[end] (`item_words`), four characters or more."""
+    item = item_words(text, start, end)
+    return item if item and len(item[0]) >= PROGRAMME_ITEM_LENGTH else None
+
+
+def item_words(text, start, end):
+    """(item, offset) of a list item's words that end at text[end], after the boundary and any verb or time that
+    open them (我们将|聚力实施|产业能级跃升), else None: a name of its own (黄山水利枢纽), or words of a sentence
+    rather than a name (…贷款分别完成年, 市、区各类人才)."""
     left = max(start, end - PROGRAMME_ITEM_REACH)
     marks = list(FRAME_BOUNDARY.finditer(text, left, end))
     opening = marks[-1].end() if marks else left
     item, offset = trimmed(text[opening:end], opening, "")
-    if len(item) < PROGRAMME_ITEM_LENGTH or not HAN_WORDS.fullmatch(item) or ends_in_head(item):
+    if not HAN_WORDS.fullmatch(item) or ends_in_head(item):
         return None
     return None if any(tag in SENTENCE_TAGS for _, tag in tagged(item, True)) else (item, offset)
 

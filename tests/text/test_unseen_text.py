@@ -835,8 +835,11 @@ def test_a_list_of_programmes_names_one_measure_each_with_the_kind_written_once(
         "海绵城市国家试点",
         "完整社区国家试点",
     ]
-    # Short items are what one programme acts on; a sentence's words (分别, 各类) and names of their own are no items.
-    assert "危化品专项行动" not in titles("开展危化品、高层建筑安全隐患排查整治专项行动。")
+    # Short items are what one programme acts on, and the list is its name; a sentence's words (分别, 各类), a list
+    # ending in none (孕产妇、儿童、计划) and names of their own are no items.
+    text = "深入打好蓝天、碧水、净土保卫战。开展危化品、高层建筑安全隐患排查整治专项行动。"
+    assert titles(text) == ["蓝天、碧水、净土保卫战", "危化品、高层建筑安全隐患排查整治专项行动"]
+    assert titles("做好孕产妇、儿童、计划生育家庭服务。") == []
     text = "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%。推荐申报市、区各类人才计划。"
     assert titles(text) == []
     assert titles("加快太平水库、黄山水利枢纽等骨干工程建设。") == ["太平水库", "黄山水利枢纽"]
