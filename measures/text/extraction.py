@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from measures.text.name_model import is_name
+from measures.text.name_model import NUMERAL, is_name
 from measures.text.names import NameIndex
 from measures.text.phrases import (
     LEAD_VERBS,
@@ -918,7 +918,7 @@ ARTICLES = re.compile(r"[一二三四五六七八九十两百\d]+条")
 # A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “双减”); a head word
 # after it or at its end still makes a name (“百千工程”, “千人计划”). 一 alone counts nothing: it says one and only, as
 # the regimes “一网通办”, “只报一次” and “高效办成一件事” do; three of them lay out a plan (“一核一带一区”).
-COUNTED = re.compile(r"[二三四五六七八九十两双百千万]|(?:一[^一]){3}")
+COUNTED = re.compile(rf"{NUMERAL.pattern}|双|(?:一[^一]){{3}}")  # the numerals the name screen counts, 双, three 一
 # A 《…》 title is a measure when it is a policy document's title: it ends in a kind of document (…若干措施,
 # …规划纲要（草案）) and is more than a back-reference (《建议》, 《纲要（草案）》); newspapers, programmes and books
 # (《人民日报》, 《您的声音》, 《海淀史地丛书（四）》) are not.
