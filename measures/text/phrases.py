@@ -131,6 +131,8 @@ COUNTED_LAST = re.compile(COUNT.pattern + r"(?:[，,。；;、]|$)")
 # A count of things inside a name (布局4个|基础科学中心, 首批63个|省重点实验室) counts things of a kind, like a count
 # before it; a package's count of items stays (长江经济带高质量发展84项政策措施), and months (3个月) are no things.
 COUNTED_THINGS = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)余?(?:个(?!月)|[家座所支批])")
+# ... and right before the head, the things counted are what the head names (科创2支基金, 精细化工2个平台, 一批项目).
+COUNTED_LAST_THINGS = re.compile(COUNTED_THINGS.pattern + "$")
 # A count inside a park-like name counts zones of a kind (五大开发区), or one zone of each place listed before it:
 # 武汉东湖、襄阳、宜昌3家高新区 names 武汉东湖高新区, 襄阳高新区 and 宜昌高新区.
 COUNTED_KIND = re.compile(COUNT.pattern.lstrip("^"))
@@ -426,8 +428,8 @@ def names_listed_before(text, start, name, offset, head):
             if not is_proper(word, tag):
                 break
             lead += len(word)
-        if not lead or len(name) - lead < len(head):
-            return []
+        if not lead or len(name) - lead < len(head) or COUNTED_LAST_THINGS.search(name, 0, len(name) - len(head)):
+            return []  # no places listed, or things counted (宁夏现代煤化工、中科生物制造2个平台)
         kind, last = name[lead:], (name[:lead], offset)
     elif PLACE_NAMED_HEAD.fullmatch(head):
         stretch = LIST_TO_HEAD.search(text, max(start, offset - 10), offset + len(name) - len(head))
@@ -646,10 +648,11 @@ def trimmed(name, offset, head):
 def specific(name, head):
     """A name says which one: its words before the head, scope words (国家, 重点, 综合 …) aside, have at least
     SPECIFIC_LENGTH letters. 城市更新行动 and 国家血液病医学中心 are names; 惠民政策, 科创平台, 全国重点实验室
-    are kinds, and a list's number (19.政策) is no letter. A facility or a policy with a short modifier needs a
-    proper noun in it (保定国家数据标注基地): 科技创新中心, 咨询服务平台 and 就业优先政策 are kinds."""
+    are kinds, a count names things counted (科创2支基金), and a list's number (19.政策) is no letter. A facility or
+    a policy with a short modifier needs a proper noun in it (保定国家数据标注基地): 科技创新中心, 咨询服务平台 and
+    就业优先政策 are kinds."""
     modifier = name[: len(name) - len(head)]
-    if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier):
+    if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier) or COUNTED_LAST_THINGS.search(modifier):
         return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
     if BECOMING_HEAD.fullmatch(head):  # 现代化强省 is the vision, strong in no field

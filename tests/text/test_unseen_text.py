@@ -1089,6 +1089,14 @@ def test_a_census_is_a_programme():
     assert titles("完成第四次全国文物普查，做好第四次全国农业普查。") == ["第四次全国文物普查", "第四次全国农业普查"]
 
 
+def test_things_counted_right_before_the_head_are_no_name():
+    # The head names the things counted (科创2支基金, 精细化工2个平台, 一批项目), whether listed or not.
+    text = (
+        "将省级基金整合为产业、科创2支基金。盘锦精细化工、沈阳化工新材料2个平台入选国家级中试平台。谋划储备一批项目。"
+    )
+    assert titles(text) == []
+
+
 def test_months_are_no_counted_things_inside_a_name():
     assert COUNTED_THINGS.search("布局4个基础科学中心") and not COUNTED_THINGS.search("印发后3个月内出台辖区实施方案")
 
