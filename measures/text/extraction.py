@@ -168,6 +168,14 @@ LEVEL = re.compile(
 # (争取消费品以旧换新政策资金266.5亿元, 累计争取中央转移支付超5300亿元; not 对成功争取国家级项目的企业给予…).
 EFFECT = re.compile(r"(?:带动|拉动)(?!.*(?:资金|补贴|补助|奖励|资助|给予))")
 WON = re.compile(r"(?:累计|积极|共)?争取")
+# A size (吨, 千瓦, 立方米 …) inside a list of projects (国达化工60万吨钾肥复合造粒、…等项目建设) says which project
+# it is, not a goal; a count of projects listed is one.
+SIZE_UNIT = re.compile(r"吨|千瓦|千伏安|立方米|平方米|方|亩")
+PROJECTS_LISTED = re.compile(r"[^，,。；;：:]*?等[\u4e00-\u9fff]{0,6}项目")
+# A count of the items listed right before it names them (南山口、哇让、同德、德令哈4个抽水蓄能电站): no goal.
+ITEMS_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10}等?$")
+ITEMS_REACH = 60
+COUNTED_UNIT = re.compile(r"[个座家所条项支处]")
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
 RATE = re.compile(r"年均|增长|增速|涨幅")
@@ -536,6 +544,10 @@ class Reader:
                     continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
                     continue  # how big a place or an offer is (总规划面积为159.48平方公里, 补贴面积不超过500平方米)
+                if SIZE_UNIT.search(quantity.unit) and PROJECTS_LISTED.match(self.text, quantity.end, clause.end):
+                    continue  # which project (国达化工60万吨钾肥…等项目建设), not a size to reach
+                if names_items_listed(self.text, clause.start, quantity):
+                    continue
                 near = self.text[max(clause.start, quantity.start - LOOK_BACK) : min(clause.end, quantity.end + 12)]
                 if is_percent(quantity.unit) and SUPPORT.search(near) and not GOAL.search(near):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
@@ -657,6 +669,14 @@ def in_a_gloss(text, position):
         return False
     opened_at = start + opening
     return bool(AFTER_MONEY.search(text, max(0, opened_at - 4), opened_at))
+
+
+def names_items_listed(text, start, quantity):
+    """Whether a count is of the items listed right before it, which it names (南山口、哇让、同德、德令哈4个)."""
+    if not COUNTED_UNIT.fullmatch(quantity.unit):
+        return False
+    listed = ITEMS_LISTED.search(text, max(start, quantity.start - ITEMS_REACH), quantity.start)
+    return bool(listed) and listed.group().count("、") + 1 == quantity.value
 
 
 def is_rhetorical(quantity, before):

@@ -1101,6 +1101,21 @@ def test_months_are_no_counted_things_inside_a_name():
     assert COUNTED_THINGS.search("布局4个基础科学中心") and not COUNTED_THINGS.search("印发后3个月内出台辖区实施方案")
 
 
+def test_the_sizes_of_projects_listed_are_no_goals():
+    # A list of projects, each sized (国达化工60万吨钾肥…等项目建设), tells which projects; a size built (布局建设
+    # 700万千瓦新型储能项目) and a count of projects are goals.
+    text = (
+        "三、2026年重点工作\n"
+        "推动国达化工60万吨钾肥复合造粒、沃锦储热40万吨熔盐装置技术升级等项目建设。"
+        "布局建设700万千瓦新型储能项目，新建5个产业园、10个孵化器等项目。"
+    )
+    assert targets(text, "2026-01-27") == [(700, "万千瓦", 2026), (5, "个", 2026), (10, "个", 2026)]
+    # A count of the items listed right before it names them (南山口、哇让、同德、德令哈4个抽水蓄能电站); a count
+    # of more than the places listed is a goal (格尔木、德令哈3座光热电站).
+    text = "三、2026年重点工作\n加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站，推进格尔木、德令哈3座光热电站建设。"
+    assert targets(text, "2026-01-27") == [(3, "座", 2026)]
+
+
 def test_an_area_that_says_how_big_a_place_or_an_offer_is_not_a_goal():
     text = (
         "一、发展目标\n到2025年，深圳高新区总规划面积为159.48平方公里，由原来的11.52平方公里规划面积扩区，"
