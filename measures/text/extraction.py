@@ -147,6 +147,8 @@ PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将
 # follows: 持股比例达25%以上或员工人数比例达30%以上的企业. A count of them (培育100家以上的企业) is a goal.
 # A bound after an amount (500万元及以下的…) makes it a threshold; an offer's purpose may follow it (300万元的团队资助).
 THRESHOLD = re.compile(r"及?以[上下]")
+# ... but a share opening its clause or item says how many of them: 、90%以上的研发机构设立在企业.
+ITEM_OPENING = re.compile(r"(?:^|[、，,：:；;])$")
 CRITERION = re.compile(
     r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
 )
@@ -540,7 +542,11 @@ class Reader:
                     continue  # 每2个月|至少组织1次: how often, not a figure to reach
                 if quantity.unit == "岁" and HAN_AFTER.match(self.text, quantity.end):
                     continue  # an age that says who (65岁以上失能老人, 0-6岁儿童), not one to reach
-                if (is_percent(quantity.unit) or is_money(quantity.unit)) and CRITERION.match(self.text, quantity.end):
+                if (
+                    (is_percent(quantity.unit) or is_money(quantity.unit))
+                    and CRITERION.match(self.text, quantity.end)
+                    and not ITEM_OPENING.search(before)
+                ):
                     continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
                     continue  # how big a place or an offer is (总规划面积为159.48平方公里, 补贴面积不超过500平方米)

@@ -114,6 +114,12 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             [],
         ),
         ("到2025年，培育营业收入超10亿元的企业50家。", "2023-08-09", [(50, "家", 2025)]),
+        # A share opening its item says how many of the things that follow: a goal, not who qualifies.
+        (
+            "到2023年，全区培育研发机构200家，90%以上的研发机构设立在企业、90%以上的研发人员集中在企业。",
+            "2021-06-01",
+            [(200, "家", 2023), (90, "%", 2023), (90, "%", 2023)],
+        ),
         # A count of the things that follow is a goal, criterion words or not.
         (
             "到2025年，培育100家以上的专精特新企业，引进1000名以上的高层次人才。",
