@@ -415,6 +415,7 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
             [(60, "万元"), (40, "万元"), (5, "万元")],
         ),
         ("全市一般公共预算教育经费850亿元，增长5%。", []),
+        ("落实资金27.3亿元，招商引资到位资金795.6亿元、增长24%。", [(27.3, "亿元")]),
         # Money won from above, in a clause that opens on it, is no offer; money offered to those who win is.
         ("积极争取超长期特别国债资金支持，争取消费品以旧换新政策资金266.5亿元、设备更新政策资金154.1亿元。", []),
         ("对成功争取国家级项目的企业给予配套资金最高500万元。", [(500, "万元")]),
