@@ -31,6 +31,7 @@ from datetime import date
 from measures.text.name_model import NUMERAL, is_name
 from measures.text.names import NameIndex
 from measures.text.phrases import (
+    FRAME_VERB,
     LEAD_VERBS,
     MEASURE_HEAD,
     SCOPE,
@@ -72,10 +73,13 @@ ENUMERATOR = re.compile(
 )
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分])")
 HEADING_LENGTH = 40
-# A part's heading written without a number (“十四五”时期发展成就和2025年工作回顾): a line of the body with no
-# punctuation that names a period and what the part does with it (`PAST_SECTION`, `FORWARD_SECTION`); its numbered
-# sections that name no period are read in its tense and year.
-PART_HEADING = re.compile(r"[^。；;！!？?，,：:、]*(?:\d{4}年|十[一二三四五六七八九]五)[^。；;！!？?，,：:、]*")
+# A part's heading written without a number (“十四五”时期发展成就和2025年工作回顾, 今后五年主要目标任务): a line of
+# the body without a sentence's punctuation that names a period and what the part does with it (`PAST_SECTION`,
+# `FORWARD_SECTION`), and is neither a document's title (…政府工作报告) nor a goal's due date (到2030年远景目标); its
+# numbered sections that name no period and do not look back are read in its tense and year.
+PART_HEADING = re.compile(
+    r"[^。；;！!？?，,：:、]*(?:\d{4}年|十[一二三四五六七八九]五|今后|未来|今年|明年)[^。；;！!？?，,：:、]*"
+)
 YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 # 到2025年, 至2027年底, 预计到2023年, 2027年前: a year a goal is due (or, before the document's year, was).
 TO_YEAR = re.compile(rf"(?:(?<!截)(?:到|至)|[拟将]于)(?P<year>{YEAR})年(?:底|末)?|(?P<year_by>{YEAR})年底?前")
@@ -122,7 +126,7 @@ SUPPORT = re.compile(
     r"|(?:生活|保障|养育|饮食|供养)标准(?:为|是)?每人"
 )
 STATISTIC = re.compile(
-    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|引资|税|规模以上|总量|支出|压减|节约|负担|平均"
+    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|到位资金|税|规模以上|总量|支出|压减|节约|负担|平均"
     r"|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
@@ -148,7 +152,8 @@ PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将
 # A bound after an amount (500万元及以下的…) makes it a threshold; an offer's purpose may follow it (300万元的团队资助).
 THRESHOLD = re.compile(r"及?以[上下]")
 # ... but a share opening its clause or item says how many of them: 、90%以上的研发机构设立在企业.
-ITEM_OPENING = re.compile(r"(?:^|[、，,：:；;])$")
+# Not after a tier before it (比重达到3%、5%以上的企业: thresholds, each a criterion).
+ITEM_OPENING = re.compile(r"(?:^|[，,：:；;]|(?<![\d%％元])、)$")
 CRITERION = re.compile(
     r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
 )
@@ -170,13 +175,16 @@ LEVEL = re.compile(
 # (争取消费品以旧换新政策资金266.5亿元, 累计争取中央转移支付超5300亿元; not 对成功争取国家级项目的企业给予…).
 EFFECT = re.compile(r"(?:带动|拉动)(?!.*(?:资金|补贴|补助|奖励|资助|给予))")
 WON = re.compile(r"(?:累计|积极|共)?争取")
-# A size (吨, 千瓦, 立方米 …) inside a list of projects (国达化工60万吨钾肥复合造粒、…等项目建设) says which project
-# it is, not a goal; a count of projects listed is one.
+# A size (吨, 千瓦, 立方米 …) that describes a project in a list of projects (国达化工60万吨钾肥复合造粒、…等项目
+# 建设) says which project it is, not a goal; a size to reach (新增装机300万千瓦以上、…等重大项目) is one.
 SIZE_UNIT = re.compile(r"吨|千瓦|千伏安|立方米|平方米|方|亩")
-PROJECTS_LISTED = re.compile(r"[^，,。；;：:]*?等[\u4e00-\u9fff]{0,6}项目")
-# A count of the items listed right before it names them (南山口、哇让、同德、德令哈4个抽水蓄能电站): no goal.
-ITEMS_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10}等?$")
-ITEMS_REACH = 60
+PROJECTS_LISTED = re.compile(r"等[\u4e00-\u9fff]{0,6}项目")
+# A count of the places or things listed right before what it counts names them (南山口、哇让、同德、德令哈4个抽水
+# 蓄能电站, 高端装备、新能源、新材料等3个支柱产业): no goal. A count at the end of its clause (建成省级、市级重点实验室
+# 2个) or after a verb (城东、城西新建2所) is one.
+PLACES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+(?P<last>[\u4e00-\u9fff]{1,10}?)等?$")
+COUNT_SET = re.compile(rf"{FRAME_VERB.pattern}|各|分别|均")  # 城西新建|2所, 经开区打造|2个: a count to reach
+PLACES_REACH = 60
 COUNTED_UNIT = re.compile(r"[个座家所条项支处]")
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
 BUILDING = re.compile(r"(?:打造|培育|培育形成|形成|推动形成|布局|建设|新增|建成|引进|发展)(?:左右)?\S{0,2}$")
@@ -408,8 +416,7 @@ class Reader:
             self.read_heading(paragraph.text)
             return
         if self.is_part_heading(paragraph.text):
-            self.part = None
-            self.read_heading(paragraph.text)
+            self.read_heading(paragraph.text, in_part=False)
             self.part = (self.section_forward, self.section_past, self.section_year)
             return
         self.in_body = self.in_body or any(end in paragraph.text for end in SENTENCE_ENDS)
@@ -442,7 +449,10 @@ class Reader:
                 self.list_forward, self.list_year = forward, year
 
     def is_part_heading(self, text):
+        """Whether a line heads a part without a number (`PART_HEADING`), once the body has begun below the title."""
         if not self.in_body or len(text) > HEADING_LENGTH or not PART_HEADING.fullmatch(text):
+            return False
+        if ENUMERATOR.match(text) or TO_YEAR.match(text) or text.endswith("报告") or DOCUMENT_KIND.search(text):
             return False
         return bool(PAST_SECTION.search(text) or FORWARD_SECTION.search(text))
 
@@ -475,12 +485,12 @@ class Reader:
         match = PLAN.match(clause)
         return bool(match) and self.is_past_year(plan_end(match.group("plan")))
 
-    def read_heading(self, heading):
+    def read_heading(self, heading, in_part=True):
         years = [int(y) for y in re.findall(r"(\d{4})年", heading)]
         plans = [plan_end(match.group("plan")) for match in PLAN.finditer(heading)]
         forward_at = max((match.start() for match in FORWARD_SECTION.finditer(heading)), default=-1)
         past_at = max((match.start() for match in PAST_SECTION.finditer(heading)), default=-1)
-        if self.part and not years and not plans:
+        if in_part and self.part and not years and not plans and past_at <= forward_at:
             self.section_forward, self.section_past, self.section_year = self.part
             self.goal_year = None
             return
@@ -523,6 +533,7 @@ class Reader:
                 year, spanned = None, True
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past, not spanned, ahead)
             first = len(self.targets)
+            projects_at = max((match.start() for match in PROJECTS_LISTED.finditer(clause.text)), default=-1)
             if COMPARED_YEAR.search(clause.text) and first > sentence_first and not self.names_year_ahead(clause.text):
                 clause_past = True  # 增长5%左右，比2025年目标低0.5个百分点: a gloss on the goal just set
             for quantity in found:
@@ -545,15 +556,20 @@ class Reader:
                 if (
                     (is_percent(quantity.unit) or is_money(quantity.unit))
                     and CRITERION.match(self.text, quantity.end)
-                    and not ITEM_OPENING.search(before)
+                    and not (is_percent(quantity.unit) and ITEM_OPENING.search(before))
                 ):
                     continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
                     continue  # how big a place or an offer is (总规划面积为159.48平方公里, 补贴面积不超过500平方米)
-                if SIZE_UNIT.search(quantity.unit) and PROJECTS_LISTED.match(self.text, quantity.end, clause.end):
+                if (
+                    SIZE_UNIT.search(quantity.unit)
+                    and quantity.end - clause.start < projects_at
+                    and not quantity.suffix
+                    and HAN_AFTER.match(self.text, quantity.end)
+                ):
                     continue  # which project (国达化工60万吨钾肥…等项目建设), not a size to reach
-                if names_items_listed(self.text, clause.start, quantity):
-                    continue
+                if names_places_listed(self.text, clause.start, quantity):
+                    continue  # the stations of 南山口、哇让、同德、德令哈4个抽水蓄能电站, not a count to reach
                 near = self.text[max(clause.start, quantity.start - LOOK_BACK) : min(clause.end, quantity.end + 12)]
                 if is_percent(quantity.unit) and SUPPORT.search(near) and not GOAL.search(near):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
@@ -677,12 +693,15 @@ def in_a_gloss(text, position):
     return bool(AFTER_MONEY.search(text, max(0, opened_at - 4), opened_at))
 
 
-def names_items_listed(text, start, quantity):
-    """Whether a count is of the items listed right before it, which it names (南山口、哇让、同德、德令哈4个)."""
-    if not COUNTED_UNIT.fullmatch(quantity.unit):
+def names_places_listed(text, start, quantity):
+    """Whether a count is of the places or names listed right before the things it counts, which it names
+    (南山口、哇让、同德、德令哈4个抽水蓄能电站)."""
+    if not COUNTED_UNIT.fullmatch(quantity.unit) or quantity.suffix or not HAN_AFTER.match(text, quantity.end):
         return False
-    listed = ITEMS_LISTED.search(text, max(start, quantity.start - ITEMS_REACH), quantity.start)
-    return bool(listed) and listed.group().count("、") + 1 == quantity.value
+    listed = PLACES_LISTED.search(text, max(start, quantity.start - PLACES_REACH), quantity.start)
+    if not listed or listed.group().count("、") + 1 != quantity.value:
+        return False
+    return not COUNT_SET.search(listed.group("last"))
 
 
 def is_rhetorical(quantity, before):
@@ -940,7 +959,7 @@ SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[个大项条]|\d)
 # Programmes bundled under a count, whatever comes before: 高质量发展“十项行动”, “民生十大工程”.
 BUNDLE = re.compile(rf"[一二三四五六七八九十两百千\d]+[大项个](?:{MEASURE_HEAD.pattern})$")
 # A package of articles quoted by its count (稳经济“30条”) is one document, and so one measure, no counted slogan.
-ARTICLES = re.compile(r"[一二三四五六七八九十两百\d]+条")
+ARTICLES = re.compile(r"\d+条")  # “两条”, “十条” are as often lines to hold (守住“两条”底线)
 # A short quote counting its points is a slogan too (“五子”, “两区”, “三城一区”, “六链五群”, “双减”); a head word
 # after it or at its end still makes a name (“百千工程”, “千人计划”). 一 alone counts nothing: it says one and only, as
 # the regimes “一网通办”, “只报一次” and “高效办成一件事” do; three of them lay out a plan (“一核一带一区”).

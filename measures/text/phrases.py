@@ -110,7 +110,7 @@ ADVERB = (
 PROGRAMME_VERB = (
     r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
     r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
-    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢)"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢|推出)"
 )
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
@@ -445,10 +445,15 @@ def names_listed_before(text, start, name, offset, head):
 
 def items_before(text, start, last, item_at=None):
     """The items of the list that ends in `last` (item, offset), in text order: each item before a 、, back to the
-    first that is not one (`item_at`, by default a place: `list_item`)."""
+    first that is not one (`item_at`, by default a place: `list_item`), LIST_ITEMS at most, so that reading a list
+    whose every item holds a head word stays linear in its length."""
     item_at = item_at or list_item
     items = [last]
-    while text[items[-1][1] - 1 : items[-1][1]] == "、" and (item := item_at(text, start, items[-1][1] - 1)):
+    while (
+        len(items) < LIST_ITEMS
+        and text[items[-1][1] - 1 : items[-1][1]] == "、"
+        and (item := item_at(text, start, items[-1][1] - 1))
+    ):
         items.append(item)
     return items[::-1]
 
@@ -461,6 +466,12 @@ PROGRAMME_KIND_REACH = 8
 # list is its name (蓝天、碧水、净土保卫战, 危化品、高层建筑安全隐患排查整治专项行动).
 PROGRAMME_ITEM_LENGTH = 4
 PROGRAMME_ITEM_REACH = 16
+LIST_ITEMS = 12
+# A last item longer than every other by more than a character holds words the list shares (城镇燃气、自建房安全专项
+# 整治行动, 集成电路、人工智能产业创新工程), and one with a count bundles the list (科技创新、人才引育三大工程): no
+# programme each.
+SHARED_TAIL = 1
+BUNDLED = re.compile(r"[二三四五六七八九十两几]+[大个项类]")
 HAN_WORDS = re.compile(r"[\u4e00-\u9fff]+")
 # Adverbs, conjunctions, pronouns, prepositions, particles and positions join a sentence's words, not a name's.
 SENTENCE_TAGS = ("d", "c", "r", "p", "u", "f")
@@ -475,20 +486,31 @@ def programmes_listed_before(text, start, head_end):
         return []
     items = items_before(text, start, last, programme_item) if len(last[0]) >= PROGRAMME_ITEM_LENGTH else []
     if len(items) > 1:
+        if not kind.group().startswith("等") and shares_its_tail(items):
+            return []
         named = kind.group().removeprefix("等")
         return [(item + named, offset) for item, offset in items]
     opening = not kind.group().startswith("等") and short_items_before(text, start, last[1])
     return [(text[opening:head_end], opening)] if opening else []
 
 
+def shares_its_tail(items):
+    """Whether a list's last item holds words all its items share, or bundles them with a count (`SHARED_TAIL`)."""
+    last = items[-1][0]
+    return len(last) > max(len(item) for item, _ in items[:-1]) + SHARED_TAIL or bool(BUNDLED.search(last))
+
+
 def short_items_before(text, start, position):
     """Where a list of short items opens that runs into the item at text[position] (危化品、|高层建筑安全隐患排查整治,
     蓝天、碧水、|净土), after the verbs that introduce it (深入打好|); None if there is none."""
-    opening = None
-    while text[position - 1 : position] == "、" and (item := item_words(text, start, position - 1)):
+    opening, items = None, 0
+    while (
+        items < LIST_ITEMS and text[position - 1 : position] == "、" and (item := item_words(text, start, position - 1))
+    ):
         if len(item[0]) >= PROGRAMME_ITEM_LENGTH:
             break
         opening = position = item[1]
+        items += 1
     return opening
 
 
@@ -500,14 +522,14 @@ def programme_item(text, start, end):
 
 def item_words(text, start, end):
     """(item, offset) of a list item's words that end at text[end], after the boundary and any verb or time that
-    open them (我们将|聚力实施|产业能级跃升), else None: a name of its own (黄山水利枢纽), or words of a sentence
-    rather than a name (…贷款分别完成年, 市、区各类人才)."""
+    open them (我们将|聚力实施|产业能级跃升), else None: a name of its own or a task, or words of a sentence rather
+    than a name (…贷款分别完成年, 市、区各类人才)."""
     left = max(start, end - PROGRAMME_ITEM_REACH)
     marks = list(FRAME_BOUNDARY.finditer(text, left, end))
     opening = marks[-1].end() if marks else left
     item, offset = trimmed(text[opening:end], opening, "")
-    if not HAN_WORDS.fullmatch(item) or ends_in_head(item):
-        return None
+    if not HAN_WORDS.fullmatch(item) or MEASURE_HEAD.search(item) or PARK_HEAD.search(item) or BUILT_BY.search(item):
+        return None  # a name of its own (黄山水利枢纽), or a task (南水北调后续工程建设, 新型基础设施建设)
     return None if any(tag in SENTENCE_TAGS for _, tag in tagged(item, True)) else (item, offset)
 
 
@@ -567,17 +589,21 @@ def modifier_before(text, position, floor):
 # Where a clause's words open: after punctuation or a space.
 CLAUSE_MARK = re.compile(r"[，,。；;：:、（）()“”《》\s]")
 PURPOSE_REACH = 12
+JOINING = re.compile(r"[的了和与及并或]")
 
 
 def purpose_before(text, position, end, floor):
     """Where the purpose a package of articles text[position:end] is named for starts (稳增长 before “21条”,
     经济向上向好 before “30条”): the clause's words right before it, which need not be nouns, without a time or the
-    verbs that introduce them (制定实施|, 先后出台|)."""
+    verbs that introduce them (制定实施|, 先后推出|); `position` itself when no clause mark opens them in reach or
+    they open on a particle or a conjunction (出台的|“10条”, 和|“26条”)."""
     left = max(floor, position - PURPOSE_REACH)
     marks = list(CLAUSE_MARK.finditer(text, left, position))
+    if not marks and left > floor:
+        return position
     opening = marks[-1].end() if marks else left
-    _, offset = trimmed(text[opening:end], opening, "")
-    return offset
+    purpose, offset = trimmed(text[opening:end], opening, "")
+    return position if JOINING.match(purpose) or offset >= position else offset
 
 
 def frame_opening(text, head_start, floor):

@@ -60,6 +60,37 @@ def test_a_part_headed_without_a_number_sets_the_tense_and_year_of_the_numbered_
     assert targets(text, "2026-02-04") == [(1500, "万亩", 2026), (600, "万亩", 2026)]
 
 
+def test_a_threshold_after_another_is_a_criterion_not_a_share_opening_its_item():
+    # Tiers (3%、5%以上的企业) say which firms; a share opening its item says how many (、90%以上的研发机构…).
+    assert (5, "%", 2026) not in targets(
+        "三、2026年重点工作\n力争研发投入比重达到3%、5%以上的企业100家。", "2026-01-27"
+    )
+
+
+def test_titles_numbered_lines_due_dates_and_reviews_head_no_part():
+    # A title below a scraped page's greeting, a line numbered （一）, a goal's due date and a section looking back
+    # keep their own reading; a part named by a period to come (今后五年) ends the review before it.
+    text = (
+        "欢迎访问某市人民政府网站！\n2026年某市政府工作报告\n一、过去一年工作回顾\n"
+        "新建学校12所，新增城镇就业5.2万人，建成5G基站3000个。\n"
+    )
+    assert targets(text, "2026-01-27") == []
+    text = (
+        "各位代表：\n现在作报告。\n（一）2023年重点工作任务\n新建学校12所。\n二、保障措施\n组建50人的专家咨询团队。\n"
+    )
+    assert (50, "人", 2023) not in targets(text, "2023-01-20")
+    text = (
+        "为推动发展，制定本方案。\n到2030年远景目标\n全面建成创新型城市。\n二、重点任务\n"
+        "建设10个创新平台，培育500家企业。\n三、保障措施\n组建50人的专家咨询团队。\n"
+    )
+    assert targets(text, "2023-05-01") == [(10, "个", None), (500, "家", None)]
+    text = (
+        "各位代表：\n现在作报告。\n2025年工作回顾\n新建学校12所。\n今后五年主要目标任务\n一、加快产业升级\n"
+        "新增国家级专精特新企业50家，建成5个千亿级产业集群。\n"
+    )
+    assert targets(text, "2026-01-27") == [(50, "家", None), (5, "个", None)]
+
+
 def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_goals():
     review = "一、2025年工作回顾\n教育、养老服务等主要指标高于全国平均水平，9个国家区域医疗中心开诊运营、居全国第2位。"
     assert targets(review, "2026-02-05") == []
@@ -416,6 +447,8 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ),
         ("全市一般公共预算教育经费850亿元，增长5%。", []),
         ("落实资金27.3亿元，招商引资到位资金795.6亿元、增长24%。", [(27.3, "亿元")]),
+        # ... but money that pays for attracting investment is offered.
+        ("市财政每年安排招商引资专项资金5000万元，给予最高50万元引资奖励。", [(5000, "万元"), (50, "万元")]),
         # Money won from above, in a clause that opens on it, is no offer; money offered to those who win is.
         ("积极争取超长期特别国债资金支持，争取消费品以旧换新政策资金266.5亿元、设备更新政策资金154.1亿元。", []),
         ("对成功争取国家级项目的企业给予配套资金最高500万元。", [(500, "万元")]),
@@ -783,6 +816,10 @@ def test_a_quoted_name_keeps_the_nouns_before_it_and_laws_and_packages_of_articl
     # A package of articles quoted by its count is one document, named with what it is for (稳增长“21条”).
     text = "先后出台稳增长“21条”、“18条”，落实经济向上向好“30条”。推动“5个10条”落地。"
     assert titles(text) == ["稳增长“21条”", "“18条”", "经济向上向好“30条”"]
+    # A particle or a conjunction opens no purpose, nor does a stretch that no clause mark opens in reach; a count
+    # of lines to hold in words is no package.
+    text = "省政府出台的“10条”，印发了“22条”，相继推出稳增长“21条”。坚决守住“两条”底线。"
+    assert titles(text) == ["“10条”", "“22条”", "稳增长“21条”"]
 
 
 def test_a_noun_saying_something_of_a_name_ends_it_and_a_noun_compound_goes_on():
@@ -847,6 +884,12 @@ def test_a_list_of_programmes_names_one_measure_each_with_the_kind_written_once(
     text = "深入打好蓝天、碧水、净土保卫战。开展危化品、高层建筑安全隐患排查整治专项行动。"
     assert titles(text) == ["蓝天、碧水、净土保卫战", "危化品、高层建筑安全隐患排查整治专项行动"]
     assert titles("做好孕产妇、儿童、计划生育家庭服务。") == []
+    # Tasks are no items (南水北调后续工程建设, 城市更新行动实施), and a last item holding what the list shares
+    # (城镇燃气、自建房安全专项整治行动) or a count (人才引育三大工程) names no programme each.
+    text = "统筹推进南水北调后续工程建设、城市更新行动实施。实施中小学校舍安全工程改造、农村学校提升工程。"
+    assert titles(text) == ["南水北调后续工程", "城市更新行动", "中小学校舍安全工程", "农村学校提升工程"]
+    text = "开展城镇燃气、自建房安全专项整治行动。实施食品安全、药品安全放心工程。实施科技创新、人才引育三大工程。"
+    assert not {"城镇燃气行动", "食品安全工程", "科技创新工程"} & set(titles(text))
     text = "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%。推荐申报市、区各类人才计划。"
     assert titles(text) == []
     assert titles("加快太平水库、黄山水利枢纽等骨干工程建设。") == ["太平水库", "黄山水利枢纽"]
@@ -1117,10 +1160,22 @@ def test_the_sizes_of_projects_listed_are_no_goals():
         "布局建设700万千瓦新型储能项目，新建5个产业园、10个孵化器等项目。"
     )
     assert targets(text, "2026-01-27") == [(700, "万千瓦", 2026), (5, "个", 2026), (10, "个", 2026)]
+    # A size to reach, in a list that ends in projects, is a goal.
+    text = (
+        "三、2026年重点工作\n新增新能源装机300万千瓦以上、开工建设抽水蓄能电站等重大项目。"
+        "建成高标准农田50万亩、实施灌区改造等一批水利项目。"
+    )
+    assert targets(text, "2026-01-27") == [(300, "万千瓦", 2026), (50, "万亩", 2026)]
     # A count of the items listed right before it names them (南山口、哇让、同德、德令哈4个抽水蓄能电站); a count
     # of more than the places listed is a goal (格尔木、德令哈3座光热电站).
     text = "三、2026年重点工作\n加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站，推进格尔木、德令哈3座光热电站建设。"
     assert targets(text, "2026-01-27") == [(3, "座", 2026)]
+    # A count after a verb, or at the end of its clause, is one to reach.
+    text = (
+        "三、2026年重点工作\n在城东、城西新建2所公办幼儿园，依托高新区、经开区打造2个千亿级产业集群，"
+        "建成省级、市级重点实验室2个。"
+    )
+    assert targets(text, "2026-01-27") == [(2, "所", 2026), (2, "个", 2026), (2, "个", 2026)]
 
 
 def test_an_area_that_says_how_big_a_place_or_an_offer_is_not_a_goal():
