@@ -284,6 +284,11 @@ def test_a_withheld_target_is_shown_the_rejections_of_its_own_reading_not_its_si
     rejected(value="13")
     assert queue.earlier_rejections(target) == [same]
     assert len(queue.rejected_findings()) == 3
+    # The extractor stores numbers, not strings: the lookup finds a float as the database keeps it.
+    target.data = {**target.data, "value": 4.5}
+    target.save()
+    numeric = rejected(value=4.5)
+    assert queue.earlier_rejections(target) == [numeric]
 
 
 def test_a_curator_reopens_a_rejected_or_withheld_proposal(ingested):
