@@ -183,7 +183,7 @@ PROJECTS_LISTED = re.compile(r"等[\u4e00-\u9fff]{0,6}项目")
 # 蓄能电站, 高端装备、新能源、新材料等3个支柱产业): no goal. A count at the end of its clause (建成省级、市级重点实验室
 # 2个) or after a verb (城东、城西新建2所) is one.
 PLACES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+(?P<last>[\u4e00-\u9fff]{1,10}?)等?$")
-COUNT_SET = re.compile(rf"{FRAME_VERB.pattern}|各|分别|均")  # 城西新建|2所, 经开区打造|2个: a count to reach
+COUNT_TO_REACH = re.compile(rf"{FRAME_VERB.pattern}|各|分别|均")  # 城西新建|2所, 经开区打造|2个: a count to reach
 PLACES_REACH = 60
 COUNTED_UNIT = re.compile(r"[个座家所条项支处]")
 # A building verb right before a number sets a goal (重点打造100家左右优质创业孵化服务机构, 布局建设50家共性技术平台).
@@ -701,7 +701,7 @@ def names_places_listed(text, start, quantity):
     listed = PLACES_LISTED.search(text, max(start, quantity.start - PLACES_REACH), quantity.start)
     if not listed or listed.group().count("、") + 1 != quantity.value:
         return False
-    return not COUNT_SET.search(listed.group("last"))
+    return not COUNT_TO_REACH.search(listed.group("last"))
 
 
 def is_rhetorical(quantity, before):
