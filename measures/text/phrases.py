@@ -179,15 +179,16 @@ def tagged(window, hmm=False):
 
 def inner_verb(words, index, chain):
     """A two-character verb used as a modifier between nouns: 创新 in 人工智能创新中心 (n v n), 制造 in
-    生物制造中试平台, 保障 in 职业伤害保障试点 (伤害 tagged an adjective)."""
+    生物制造中试平台, 保障 in 职业伤害保障试点 (伤害 tagged an adjective), 担保 after a verbal noun in
+    国家融资担保基金, and 探险 before another such verb in 违规穿越探险整治行动."""
     word, tag = words[index]
     left = words[index - 1] if index else ("", "")
     return (
         tag == "v"
         and len(word) == 2
         and bool(chain)
-        and chain[-1][1] in ("n", "vn", "j")
-        and left[1] in ("n", "nz", "ns", "eng", "a")
+        and chain[-1][1] in ("n", "vn", "j", "v")
+        and left[1] in ("n", "nz", "ns", "eng", "a", "vn")
     )
 
 

@@ -1107,6 +1107,12 @@ def test_a_name_ends_at_its_head_before_a_word_jieba_pieced_together_and_keeps_a
     assert titles("不在北京市中心城区新设企业。") == []  # 城区 is a word: 中心 is inside a longer noun
 
 
+def test_a_verb_between_a_verbal_noun_and_the_head_or_before_another_such_verb_is_a_modifier():
+    text = "国家融资担保基金和省级担保机构应当将支小支农担保业务占比作为重要指标。"
+    assert titles(text) == ["国家融资担保基金"]  # 融资 (vn) 担保 (v) 基金
+    assert titles("开展违规穿越探险整治行动。") == ["违规穿越探险整治行动"]  # 探险 (v) before 整治 (v)
+
+
 def test_forerunner_zones_institutions_and_pilot_cities_are_names():
     text = (
         "携手共建长三角美丽中国先行区。落实带薪错峰休假制度。"
