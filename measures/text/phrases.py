@@ -122,9 +122,10 @@ FRAME_BOUNDARY = re.compile(
     rf"[，,。；;：:、（）()“”《》\s的是在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度])[和及]|[和与及](?={PROGRAMME_VERB})"
 )
 # A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), and a sum sizes one
-# (超500亿元区域基金), so the name is what follows, judged on its own.
+# (超500亿元区域基金), so the name is what follows, judged on its own. 万 and 亿 count things or money only with
+# their unit: 黑土地保护工程|1036万亩 measures the works' extent.
 COUNT = re.compile(
-    r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:个|家|项|支|批|座|所|亿元?|万元?|条|类)"
+    r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:[万亿]?[个家项支批座所条类]|[万亿]元)"
 )
 # A count that ends its clause, counting what came before it (新建国家现代农业产业园2个、).
 COUNTED_LAST = re.compile(COUNT.pattern + r"(?:[，,。；;、]|$)")
@@ -208,6 +209,9 @@ ATTRIBUTES = (
     "成效",
     "水平",
     "作用",
+    "典型",
+    "案例",
+    "名单",
 )
 
 

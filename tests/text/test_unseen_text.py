@@ -1113,6 +1113,14 @@ def test_a_verb_between_a_verbal_noun_and_the_head_or_before_another_such_verb_i
     assert titles("开展违规穿越探险整治行动。") == ["违规穿越探险整治行动"]  # 探险 (v) before 整治 (v)
 
 
+def test_an_extent_after_a_name_is_no_count_of_things_and_a_case_or_list_of_it_ends_it():
+    text = "开展黑土地保护工程1036万亩，实施粮食单产提升工程超600万亩。"
+    assert titles(text) == ["黑土地保护工程", "粮食单产提升工程"]
+    assert titles("永定河入选全国母亲河复苏行动典型案例。") == ["全国母亲河复苏行动"]
+    assert titles("厦门入选国家城市更新行动名单。") == ["国家城市更新行动"]
+    assert titles("新建工程技术研究中心29家。") == []  # still things of a kind, counted
+
+
 def test_forerunner_zones_institutions_and_pilot_cities_are_names():
     text = (
         "携手共建长三角美丽中国先行区。落实带薪错峰休假制度。"
