@@ -60,6 +60,7 @@ OPENERS, CLOSERS = "“‘《（(「『【[", "”’》）)」』】]"
 SENTENCE_ENDS = "。；！？;!?"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
 TRIM = " \t\u3000\xa0"
+DIGIT_GROUP = re.compile(r"(?<=\d),\d{3}(?!\d)")  # the comma of 1,000元 groups digits: it ends no clause
 PARENTHESIS_REACH = 80  # how far back an open parenthesis still holds a number (a gloss is short)
 AFTER_MONEY = re.compile(r"元[^\d，。；,;]{0,3}$")
 SHORTENED_LENGTH = 64  # the longest name taken for another one cut short
@@ -118,12 +119,13 @@ PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 # 三、2026年重点工作 and 三、关于2026年工作 alike; 一、2025年工作回顾 looks back, as its last word says.
 FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending; a
-# benefit standard set per person, 最低生活保障标准为每人每月1309元), and the statistics a money figure may be
+# benefit standard or an insurance's limit set per person, 最低生活保障标准为每人每月1309元, 费用限额标准为职工参保人员
+# 每人每天120元; not a fee charged, 收费标准, or an income line, 认定标准), and the statistics a money figure may be
 # instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资7990亿元, 专项债券资金1327亿元, 国债资金;
 # a subsidy of a loan's or a bond's interest is money offered).
 SUPPORT = re.compile(
     r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持"
-    r"|(?:生活|保障|养育|饮食|供养)标准(?:为|是)?每人"
+    r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额|费用)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|到位资金|税|规模以上|总量|支出|压减|节约|负担|平均"
@@ -158,9 +160,10 @@ CRITERION = re.compile(
     r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
 )
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
-# most a cap. 每家给予50万元 is a sum each recipient is given, not a rate; 每人每次2元 is per meal served (元/人/次).
+# most a cap. 每家给予50万元 is a sum each recipient is given, not a rate; 每人每次2元 is per meal served (元/人/次),
+# 每人每天120元 per day of care (元/人/天).
 EACH = re.compile(
-    r"(?:每(?P<period_first>月|年))?每(?P<unit>平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(?P<period>月|年|次))?"
+    r"(?:每(?P<period_first>月|年))?每(?P<unit>平方米|人|家|件|个|项|亩|户|台|套|名|床)(?:每(?P<period>月|年|次|天|日|周))?"
     r"(?:最高|不超过|最多|不低于)?$"
 )
 # A money figure reached (资金达到1千万以上) or a size attained (基金规模超200亿元, 产业规模分别达1.28万亿) is a level,
@@ -339,7 +342,9 @@ def split_on(span, ends):
             depth = max(depth - 1, 0)
         elif char == '"':
             straight_quote_open = not straight_quote_open
-        is_end = char in ends or (char == "." and index > 0 and not text[index - 1].isascii() and depth == 0)
+        is_end = (char in ends and not DIGIT_GROUP.match(text, index)) or (
+            char == "." and index > 0 and not text[index - 1].isascii() and depth == 0
+        )
         if is_end and depth == 0 and not straight_quote_open:
             pieces.append(trimmed(text[piece_start : index + 1], span.start + piece_start))
             piece_start = index + 1

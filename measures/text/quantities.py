@@ -13,7 +13,8 @@ import cn2an
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "〇零一二两三四五六七八九十百千"
-NUMBER = rf"\d+(?:\.\d+)?|[{CN_NUMERAL}]+"
+# Digits may be grouped in thousands with ASCII commas (每人每月1,000元), as documents set in Western style write them.
+NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_NUMERAL}]+"
 MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # Base units, longest first so "个百分点" wins over "个" and "平方公里" over "公里" (containers in 标箱, trains in
 # 列 and 列次, flights in 班次 and 架次, a grid's capacity in 千伏安); 方 only after 万 or 亿 and before no word it
@@ -27,7 +28,7 @@ BASE = (
     rf"个月(?!内)|个(?!月)|(?<=[万亿])方(?![面案式向法针便])|(?<=翻[一两]){DOUBLING}|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场]"
 )
-PER = r"(?:/(?:百亿元|万人|平方米|[人户亩年月件家个项次台套名床]))+"  # 元/件, 万元/家, 元/平方米/月
+PER = r"(?:/(?:百亿元|万人|平方米|[人户亩年月日天周件家个项次台套名床]))+"  # 元/件, 万元/家, 元/平方米/月, 元/人/天
 PERCENT = r"个百分点|百分点|[%％‰]"
 # A magnitude alone (450万困难群众) is never followed by a unit it could have taken: 10万吨级 is not 10万 then 吨级.
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"
@@ -77,6 +78,7 @@ def chinese_number(text):
 
 def parse_number(text):
     if text[0].isdigit():
+        text = text.replace(",", "")
         return float(text) if "." in text else int(text)
     return chinese_number(text)
 

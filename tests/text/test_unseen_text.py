@@ -467,6 +467,14 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
         ("孤儿基本生活保障标准为每人每月2100元，比上年提高100元。", [(2100, "元/人/月")]),
         ("2025年，全省城市低保平均保障标准为每人每月780元。", []),
         ("全市城乡居民最低生活保障标准为每人每月不低于1200元。", [(1200, "元/人/月")]),
+        # ... and so is an insurance's limit per person, by the day or by the month, its digits grouped or not; a
+        # fee charged is a price.
+        (
+            "生活照料费用纳入支付范围的费用限额标准为职工参保人员每人每天120元，居民参保人员每人每天60元；"
+            "基金最高支付限额为职工参保人员每人每月1,000元。",
+            [(120, "元/人/天"), (60, "元/人/天"), (1000, "元/人/月")],
+        ),
+        ("托育机构收费标准为每人每月2000元。", []),
         # A standard raised by an amount says by how much, not what is paid; money added to run something is offered.
         ("最低工资标准每月提高183元，低保标准每月分别提高25元、50元，医保人均补助标准提高到700元。", []),
         ("临时救助最低标准分别提高100元、150元。提供康复护理服务的设施增加60万元运营经费。", [(60, "万元")]),
