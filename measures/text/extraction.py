@@ -141,8 +141,11 @@ AREA_AFTER = re.compile(AREA_KIND)
 LIST_ITEM = re.compile(r"—|--|－－")
 # Years listed, to which values given 分别 (respectively) belong in order: 2025年和2030年, 2018年、2019年、2020年.
 YEARS_LISTED = re.compile(rf"(?:{YEAR})年(?:底|末)?(?:(?:和|、|及|与)(?:到|至)?(?:{YEAR})年(?:底|末)?)+")
-# The text's own outline counted (重点抓好以下14个方面的工作, 细化提出22项主要指标).
-OUTLINE = re.compile(r"方面|(?:主要|具体)?指标")
+# The text's own outline counted (重点抓好以下14个方面的工作, 细化提出22项主要指标, 13个预期性指标), the year's
+# bundle of tasks for the people, which a report counts and lists apart (办好34项民生实事, 实施15件市级重点民生实事),
+# or the parts a task is divided into (分13个领域细化…任务).
+OUTLINE = re.compile(r"方面|(?:主要|具体|[\u4e00-\u9fff]{1,2}性)?指标|[\u4e00-\u9fff]{0,6}?实事")
+DIVIDED_INTO = "分"
 # A bare magnitude is money when a fund follows it (200亿天使母基金, 1500亿的产业母基金) or an offer comes right before
 # it (给予一次性奖励50万).
 FUND_AFTER = re.compile(r"[^，,。；;]{0,5}?(?:基金|资金|经费)")
@@ -550,7 +553,7 @@ class Reader:
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
                 if clause_past or past or reported or quantity.start > outlook_from or is_rhetorical(quantity, before):
                     continue
-                if OUTLINE.match(self.text, quantity.end):
+                if OUTLINE.match(self.text, quantity.end) or before.endswith(DIVIDED_INTO):
                     continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals
                 if FREQUENCY.match(self.text, quantity.start - 1) or (
                     TIME_UNIT.fullmatch(quantity.unit) and FREQUENCY.search(before)
@@ -718,7 +721,10 @@ def is_rhetorical(quantity, before):
         return False  # a range, digits or a share in words (一半以上)
     if quantity.unit == DOUBLING:
         return False  # 翻一番: a doubling, not one of the text's points
-    if len(written) - len(quantity.unit) - len(quantity.suffix) <= 1:
+    numerals = len(written) - len(quantity.unit) - len(quantity.suffix)
+    if numerals == 1 and MAGNITUDE_ONLY.match(quantity.unit):
+        return False  # 百万吨, 五万人: a number of a magnitude (a magnitude alone, 跨进万亿, stays a figure of speech)
+    if numerals <= 1:
         return True
     return not is_money(quantity.unit) and not MAKING.search(before)
 

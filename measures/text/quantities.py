@@ -41,8 +41,13 @@ QUANTITY = re.compile(
     rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?:[ \u3000](?=[万亿千百元%％]))?"
     rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?(?![级伏])"
 )
-# "突破万亿元", "超千亿元": a magnitude with no digits is one of it.
-BARE_MAGNITUDE = re.compile(r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进))(?P<unit>(?:万亿|千亿|百亿|亿)元?)")
+# "突破万亿元", "超千亿元", "稳定在百万吨以上": a magnitude with no digits after a verb of reaching is one of it, or a
+# hundred or a thousand of it (百万吨 is 100 万吨).
+BARE_MAGNITUDE = re.compile(
+    r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进)|(?<=稳定在)|(?<=保持在)|(?<=达到)|(?<=新增))"
+    r"(?P<count>[百千])?(?P<unit>(?:万亿|亿)元?|万[吨亩辆台户人])(?P<suffix>以上)?"
+)
+BARE_COUNT = {"百": 100, "千": 1000}
 
 # A share in words (占总课时一半以上, 超过一半) is a percentage: 50%.
 HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上|以下)?")
@@ -125,8 +130,8 @@ def quantities(text, start=0, end=None):
             )
         )
     for match in BARE_MAGNITUDE.finditer(text, start, end):
-        unit = match.group("unit")
-        found.append(Quantity(match.start(), match.end(), match.group(), 1, None, unit, ""))
+        value, unit, suffix = BARE_COUNT.get(match.group("count"), 1), match.group("unit"), match.group("suffix")
+        found.append(Quantity(match.start(), match.end(), match.group(), value, None, unit, suffix or ""))
     for match in HALF.finditer(text, start, end):
         found.append(Quantity(match.start(), match.end(), match.group(), 50, None, "%", match.group("suffix") or ""))
     found.sort(key=lambda quantity: quantity.start)

@@ -179,6 +179,22 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
         # The text's own outline, in any numerals, is no goal.
         ("重点抓好以下14个方面的工作。政府工作中，我们要重点把握好5个方面。", "2026-01-25", []),
         ("二、“十五五”时期主要目标任务\n规划纲要从经济发展等5个方面细化提出22项主要指标。", "2026-02-03", []),
+        (
+            "二、“十五五”时期主要目标任务\n提出五大类21个主要指标，包括13个预期性指标、8个约束性指标；"
+            "分13个领域细化实化“十五五”时期任务。",
+            "2026-01-27",
+            [],
+        ),
+        # ... nor is the year's bundle of tasks for the people, which a report counts and lists apart.
+        ("三、2026年重点工作\n坚持民生为大，办好34项民生实事，滚动实施15件市级重点民生实事。", "2026-01-31", []),
+        # A number of a magnitude written in words is a level (百万吨 is 100 万吨), set for each subject listed with 均;
+        # a magnitude alone is a figure of speech.
+        (
+            "三、2026年重点工作\n粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上，新增千万吨产能。",
+            "2026-01-31",
+            [(100, "万吨", 2026), (100, "万吨", 2026), (100, "万吨", 2026), (1000, "万吨", 2026)],
+        ),
+        ("海淀早已发出跨进万亿的豪言壮语。", "2022-01-14", []),
         # Years listed before values given 分别 pair with them in order.
         (
             "到2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上。",
