@@ -37,7 +37,7 @@ MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
-    "攻坚战|保卫战|督察|枢纽|研究院|强省|强市|(?<![加增])强区(?!域)|"
+    "攻坚战|保卫战|督察|枢纽|通道|研究院|强省|强市|(?<![加增])强区(?!域)|"
     f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
@@ -428,13 +428,16 @@ def names_listed_before(text, start, name, offset, head):
     place alone names (`PLACE_NAMED_HEAD`), with nothing but a place between 等 or the count and the head (清华、北大等
     高校共建实验室 names no laboratory). Empty unless at least two items are places (`items_before`)."""
     if text[offset - 1 : offset] == "、" and offset > start:
-        lead = 0
+        lead, after_lead = 0, ""
         for word, tag in tagged(name, hmm=True):
             if not is_proper(word, tag):
+                after_lead = tag
                 break
             lead += len(word)
         if not lead or len(name) - lead < len(head) or COUNTED_LAST_THINGS.search(name, 0, len(name) - len(head)):
             return []  # no places listed, or things counted (宁夏现代煤化工、中科生物制造2个平台)
+        if after_lead == "q":
+            return []  # a measure word after the places names a part of them (青藏铁路格拉|段…工程), not a kind
         kind, last = name[lead:], (name[:lead], offset)
     elif PLACE_NAMED_HEAD.fullmatch(head):
         stretch = LIST_TO_HEAD.search(text, max(start, offset - 10), offset + len(name) - len(head))
@@ -623,9 +626,10 @@ def frame_opening(text, head_start, floor):
 
 def framed_name(text, opening, head_start, head_end):
     """(name, offset) when a programme verb opens the stretch before the head word (`opening` it opens at), with
-    nothing but words between (no punctuation, no 等 or 的), else None."""
+    nothing but words between (no punctuation, no 等 or 的), else None. A verb right before the head opens nothing:
+    it qualifies the head (青藏铁路格拉段电气化|改造工程)."""
     verb = opening is not None and FRAME_VERB.search(text, opening, head_start)
-    return (text[verb.start() : head_end], verb.start()) if verb else None
+    return (text[verb.start() : head_end], verb.start()) if verb and verb.end() < head_start else None
 
 
 def opened_name(text, opening, head_start, head_end, chain_offset):

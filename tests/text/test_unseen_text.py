@@ -858,7 +858,8 @@ def test_public_works_are_named_by_their_places_and_the_stretch_built():
         "推动城际铁路、市郊铁路建设，改扩建一批机场，实现深圳高速增长，推动中国高铁走出去。"
         "亚洲最大专业货运机场花湖国际机场投运。"
     )
-    assert titles(text) == ["隆泸叙铁路", "广湛高铁", "沿江高铁武宜段", "呼南高铁襄荆段", "花湖国际机场"]
+    expected = ["西部陆海新通道", "隆泸叙铁路", "广湛高铁", "沿江高铁武宜段", "呼南高铁襄荆段", "花湖国际机场"]
+    assert titles(text) == expected
 
 
 def test_a_list_of_places_names_one_measure_each_with_the_kind_written_once():
@@ -1135,6 +1136,16 @@ def test_a_verb_between_a_verbal_noun_and_the_head_or_before_another_such_verb_i
     text = "国家融资担保基金和省级担保机构应当将支小支农担保业务占比作为重要指标。"
     assert titles(text) == ["国家融资担保基金"]  # 融资 (vn) 担保 (v) 基金
     assert titles("开展违规穿越探险整治行动。") == ["违规穿越探险整治行动"]  # 探险 (v) before 整治 (v)
+
+
+def test_a_verb_right_before_the_head_qualifies_it_and_a_part_of_a_route_is_no_kind_of_a_list():
+    text = "藏粤直流、青藏铁路格拉段电气化改造工程开工建设。"
+    assert titles(text) == ["青藏铁路格拉段电气化改造工程"]
+
+
+def test_a_channel_built_is_a_name():
+    text = "建成“吉电入京”特高压输电通道，推进西部陆海新通道建设。"
+    assert titles(text) == ["“吉电入京”特高压输电通道", "西部陆海新通道"]
 
 
 def test_an_extent_after_a_name_is_no_count_of_things_and_a_case_or_list_of_it_ends_it():
