@@ -593,6 +593,7 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         # A verb before a kind of zone is no proper noun, however jieba tags it (深化 as an abbreviation).
         ("深化产业园区矩阵式改革。", []),
         ("新建国家现代农业产业园2个，新增普惠性幼儿园。", []),
+        ("建设林芝国家植物园，提升动物园管理水平。", []),  # gardens, not zones
         ("武汉东湖高新区3家企业获评优秀。", ["武汉东湖高新区"]),  # the count is of firms, not of zones
         # A count of zones after a list of places names a zone of each (武汉东湖、襄阳、宜昌3家高新区).
         ("全力支持和推动武汉东湖、襄阳、宜昌3家高新区获评优秀。", ["武汉东湖高新区", "襄阳高新区", "宜昌高新区"]),
@@ -640,10 +641,10 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
             "建设贵州航空产业城，支持东南汽车城发展，文昌国际航天城年营收突破200亿元，建设福州大学城。",
             ["贵州航空产业城", "东南汽车城", "文昌国际航天城"],
         ),
-        # Zones of independent innovation, of farming high technology and around an airport.
+        # Zones of independent innovation, of farming high technology, around an airport and of a dry port.
         (
-            "建设福厦泉国家自主创新示范区，黄河三角洲农高区获批，郑州航空港区加快发展。",
-            ["福厦泉国家自主创新示范区", "黄河三角洲农高区", "郑州航空港区"],
+            "建设福厦泉国家自主创新示范区，黄河三角洲农高区获批，郑州航空港区、乌鲁木齐国际陆港区加快发展。",
+            ["福厦泉国家自主创新示范区", "黄河三角洲农高区", "郑州航空港区", "乌鲁木齐国际陆港区"],
         ),
         # A place the tagger reads as an adverb (大同) is still a place; an area of a free-trade zone is a zone, a
         # plain area (特色宜居片区) is not.
