@@ -1149,6 +1149,11 @@ def test_a_channel_built_is_a_name():
     assert titles(text) == ["“吉电入京”特高压输电通道", "西部陆海新通道"]
 
 
+def test_a_college_is_a_candidate_name_and_a_university_named_by_a_short_place_is_not():
+    text = "新设固原农林职业技术学院，获批设立宁夏理工学院。与清华大学合作，建设福州大学城。"
+    assert titles(text) == ["固原农林职业技术学院", "宁夏理工学院"]
+
+
 def test_an_extent_after_a_name_is_no_count_of_things_and_a_case_or_list_of_it_ends_it():
     text = "开展黑土地保护工程1036万亩，实施粮食单产提升工程超600万亩。"
     assert titles(text) == ["黑土地保护工程", "粮食单产提升工程"]
