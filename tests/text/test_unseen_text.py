@@ -1149,6 +1149,11 @@ def test_a_channel_built_is_a_name():
     assert titles(text) == ["“吉电入京”特高压输电通道", "西部陆海新通道"]
 
 
+def test_a_campaign_of_hard_work_and_a_national_park_are_names():
+    text = "扎实推进安全生产治本攻坚，高质量建设大熊猫国家公园，完善公园绿地。"
+    assert titles(text) == ["安全生产治本攻坚", "大熊猫国家公园"]
+
+
 def test_a_college_is_a_candidate_name_and_a_university_named_by_a_short_place_is_not():
     text = "新设固原农林职业技术学院，获批设立宁夏理工学院。与清华大学合作，建设福州大学城。"
     assert titles(text) == ["固原农林职业技术学院", "宁夏理工学院"]
