@@ -120,12 +120,12 @@ PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending; a
 # benefit standard or an insurance's limit set per person, 最低生活保障标准为每人每月1309元, 费用限额标准为职工参保人员
-# 每人每天120元; not a fee charged, 收费标准, or an income line, 认定标准), and the statistics a money figure may be
-# instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资7990亿元, 专项债券资金1327亿元, 国债资金;
-# a subsidy of a loan's or a bond's interest is money offered).
+# 每人每天120元; not a fee charged, 收费标准, an expense cap, 会议费用标准, or an income line, 认定标准), and the
+# statistics a money figure may be instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资7990亿元,
+# 专项债券资金1327亿元, 国债资金; a subsidy of a loan's or a bond's interest is money offered).
 SUPPORT = re.compile(
     r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持"
-    r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额|费用)标准(?:为|是)?[^，,。；;]{0,8}?每人"
+    r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|到位资金|税|规模以上|总量|支出|压减|节约|负担|平均"
@@ -722,8 +722,9 @@ def is_rhetorical(quantity, before):
     if quantity.unit == DOUBLING:
         return False  # 翻一番: a doubling, not one of the text's points
     numerals = len(written) - len(quantity.unit) - len(quantity.suffix)
-    if numerals == 1 and MAGNITUDE_ONLY.match(quantity.unit):
-        return False  # 百万吨, 五万人: a number of a magnitude (a magnitude alone, 跨进万亿, stays a figure of speech)
+    magnitude = MAGNITUDE_ONLY.match(quantity.unit)
+    if numerals == 1 and magnitude and magnitude.end() < len(quantity.unit):
+        return False  # 百万吨, 五万人: a number of a magnitude and a unit (十万大山, 跨进万亿: figures of speech)
     if numerals <= 1:
         return True
     return not is_money(quantity.unit) and not MAKING.search(before)

@@ -18,7 +18,7 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
-from measures.text.quantities import parse_number
+from measures.text.quantities import BASE, parse_number
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -37,7 +37,7 @@ MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
-    "攻坚战|保卫战|督察|枢纽|通道|研究院|学院|大学|国家公园|攻坚|强省|强市|(?<![加增])强区(?!域)|"
+    "攻坚战|保卫战|督察|枢纽|研究院|学院|大学|国家公园|攻坚|强省|强市|(?<![加增])强区(?!域)|"
     f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
@@ -115,18 +115,20 @@ PROGRAMME_VERB = (
 )
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
+FRAME_ADVERB = re.compile(ADVERB)  # 加快, 深入: how a sentence's verb acts, never a name's modifier
 # What ends the stretch a name can open in: punctuation, 等 (not 高等, 平等: the list before it is examples, the
 # name after it a kind), 的 (a description before the name), 是 (what is said of a subject: 以经济建设为中心是|…),
 # a preposition (支持在京高校|开展…), 和 after a head
 # word or before a verb (天使母基金和|种子基金, 建立特别机制和|实施特殊政策).
 FRAME_BOUNDARY = re.compile(
-    rf"[，,。；;：:、（）()“”《》\s的是在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度])[和及]|[和与及](?={PROGRAMME_VERB})"
+    rf"[，,。；;：:、（）()“”《》\s的是在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度园学院坚])[和及]|[和与及](?={PROGRAMME_VERB})"
 )
 # A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), and a sum sizes one
-# (超500亿元区域基金), so the name is what follows, judged on its own. 万 and 亿 count things or money only with
-# their unit: 黑土地保护工程|1036万亩 measures the works' extent.
+# (超500亿元区域基金, 200亿天使母基金), so the name is what follows, judged on its own; 万 and 亿 before a unit of
+# measure give an extent, no count (黑土地保护工程|1036万亩), and in words a place may hold them (十万大山).
 COUNT = re.compile(
-    r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?(?:[万亿]?[个家项支批座所条类]|[万亿]元)"
+    r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?"
+    rf"(?:[万亿]?[个家项支批座所条类]|[万亿]元|(?<=\d)[万亿](?!{BASE}))"
 )
 # A count that ends its clause, counting what came before it (新建国家现代农业产业园2个、).
 COUNTED_LAST = re.compile(COUNT.pattern + r"(?:[，,。；;、]|$)")
@@ -182,12 +184,14 @@ def tagged(window, hmm=False):
 def inner_verb(words, index, chain):
     """A two-character verb used as a modifier between nouns: 创新 in 人工智能创新中心 (n v n), 制造 in
     生物制造中试平台, 保障 in 职业伤害保障试点 (伤害 tagged an adjective), 担保 after a verbal noun in
-    国家融资担保基金, and 探险 before another such verb in 违规穿越探险整治行动."""
+    国家融资担保基金, and 探险 before another such verb in 违规穿越探险整治行动; never a frame's adverb (引导企业|加快|
+    数字化转型…工程)."""
     word, tag = words[index]
     left = words[index - 1] if index else ("", "")
     return (
         tag == "v"
         and len(word) == 2
+        and not FRAME_ADVERB.fullmatch(word)
         and bool(chain)
         and chain[-1][1] in ("n", "vn", "j", "v")
         and left[1] in ("n", "nz", "ns", "eng", "a", "vn")
@@ -429,16 +433,15 @@ def names_listed_before(text, start, name, offset, head):
     place alone names (`PLACE_NAMED_HEAD`), with nothing but a place between 等 or the count and the head (清华、北大等
     高校共建实验室 names no laboratory). Empty unless at least two items are places (`items_before`)."""
     if text[offset - 1 : offset] == "、" and offset > start:
-        lead, after_lead = 0, ""
+        lead = 0
         for word, tag in tagged(name, hmm=True):
             if not is_proper(word, tag):
-                after_lead = tag
                 break
             lead += len(word)
         if not lead or len(name) - lead < len(head) or COUNTED_LAST_THINGS.search(name, 0, len(name) - len(head)):
             return []  # no places listed, or things counted (宁夏现代煤化工、中科生物制造2个平台)
-        if after_lead == "q":
-            return []  # a measure word after the places names a part of them (青藏铁路格拉|段…工程), not a kind
+        if MEASURE_HEAD.search(name, 0, lead):
+            return []  # the last item names a thing of its own (藏粤直流、青藏铁路格拉段…工程), not a place
         kind, last = name[lead:], (name[:lead], offset)
     elif PLACE_NAMED_HEAD.fullmatch(head):
         stretch = LIST_TO_HEAD.search(text, max(start, offset - 10), offset + len(name) - len(head))

@@ -14,7 +14,12 @@ import cn2an
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "〇零一二两三四五六七八九十百千"
 # Digits may be grouped in thousands with ASCII commas (每人每月1,000元), as documents set in Western style write them.
-NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_NUMERAL}]+"
+# A run of more digits or groups than any figure has (DIGITS, GROUPS) is no number: it is left unread, in linear time.
+DIGITS, GROUPS = 20, 6
+NUMBER = (
+    rf"\d{{1,3}}(?:,\d{{3}}){{1,{GROUPS}}}(?!,?\d)(?:\.\d{{1,{DIGITS}}})?"
+    rf"|\d{{1,{DIGITS}}}(?:\.\d{{1,{DIGITS}}})?(?!\d)|[{CN_NUMERAL}]+"
+)
 MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # Base units, longest first so "个百分点" wins over "个" and "平方公里" over "公里" (containers in 标箱, trains in
 # 列 and 列次, flights in 班次 and 架次, a grid's capacity in 千伏安); 方 only after 万 or 亿 and before no word it
@@ -42,10 +47,10 @@ QUANTITY = re.compile(
     rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?(?![级伏])"
 )
 # "突破万亿元", "超千亿元", "稳定在百万吨以上": a magnitude with no digits after a verb of reaching is one of it, or a
-# hundred or a thousand of it (百万吨 is 100 万吨).
+# hundred or a thousand of it (百万吨 is 100 万吨), never a size class (千亿级产业集群).
 BARE_MAGNITUDE = re.compile(
-    r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进)|(?<=稳定在)|(?<=保持在)|(?<=达到)|(?<=新增))"
-    r"(?P<count>[百千])?(?P<unit>(?:万亿|亿)元?|万[吨亩辆台户人])(?P<suffix>以上)?"
+    r"(?:(?<=破)|(?<=超)|(?<=超过)|(?<=迈上)|(?<=跨进)|(?<=稳定在)|(?<=保持在)|(?<=达到))"
+    rf"(?P<count>[百千])?(?P<unit>(?:万亿|亿)(?:{BASE})?|万(?:{BASE}))(?P<suffix>以上)?(?![级伏])"
 )
 BARE_COUNT = {"百": 100, "千": 1000}
 
