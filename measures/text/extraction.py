@@ -44,6 +44,7 @@ from measures.text.phrases import (
     purpose_before,
 )
 from measures.text.quantities import (
+    DIGIT_GROUP,
     DOUBLING,
     LIST_JOINERS,
     MAGNITUDE_ONLY,
@@ -60,7 +61,6 @@ OPENERS, CLOSERS = "“‘《（(「『【[", "”’》）)」』】]"
 SENTENCE_ENDS = "。；！？;!?"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
 TRIM = " \t\u3000\xa0"
-DIGIT_GROUP = re.compile(r"(?<=\d),\d{3}(?!\d)")  # the comma of 1,000元 groups digits: it ends no clause
 PARENTHESIS_REACH = 80  # how far back an open parenthesis still holds a number (a gloss is short)
 AFTER_MONEY = re.compile(r"元[^\d，。；,;]{0,3}$")
 SHORTENED_LENGTH = 64  # the longest name taken for another one cut short

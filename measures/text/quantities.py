@@ -13,11 +13,14 @@ import cn2an
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "〇零一二两三四五六七八九十百千"
-# Digits may be grouped in thousands with ASCII commas (每人每月1,000元), as documents set in Western style write them.
-# A run of more digits or groups than any figure has (DIGITS, GROUPS) is no number: it is left unread, in linear time.
+# Digits may be grouped in thousands with ASCII commas (每人每月1,000元), as documents set in Western style write them;
+# such a comma ends no clause (`DIGIT_GROUP`). A run of more digits or groups than any figure has (DIGITS, GROUPS) is
+# no number: it is left unread, in linear time.
 DIGITS, GROUPS = 20, 6
+GROUP = r",\d{3}"
+DIGIT_GROUP = re.compile(rf"(?<=\d){GROUP}(?!\d)")
 NUMBER = (
-    rf"\d{{1,3}}(?:,\d{{3}}){{1,{GROUPS}}}(?!,?\d)(?:\.\d{{1,{DIGITS}}})?"
+    rf"\d{{1,3}}(?:{GROUP}){{1,{GROUPS}}}(?!,?\d)(?:\.\d{{1,{DIGITS}}})?"
     rf"|\d{{1,{DIGITS}}}(?:\.\d{{1,{DIGITS}}})?(?!\d)|[{CN_NUMERAL}]+"
 )
 MAGNITUDE = r"万亿|亿|千万|百万|万|千"
