@@ -74,6 +74,8 @@ PLACE_TAGS = ("ns", "nz", "nr", "nrt")
 HAN = re.compile(r"[\u4e00-\u9fff](?<![〇一二三四五六七八九十百千万两])")
 # A count, whatever jieba tags it, is no proper noun: 五大, 新一轮 (tagged nz).
 NUMERAL_COUNT = re.compile(r"新?[〇一二三四五六七八九十百千万两几]+[大个家项类批轮]?")
+# An ordinal says which of its kind a thing was first, not which thing: 青藏高原首个|综合保税区, 全国首个|…试点.
+ORDINAL = re.compile(r"首[个家批座]|第[〇一二三四五六七八九十\d]+[个家批座]")
 # What jieba's dictionary lists after a place's bare name as a place (合肥市 is ns though 合肥 is tagged n): the
 # dictionary is the gazetteer.
 DIVISIONS = ("市", "省", "县", "区", "州")
@@ -82,10 +84,10 @@ DIVISIONS = ("市", "省", "县", "区", "州")
 CITY_DIVISIONS = ("市", "省", "县", "州")
 # A noun right after a head word continues the noun: 中心城区, 实验室集群, 平台经济.
 NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt")
-# Parts of speech (jieba's tag set) a name is made of: nouns of every kind, verbal and adjectival nouns,
-# distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin letters, words of direction
-# (中国西部科学城).
-NAME_TAGS = (*NOUN_TAGS, "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t", "f")
+# Parts of speech (jieba's tag set) a name is made of: nouns of every kind and noun morphemes (三江|源国家公园),
+# verbal and adjectival nouns, distinguishing words, numerals and measure words (新一轮, 三年), idioms, Latin
+# letters, words of direction (中国西部科学城).
+NAME_TAGS = (*NOUN_TAGS, "ng", "nw", "vn", "an", "b", "j", "l", "m", "mq", "q", "eng", "a", "s", "t", "f")
 # A document referring to itself or to one named before: 制定本实施办法, 该方案.
 BACK_REFERENCE = re.compile(r"(?:本|该|此|上述|前述)(?:实施|若干|暂行|专项)?")
 # Words jieba tags as adverbs that official names use as modifiers: 深汕特别合作区.
@@ -111,9 +113,9 @@ ADVERB = (
 PROGRAMME_VERB = (
     r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
     r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
-    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢|推出)"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢|推出|助力)"
 )
-LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*{PROGRAMME_VERB}(?:[和及了]|好)?)+")
+LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*新?{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
 FRAME_ADVERB = re.compile(ADVERB)  # 加快, 深入: how a sentence's verb acts, never a name's modifier
 # What ends the stretch a name can open in: punctuation, 等 (not 高等, 平等: the list before it is examples, the
@@ -145,9 +147,9 @@ TIME_OPENING = re.compile(r"(?:今年|去年|明年|全年|当年|近年来?|目
 # Zones of which many places have one, so that a list of places before one names a zone of each (曲靖、祥云经开区);
 # a zone only one place has (临港新片区, 上海自贸区) follows that place alone.
 SHARED_KIND = re.compile(r"经开区|高新区|开发区|产业园区?|科技园区?|科技城|科学城")
-# An economic region named by its direction or landform (川南经济区, 成都平原经济区) is a region, not a zone; a
-# place merely holding one (北京大兴国际机场临空经济区, 南昌临空经济区) is not.
-REGION = re.compile(r"(?:[东南西北]|平原)$")
+# An economic region (川南经济区, 成都平原经济区, 北部湾经济区, 洞庭湖生态经济区) is a region, not a zone; the economic
+# zone around an airport or a port is one (北京大兴国际机场临空经济区, 南昌临空经济区).
+ZONE_ECONOMY = re.compile(r"(?:临空|临港)$")
 # A name a programme verb opens on a word for many or all of a kind names the kind (培育各类工业互联网平台,
 # 建设更多高能级开放平台, 辖区社区卫生服务中心; a noun chain drops such a GENERIC word instead), and one opening on 领域
 # was cut from a phrase (重点产业和领域|中试平台). 全省一体化在线政务服务平台 is one system.
@@ -259,6 +261,8 @@ def chain_before(text, start, end, floor, ceiling, hmm=False):
         # A verb or an adverb ends the name, but not a place the tagger read as one (、|遵义经济技术开发区, 大同经开区).
         named = tag in NAME_TAGS or word in ADVERBS_IN_NAMES or is_listed_place(word, CITY_DIVISIONS)
         if not named and not inner_verb(words, index, chain):
+            break
+        if ORDINAL.fullmatch(word):
             break
         if tag == "f" and len(word) == 1 and not (word == "中" and chain and chain[-1][1] == "ns"):
             break  # 扩区后|深圳高新区: a one-character word of direction places the sentence, 西部 names a place;
@@ -722,7 +726,7 @@ def park_like_names(text, start, end):
         name, offset = trimmed(name, offset, "")  # 深化|开发区, 今年|东湖高新区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
-        if head and head.group() == "经济区" and REGION.search(name[cut : head.start()]):
+        if head and head.group() == "经济区" and not ZONE_ECONOMY.search(name[cut : head.start()]):
             continue
         if head and head.group() == "新区" and is_district(name[cut:]):
             continue

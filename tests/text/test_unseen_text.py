@@ -611,8 +611,9 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ("全力支持和推动武汉东湖、襄阳、宜昌3家高新区获评优秀。", ["武汉东湖高新区", "襄阳高新区", "宜昌高新区"]),
         ("国家级、省级3家高新区获评优秀。", []),
         ("支持武汉东湖、襄阳、宜昌、荆门、孝感3家高新区获评优秀。", []),  # the list is not the count
-        # An economic region named by its direction or landform is a region, not a zone; a place holding one is.
+        # An economic region (经济区) is a region, whatever names it; an airport's or a port's economic zone is a zone.
         ("推动成都平原经济区、川南经济区、攀西经济区协同发展。", []),
+        ("深化北部湾经济区开放合作，建设洞庭湖生态经济区。", []),
         ("加快北京大兴国际机场临空经济区建设。", ["北京大兴国际机场临空经济区"]),
         # A zone named again with words that only qualify it is one zone, under its longer name; another place's
         # zone, or a part of one, is another.
@@ -1219,6 +1220,16 @@ def test_things_counted_right_before_the_head_are_no_name():
         "将省级基金整合为产业、科创2支基金。盘锦精细化工、沈阳化工新材料2个平台入选国家级中试平台。谋划储备一批项目。"
     )
     assert titles(text) == []
+
+
+def test_an_ordinal_says_which_of_its_kind_a_thing_was_first_not_which_thing():
+    assert titles("我省成为国家首批数据要素综合试验区。") == ["数据要素综合试验区"]
+    parks = propose("青藏高原首个综合保税区封关运营，西宁综合保税区扩区。", PARKS)["parks"]
+    assert [park["name"] for park in parks] == ["西宁综合保税区"]
+
+
+def test_a_noun_morpheme_jieba_cuts_from_a_place_is_part_of_its_name():
+    assert titles("三江源国家公园建设取得新进展。") == ["三江源国家公园"]  # 三江|源 (ns, ng)
 
 
 def test_months_are_no_counted_things_inside_a_name():
