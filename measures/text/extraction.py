@@ -93,6 +93,7 @@ BARE_YEAR = re.compile(rf"(?<![\d到至于比较])(?P<year>{YEAR})年(?![\d月�
 # later year is in force (到2035年，人均地区生产总值比2020年翻一番).
 COMPARED_YEAR = re.compile(rf"(?<!占)(?:比|较)(?P<year>{YEAR})年(?P<same_period>同期)?")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
+PLAN_YEARS = re.compile(rf"{PLAN.pattern}(?:期间|时期|末)")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
@@ -101,7 +102,8 @@ YEAR_NAMED = re.compile(rf"({YEAR})年")
 # A paragraph opening on this year (今年是“十五五”开局之年, 2026年是…关键一年) starts this year's work, in a part that
 # also holds a plan's goals or whose heading names no work.
 THIS_YEARS_WORK = re.compile(rf"^(?:(?P<relative>今年|明年)|(?P<year>{YEAR})年)是")
-GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟|规划|主要指标|包括")
+# 拟 plans (拟于2025年建成), but 拟获资助, 拟入选, 拟认定 name who a notice proposes (公示), no goal.
+GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟(?!获|入选|认定|立项|推荐|列入)|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
@@ -110,6 +112,10 @@ GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
 GOAL_MET = re.compile(
     r"(?:目标|指标)[^，,。；;]{0,6}(?:完成|实现|达成|高于|低于|好于|优于|居)|(?:完成|实现|达成)[^，,。；;]{0,16}目标"
 )
+# A sentence telling how much of a plan is done (计划投资232亿元，完成63.5%; 完成年计划的118.2%; 投资完成率54.4%)
+# reports progress, its plan the base of a share done, unless it sets a goal (力争投资完成率达到100%).
+PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
+AIMED = re.compile(r"目标|力争|确保|争取|努力")
 PAST = re.compile(
     r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
@@ -153,14 +159,15 @@ OFFER_REACH = 4
 # What a project will yield once running, or what a company plans, told in a report of projects.
 PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)")
 # A share or a sum that describes whom a measure is for is a criterion, not a goal, also when another criterion
-# follows: 持股比例达25%以上或员工人数比例达30%以上的企业. A count of them (培育100家以上的企业) is a goal.
+# follows: 持股比例达25%以上或员工人数比例达30%以上的企业; so is a sum right before 项目, a class of projects by size
+# (超20亿元项目200个). A count of them (培育100家以上的企业) is a goal.
 # A bound after an amount (500万元及以下的…) makes it a threshold; an offer's purpose may follow it (300万元的团队资助).
 THRESHOLD = re.compile(r"及?以[上下]")
 # ... but a share opening its clause or item says how many of them: 、90%以上的研发机构设立在企业.
 # Not after a tier before it (比重达到3%、5%以上的企业: thresholds, each a criterion).
 ITEM_OPENING = re.compile(r"(?:^|[，,：:；;]|(?<![\d%％元])、)$")
 CRITERION = re.compile(
-    r"(?:及?以上|及?以下|左右)?(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)"
+    r"(?:及?以上|及?以下|左右)?(?:(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)|项目)"
 )
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate; 每人每次2元 is per meal served (元/人/次),
@@ -442,8 +449,10 @@ class Reader:
             carried = self.list_year if self.list_forward else None
         else:
             self.list_forward, self.list_year = False, None
+        held = None  # a goal's year holds across a semicolon: “十四五”期间，…达到30%以上；其他城市…达到15%以上。
         for sentence in split_on(paragraph, SENTENCE_ENDS):
-            forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried)
+            forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried or held)
+            held = year if forward and sentence.text.endswith(("；", ";")) else None
             # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
             # ... unless it reports them met: 较好完成了…确定的目标任务。
             if (
@@ -483,9 +492,13 @@ class Reader:
         return any(not self.is_past_year(year_value(match.group(1))) for match in YEAR_NAMED.finditer(text))
 
     def year_ahead(self, clause):
-        """The year a clause that is only a year to come names (到2020年, 到2025年底), else None."""
-        match = TO_YEAR.fullmatch(clause.strip(CLAUSE_ENDS + TRIM))
-        due = match and year_value(match.group("year") or match.group("year_by"))
+        """The year a clause that is only a year to come names (到2020年, 到2025年底), or a plan's years not yet over
+        (“十四五”期间 in 2022: its goals are due at its end), else None."""
+        clause = clause.strip(CLAUSE_ENDS + TRIM)
+        match, plan = TO_YEAR.fullmatch(clause), PLAN_YEARS.fullmatch(clause)
+        due = (match and year_value(match.group("year") or match.group("year_by"))) or (
+            plan and plan_end(plan.group("plan"))
+        )
         return due if due and not self.is_past_year(due) else None
 
     def period_is_past(self, clause):
@@ -517,7 +530,7 @@ class Reader:
         # unless it names this year or one to come (今年主要预期目标是…).
         reported = (
             self.section_past and bool(GOAL_MET.search(sentence.text)) and not self.names_year_ahead(sentence.text)
-        )
+        ) or bool(PLAN_DONE.search(sentence.text) and not AIMED.search(sentence.text))
         listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
         respective = [year_value(year) for year in YEAR_NAMED.findall(listed.group())] if listed else []
         if any(self.is_past_year(year) for year in respective):
@@ -542,8 +555,9 @@ class Reader:
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past, not spanned, ahead)
             first = len(self.targets)
             projects_at = max((match.start() for match in PROJECTS_LISTED.finditer(clause.text)), default=-1)
-            if COMPARED_YEAR.search(clause.text) and first > sentence_first and not self.names_year_ahead(clause.text):
-                clause_past = True  # 增长5%左右，比2025年目标低0.5个百分点: a gloss on the goal just set
+            glossed = COMPARED_YEAR.match(clause.text.lstrip(TRIM)) and first > sentence_first
+            if glossed and not self.names_year_ahead(clause.text):
+                clause_past = True  # 增长5%左右，|比2025年目标低0.5个百分点: a gloss on the goal just set
             for quantity in found:
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:

@@ -64,7 +64,8 @@ HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上|以下)?")
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)
 # What joins the figures of a list (每家80万元、30万元和20万元).
 LIST_JOINERS = ("、", "和", "及", "或")
-MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?元(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")  # 元/亩: per unit
+# 元/亩: per unit; 亿美元, 万港元: other currencies are money too.
+MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?(?:美|欧|港)?元(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
 PERCENT_UNIT = re.compile(rf"^(?:{PERCENT})$")
 SCALE = {
     "万亿": 10**12,

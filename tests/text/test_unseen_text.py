@@ -145,6 +145,12 @@ def test_a_review_comparing_its_figures_and_counts_in_chinese_numerals_set_no_go
             [],
         ),
         ("到2025年，培育营业收入超10亿元的企业50家。", "2023-08-09", [(50, "家", 2025)]),
+        # ... and so is a class of projects by size, in any currency.
+        (
+            "到2025年，引进超20亿元项目200个、超10亿美元项目50个。",
+            "2022-02-08",
+            [(200, "个", 2025), (50, "个", 2025)],
+        ),
         # A share opening its item says how many of the things that follow: a goal, not who qualifies.
         (
             "到2023年，全区培育研发机构200家，90%以上的研发机构设立在企业、90%以上的研发人员集中在企业。",
@@ -284,6 +290,24 @@ def test_a_share_in_words_is_a_percentage():
     assert [(t["value"], t["comparator"]) for t in proposed] == [(50, "at_most")]
 
 
+def test_a_plans_years_not_yet_over_date_its_goals():
+    # “十四五”期间 opening a paragraph in 2022 dates its goals to 2025, past its first sentence; in 2026 it is a review.
+    text = "“十四五”期间，从省外引进内资产业项目500个。经济开发区规上亩均税收达到37万元以上。"
+    assert targets(text, "2022-02-08") == [(500, "个", 2025), (37, "万元", 2025)]
+    assert targets(text, "2026-01-25") == []
+    # A goal's year holds across a semicolon, into the next goal of the list.
+    text = "《意见》提出，“十四五”期间，大城市新增保障房占比力争达到30%以上；其他城市力争达到15%以上。"
+    assert targets(text, "2021-09-12") == [(30, "%", 2025), (15, "%", 2025)]
+
+
+def test_progress_against_a_plan_and_candidates_proposed_are_no_goals():
+    # How much of a plan is done reports progress; the plan is its base, not a goal.
+    assert targets("吴忠市计划投资232亿元，完成63.5%；固原市计划投资59亿元，完成58.9%。", "2021-08-30") == []
+    assert targets("到2026年，确保重大项目投资完成率达到100%。", "2025-12-30") == [(100, "%", 2026)]
+    # 拟入选, 拟获资助: whom a notice proposes, not a plan.
+    assert targets("深圳市科创委公示第一批名单，11971家企业拟入选。", "2021-08-17") == []
+
+
 def test_doubling_is_a_goal_counted_in_fan():
     # 翻一番 (doubled) is a level reached, as the annotators count it: 1 番; a review's doubling is the past.
     text = "《纲要（草案）》还展望了到2035年的奋斗目标，人均地区生产总值比2020年翻一番。"
@@ -302,6 +326,9 @@ def test_doubling_is_a_goal_counted_in_fan():
     # Compared with last year, a goal's difference glosses the goal just set.
     text = "2026年主要预期目标：地区生产总值增长5%左右，比2025年目标低0.5个百分点；城镇就业30万人，比2025年多2万人。"
     assert targets(text, "2026-01-25") == [(5, "%", 2026), (30, "万人", 2026)]
+    # A clause of its own subject compared with the base year is another goal, not a gloss.
+    text = "到2025年，单位国内生产总值能源消耗比2020年下降13.5%，化学需氧量、氨氮排放总量比2020年分别下降8%、10%以上。"
+    assert targets(text, "2022-01-24") == [(13.5, "%", 2025), (8, "%", 2025), (10, "%", 2025)]
 
 
 def test_one_figure_set_for_subjects_listed_is_a_goal_for_each():
