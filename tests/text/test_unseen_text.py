@@ -1259,6 +1259,15 @@ def test_a_noun_morpheme_jieba_cuts_from_a_place_is_part_of_its_name():
     assert titles("三江源国家公园建设取得新进展。") == ["三江源国家公园"]  # 三江|源 (ns, ng)
 
 
+def test_a_system_of_responsibility_is_named_by_its_holder():
+    text = "全面推行林长制，深化产业链“链长制”，落实耕地保护和粮食安全责任制。严格控制成本，推进国企改制。"
+    assert titles(text) == ["林长制", "产业链“链长制”", "耕地保护和粮食安全责任制"]
+
+
+def test_a_planned_investment_names_no_plan():
+    assert titles("吴忠市计划投资232亿元，完成63.5%；宁东计划总投资201亿元。") == []
+
+
 def test_months_are_no_counted_things_inside_a_name():
     assert COUNTED_THINGS.search("布局4个基础科学中心") and not COUNTED_THINGS.search("印发后3个月内出台辖区实施方案")
 
