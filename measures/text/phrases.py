@@ -207,7 +207,7 @@ def inner_verb(words, index, chain):
 
 
 # Nouns that say something of the thing named before them (提升国际科技创新中心|能级, 加大…补贴试点|力度), so the
-# name ends before them.
+# name ends before them ...
 ATTRIBUTES = (
     "功能",
     "能级",
@@ -225,6 +225,30 @@ ATTRIBUTES = (
     "典型",
     "案例",
     "名单",
+    # ... what it yields (城市更新行动|成果, 试点|经验) ...
+    "成果",
+    "经验",
+    "效应",
+    "效益",
+    "红利",
+    "贡献",
+    "优势",
+    "机遇",
+    "成效显著",
+    # ... and how or what it does next, nouns to jieba (试点|有序推进, 工程|全面竣工, 政策|落地, 铁路|通车).
+    "有序",
+    "全面",
+    "全部",
+    "基本",
+    "整体",
+    "全线",
+    "全线贯通",
+    "落地",
+    "通车",
+    "通水",
+    "上线",
+    "投入使用",
+    "惠及",
 )
 
 

@@ -890,6 +890,9 @@ def test_a_quoted_name_keeps_the_nouns_before_it_and_laws_and_packages_of_articl
 def test_a_noun_saying_something_of_a_name_ends_it_and_a_noun_compound_goes_on():
     text = "持续提升国际科技创新中心能级，加大农机新产品补贴试点力度，深入推进国际消费中心城市建设。"
     assert titles(text) == ["国际科技创新中心", "农机新产品补贴试点"]
+    # So do nouns to jieba that say how it goes on or what it yields (有序, 全面, 成效显著).
+    text = "辽浑太山水工程全面竣工。规范涉企行政执法专项行动成效显著。职业伤害保障试点有序推进。"
+    assert titles(text) == ["辽浑太山水工程", "规范涉企行政执法专项行动", "职业伤害保障试点"]
 
 
 def test_public_works_are_named_by_their_places_and_the_stretch_built():
