@@ -102,8 +102,9 @@ YEAR_NAMED = re.compile(rf"({YEAR})年")
 # A paragraph opening on this year (今年是“十五五”开局之年, 2026年是…关键一年) starts this year's work, in a part that
 # also holds a plan's goals or whose heading names no work.
 THIS_YEARS_WORK = re.compile(rf"^(?:(?P<relative>今年|明年)|(?P<year>{YEAR})年)是")
-# 拟 plans (拟于2025年建成), but 拟获资助, 拟入选, 拟认定 name who a notice proposes (公示), no goal.
-GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|计划|努力|拟(?!获|入选|认定|立项|推荐|列入)|规划|主要指标|包括")
+# 拟 plans (拟于2025年建成), but 拟获资助, 拟入选, 拟认定 name who a notice proposes (公示), no goal; 计划 is as often
+# a programme's name (倍增计划工作领导小组) as a verb.
+GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认定|立项|推荐|列入)|规划|主要指标|包括")
 STRONG_GOAL = re.compile(r"目标|主要指标")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
@@ -127,15 +128,16 @@ FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # Money offered (funds given to run something too, 运营经费, 工作经费, not a budget's, 教育经费, or R&D spending; a
 # benefit standard or an insurance's limit set per person, 最低生活保障标准为每人每月1309元, 费用限额标准为职工参保人员
 # 每人每天120元; not a fee charged, 收费标准, an expense cap, 会议费用标准, or an income line, 认定标准), and the
-# statistics a money figure may be instead (credit, financing and bonds among them: 发放贷款671亿元, 直接融资7990亿元,
-# 专项债券资金1327亿元, 国债资金; a subsidy of a loan's or a bond's interest is money offered).
+# statistics a money figure may be instead (credit, financing, foreign capital and bonds among them: 发放贷款671亿元,
+# 直接融资7990亿元, 实际使用外资金额3819亿元, 专项债券资金1327亿元, 国债资金; a subsidy of a loan's or a bond's interest
+# is money offered).
 SUPPORT = re.compile(
     r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|扶持|给予|最高|发放|券|贴息|支持"
     r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(
-    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|到位资金|税|规模以上|总量|支出|压减|节约|负担|平均"
-    r"|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
+    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|外资|到位资金|税|规模以上|总量|支出|压减|节约"
+    r"|负担|平均|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # A planned, land, jurisdiction or subsidised area (规划面积为159.48平方公里, 补贴面积不超过500平方米) says how big a
@@ -637,7 +639,7 @@ class Reader:
             end = plan_end(match.group("plan"))
             if self.is_past_year(end):
                 clause_past = True
-            elif GOAL.search(clause) or "期间" in clause or "末" in clause:
+            elif GOAL.search(clause) or PLAN_YEARS.match(clause, match.start()):
                 year = end
                 forward = forward or clause[max(0, match.start() - 1) : match.start()] in ("到", "至")
         for match in COMPARED_YEAR.finditer(clause):

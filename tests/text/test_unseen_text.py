@@ -300,6 +300,15 @@ def test_a_plans_years_not_yet_over_date_its_goals():
     assert targets(text, "2021-09-12") == [(30, "%", 2025), (15, "%", 2025)]
 
 
+def test_a_programmes_name_sets_no_goal_and_a_plan_titled_by_its_period_dates_its_own():
+    # 计划 in a programme's name is no cue: the firms selected this year are counted, not aimed at.
+    text = "东莞市倍增计划工作领导小组办公室开展遴选工作，今年东莞市有521家试点企业。"
+    assert targets(text, "2022-05-26") == []
+    # A plan titled by its period (《“十四五”时期…方案》) dates the goals it sets to the period's end.
+    text = "生态环境部联合印发的《“十四五”时期“无废城市”建设工作方案》提出，将推动100个左右城市开展建设。"
+    assert targets(text, "2021-12-17") == [(100, "个", 2025)]
+
+
 def test_progress_against_a_plan_and_candidates_proposed_are_no_goals():
     # How much of a plan is done reports progress; the plan is its base, not a goal.
     assert targets("吴忠市计划投资232亿元，完成63.5%；固原市计划投资59亿元，完成58.9%。", "2021-08-30") == []
@@ -743,6 +752,7 @@ def test_money_per_unit_and_statistics_of_stock_are_told_apart():
         "发行地方政府专项债券资金1327亿元支持项目建设。",  # a bond is borrowed money, not money offered
         "发行地方政府专项债1327亿元支持项目建设。",
         "用好超长期国债资金200亿元支持设备更新。",
+        "服务业实际使用外资金额3819亿元人民币。",  # foreign capital taken in, though 外资金额 holds 资金
     ):
         assert propose(statistic, NameIndex())["funding"] == []
 
