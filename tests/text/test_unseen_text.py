@@ -403,6 +403,17 @@ def test_containers_trains_and_flights_are_counted_in_their_units():
     assert targets(text, "2026-01-28") == [(1.5, "万列次", 2030), (30, "万架次", 2030), (800, "万千伏安", 2030)]
 
 
+def test_electricity_computing_power_livestock_and_land_parcels_keep_their_units():
+    text = "三、2026年重点工作\n外送电量达到3000亿度，新增算力15万P，生猪出栏100万头，供应土地110宗。"
+    assert targets(text, "2026-01-25") == [
+        (3000, "亿度", 2026),
+        (15, "万P", 2026),
+        (100, "万头", 2026),
+        (110, "宗", 2026),
+    ]
+    assert targets("三、2026年重点工作\n全社会用电量达到1000亿千瓦时。", "2026-01-25") == [(1000, "亿千瓦时", 2026)]
+
+
 def test_gas_and_water_are_counted_in_cubic_metres_written_as_fang():
     # 亿方 and 万方 are 亿立方米 and 万立方米; 三方 is no quantity.
     text = "三、2026年重点工作\n新增天然气产量10亿方以上，建成三方协作机制。"
