@@ -45,9 +45,10 @@ UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{
 RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
 # A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5), nor a size class (五百亿级
 # 产业集群, 10万吨级码头) or a voltage, which classes a line (750千伏输变电工程). A space a line break left between
-# a number and its unit (给予企业30 万元奖励) is not part of either.
+# a number and its unit (给予企业30 万元奖励) is not part of either. A range may write its magnitude twice
+# (7000亿-8000亿元, 3万-5万家).
 QUANTITY = re.compile(
-    rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})(?P<first_unit>{PERCENT})?"
+    rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})(?P<first_unit>{PERCENT}|(?:{MAGNITUDE})(?={RANGE}))?"
     rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?:[ \u3000](?=[万亿千百元%％]))?"
     rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?(?![级伏])"
 )

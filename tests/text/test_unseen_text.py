@@ -396,6 +396,12 @@ def test_a_list_of_magnitudes_takes_the_unit_written_once_at_its_end():
     assert propose(text, NameIndex(), "2026-02-05")["funding"] == []  # levels to reach, though support is named
 
 
+def test_a_range_may_write_its_magnitude_twice():
+    found = propose("到2025年培育企业3万-5万家，需要资金7000亿-8000亿元。", NameIndex(), "2022-09-24")
+    assert [(t["value"], t["value_max"], t["unit"]) for t in found["targets"]] == [(3, 5, "万家"), (7000, 8000, "亿元")]
+    assert found["funding"] == []
+
+
 def test_containers_trains_and_flights_are_counted_in_their_units():
     text = "到2030年，货运量达到50万标箱，中欧班列年开行量保持在4800列以上，新开航线航班4000班次。"
     assert targets(text, "2026-01-28") == [(50, "万标箱", 2030), (4800, "列", 2030), (4000, "班次", 2030)]
