@@ -92,8 +92,11 @@ BARE_YEAR = re.compile(rf"(?<![\d到至于比较])(?P<year>{YEAR})年(?![\d月�
 # A year compared against: a review's figure (比2020年增长30%, 比2019年同期增长3.5%), or the base of a goal whose
 # later year is in force (到2035年，人均地区生产总值比2020年翻一番).
 COMPARED_YEAR = re.compile(rf"(?<!占)(?:比|较)(?P<year>{YEAR})年(?P<same_period>同期)?")
+# A goal's difference from an earlier goal or level glosses it (比2025年目标低0.5个百分点, 较2025年下调0.5个百分点,
+# 比2025年多2万人); a change to reach against a base year is a goal of its own (排放总量比2020年分别下降8%).
+GLOSS = re.compile(rf"{COMPARED_YEAR.pattern}(?:目标|(?:分别)?(?:[高低多少]|[上下]调))")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
-PLAN_YEARS = re.compile(rf"{PLAN.pattern}(?:期间|时期|末)")
+PLAN_YEARS = re.compile(rf"{PLAN.pattern}(?:期间|时期|期末|末期|末)")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
@@ -102,9 +105,11 @@ YEAR_NAMED = re.compile(rf"({YEAR})年")
 # A paragraph opening on this year (今年是“十五五”开局之年, 2026年是…关键一年) starts this year's work, in a part that
 # also holds a plan's goals or whose heading names no work.
 THIS_YEARS_WORK = re.compile(rf"^(?:(?P<relative>今年|明年)|(?P<year>{YEAR})年)是")
-# 拟 plans (拟于2025年建成), but 拟获资助, 拟入选, 拟认定 name who a notice proposes (公示), no goal; 计划 is as often
-# a programme's name (倍增计划工作领导小组) as a verb.
-GOAL = re.compile(r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认定|立项|推荐|列入)|规划|主要指标|包括")
+# 拟 plans (拟于2025年建成), but 拟获资助, 拟入选, 拟命名 name whom a notice proposes (公示), no goal. 计划 plans as
+# a verb (今年计划新增, 计划总投资); before other words it is as often a programme's name (倍增计划工作领导小组).
+AIM = r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认定|立项|推荐|列入|命名|授予|表彰)|规划|主要指标|包括"
+AIMED = re.compile(AIM)
+GOAL = re.compile(rf"{AIM}|计划(?=总?投资|新?开工|新增|新建|实施|完成|建设|引进|于|到|用)")
 STRONG_GOAL = re.compile(r"目标|主要指标")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
@@ -114,9 +119,9 @@ GOAL_MET = re.compile(
     r"(?:目标|指标)[^，,。；;]{0,6}(?:完成|实现|达成|高于|低于|好于|优于|居)|(?:完成|实现|达成)[^，,。；;]{0,16}目标"
 )
 # A sentence telling how much of a plan is done (计划投资232亿元，完成63.5%; 完成年计划的118.2%; 投资完成率54.4%)
-# reports progress, its plan the base of a share done, unless it sets a goal (力争投资完成率达到100%).
+# reports progress, its plan the base of a share done, unless it names a year to come or aims (到2025年…完成率达到100%,
+# 完成率要达到100%).
 PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
-AIMED = re.compile(r"目标|力争|确保|争取|努力")
 PAST = re.compile(
     r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
@@ -136,7 +141,7 @@ SUPPORT = re.compile(
     r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(
-    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|外资|到位资金|税|规模以上|总量|支出|压减|节约"
+    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|(?:使用|利用|吸收)外资|到位资金|税|规模以上|总量|支出|压减|节约"
     r"|负担|平均|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
@@ -493,14 +498,19 @@ class Reader:
             return True
         return any(not self.is_past_year(year_value(match.group(1))) for match in YEAR_NAMED.finditer(text))
 
+    def reports_progress(self, text):
+        """Whether a sentence reports how much of a plan is done (`PLAN_DONE`), setting no goal."""
+        return bool(PLAN_DONE.search(text)) and not AIMED.search(text) and not self.names_year_ahead(text)
+
     def year_ahead(self, clause):
-        """The year a clause that is only a year to come names (到2020年, 到2025年底), or a plan's years not yet over
-        (“十四五”期间 in 2022: its goals are due at its end), else None."""
+        """The year a clause that is only a year to come names (到2020年, 到2025年底), or a plan's years before their
+        last (“十四五”期间 in 2022: its goals are due at its end; in 2025 it opens a review), else None."""
         clause = clause.strip(CLAUSE_ENDS + TRIM)
         match, plan = TO_YEAR.fullmatch(clause), PLAN_YEARS.fullmatch(clause)
-        due = (match and year_value(match.group("year") or match.group("year_by"))) or (
-            plan and plan_end(plan.group("plan"))
-        )
+        if plan:
+            due = plan_end(plan.group("plan"))
+            return due if self.document_year and due > self.document_year else None
+        due = match and year_value(match.group("year") or match.group("year_by"))
         return due if due and not self.is_past_year(due) else None
 
     def period_is_past(self, clause):
@@ -532,7 +542,7 @@ class Reader:
         # unless it names this year or one to come (今年主要预期目标是…).
         reported = (
             self.section_past and bool(GOAL_MET.search(sentence.text)) and not self.names_year_ahead(sentence.text)
-        ) or bool(PLAN_DONE.search(sentence.text) and not AIMED.search(sentence.text))
+        ) or self.reports_progress(sentence.text)
         listed = YEARS_LISTED.search(sentence.text)  # 2025年和2030年，…分别提升至15%、20%以上
         respective = [year_value(year) for year in YEAR_NAMED.findall(listed.group())] if listed else []
         if any(self.is_past_year(year) for year in respective):
@@ -557,9 +567,8 @@ class Reader:
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past, not spanned, ahead)
             first = len(self.targets)
             projects_at = max((match.start() for match in PROJECTS_LISTED.finditer(clause.text)), default=-1)
-            glossed = COMPARED_YEAR.match(clause.text.lstrip(TRIM)) and first > sentence_first
-            if glossed and not self.names_year_ahead(clause.text):
-                clause_past = True  # 增长5%左右，|比2025年目标低0.5个百分点: a gloss on the goal just set
+            if GLOSS.search(clause.text) and first > sentence_first and not self.names_year_ahead(clause.text):
+                clause_past = True  # 增长5%左右，增速比2025年目标低0.5个百分点: a gloss on the goal just set
             for quantity in found:
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:

@@ -39,17 +39,15 @@ MEASURE_HEADS = (
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划(?!总?投资)|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
     "攻坚战|保卫战|督察|枢纽|研究院|学院|大学|国家公园|攻坚|强省|强市|(?<![加增])强区(?!域)|"
-    "(?<=[长诺任员决伸师案册分])制|"
+    "(?<=[长诺任员决伸])制|"
     f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # A province, region or city strong in a field (制造强省, 制造强区, 文化旅游强市) is a campaign the field alone names,
-# in two characters.
+# in two characters, and so is a system of chiefs (林长制, 河长制, 链长制: the chief of a forest, a river, an industry's
+# chain). Another system of responsibility says which one by a longer name (告知承诺制, 粮食安全责任制; not 责任制).
 BECOMING_HEAD = re.compile(r"强省|强区|强市")
-# A system of responsibility named by its holder or its act (林长制, 链长制, 告知承诺制, 责任制, 票决制): its two
-# characters before 制 say which one.
-SYSTEM_HEAD = "制"
-HOLDER_LENGTH = 2
+CHIEFS = "长制"
 VISION = "现代化"
 # A campaign a province or city runs on itself, named by a quality and the place: 平安江苏建设, 建设健康广西.
 CAMPAIGN_VERB = "建设"
@@ -119,7 +117,7 @@ ADVERB = (
 PROGRAMME_VERB = (
     r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
     r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
-    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢|推出|助力|推行)"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢|推出|推行)"
 )
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*新?{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
@@ -154,8 +152,8 @@ TIME_OPENING = re.compile(r"(?:今年|去年|明年|全年|当年|近年来?|目
 # a zone only one place has (临港新片区, 上海自贸区) follows that place alone.
 SHARED_KIND = re.compile(r"经开区|高新区|开发区|产业园区?|科技园区?|科技城|科学城")
 # An economic region (川南经济区, 成都平原经济区, 北部湾经济区, 洞庭湖生态经济区) is a region, not a zone; the economic
-# zone around an airport or a port is one (北京大兴国际机场临空经济区, 南昌临空经济区).
-ZONE_ECONOMY = re.compile(r"(?:临空|临港)$")
+# zone around an airport or a port is one (北京大兴国际机场临空经济区, 广州空港经济区).
+ZONE_ECONOMY = re.compile(r"(?:临空|空港|临港)$")
 # A name a programme verb opens on a word for many or all of a kind names the kind (培育各类工业互联网平台,
 # 建设更多高能级开放平台, 辖区社区卫生服务中心; a noun chain drops such a GENERIC word instead), and one opening on 领域
 # was cut from a phrase (重点产业和领域|中试平台). 全省一体化在线政务服务平台 is one system.
@@ -728,9 +726,7 @@ def specific(name, head):
     if BACK_REFERENCE.fullmatch(modifier) or MANY_OF.match(modifier) or COUNTED_LAST_THINGS.search(modifier):
         return False
     words = "".join(word for word, _ in tagged(modifier) if not SCOPE.fullmatch(word))
-    if head == SYSTEM_HEAD:
-        return len(LETTER.findall(words)) >= HOLDER_LENGTH
-    if BECOMING_HEAD.fullmatch(head):  # 现代化强省 is the vision, strong in no field
+    if BECOMING_HEAD.fullmatch(head) or name.endswith(CHIEFS):  # 现代化强省 is the vision, strong in no field
         return len(LETTER.findall(words)) >= QUALITY_LENGTH and not modifier.endswith(VISION)
     if ROUTE_HEAD.fullmatch(head):  # a route says which one by its places (`route_named`): 广湛高铁, not 大型水库
         return len(LETTER.findall(ROUTE_WORD.sub("", modifier))) >= 2

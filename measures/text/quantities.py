@@ -45,10 +45,11 @@ UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{
 RANGE = r"\s*(?:-|－|–|—|~|～|至|到)\s*"
 # A number is not the tail of a longer number, code or ordinal (X86, 第十四个, 1.5), nor a size class (五百亿级
 # 产业集群, 10万吨级码头) or a voltage, which classes a line (750千伏输变电工程). A space a line break left between
-# a number and its unit (给予企业30 万元奖励) is not part of either. A range may write its magnitude twice
-# (7000亿-8000亿元, 3万-5万家).
+# a number and its unit (给予企业30 万元奖励) is not part of either. A range may write its magnitude twice, the same
+# at both ends (7000亿-8000亿元, 3万-5万家; not 8000亿-1万亿元).
 QUANTITY = re.compile(
-    rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})(?P<first_unit>{PERCENT}|(?:{MAGNITUDE})(?={RANGE}))?"
+    rf"(?<![A-Za-z\d.．第{CN_NUMERAL}])(?P<value>{NUMBER})"
+    rf"(?P<first_unit>{PERCENT}|(?P<magnitude>{MAGNITUDE})(?={RANGE}(?:{NUMBER})(?P=magnitude)(?!亿)))?"
     rf"(?:{RANGE}(?P<value_max>{NUMBER}))?(?:[ \u3000](?=[万亿千百元%％]))?"
     rf"(?P<unit>{UNIT})(?P<suffix>左右|以上|以内|以下|多|余)?(?![级伏])"
 )
@@ -67,8 +68,9 @@ HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上|以下)?")
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)
 # What joins the figures of a list (每家80万元、30万元和20万元).
 LIST_JOINERS = ("、", "和", "及", "或")
-# 元/亩: per unit; 亿美元, 万港元: other currencies are money too.
-MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?(?:美|欧|港)?元(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
+# 元/亩: per unit; 亿美元: dollars are money too, with no amount in yuan.
+FOREIGN_CURRENCY = "美元"
+MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?美?元(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
 PERCENT_UNIT = re.compile(rf"^(?:{PERCENT})$")
 SCALE = {
     "万亿": 10**12,
@@ -89,7 +91,7 @@ def chinese_number(text):
         return int("".join(str(CN_DIGITS[char]) for char in text))
     try:
         return int(cn2an.cn2an(text, "smart"))
-    except ValueError:  # not a numeral on its own ("千" in 千亿, "一二" in a list): no value
+    except (ValueError, KeyError):  # not a numeral on its own ("千" in 千亿, "一二" in a list, 九十零): no value
         return None
 
 
@@ -109,8 +111,8 @@ def is_percent(unit):
 
 
 def in_yuan(value, unit):
-    """The amount in yuan of a money value as written ("1.2", "万亿元"), or None for another unit."""
-    if not is_money(unit):
+    """The amount in yuan of a money value as written ("1.2", "万亿元"), or None for another unit or currency."""
+    if not is_money(unit) or FOREIGN_CURRENCY in unit:
         return None
     magnitude = unit.split("/")[0].rstrip("元")
     return round(float(value) * SCALE.get(magnitude, 1))

@@ -1281,8 +1281,10 @@ def test_things_counted_right_before_the_head_are_no_name():
 
 def test_an_ordinal_says_which_of_its_kind_a_thing_was_first_not_which_thing():
     assert titles("我省成为国家首批数据要素综合试验区。") == ["数据要素综合试验区"]
-    parks = propose("青藏高原首个综合保税区封关运营，西宁综合保税区扩区。", PARKS)["parks"]
-    assert [park["name"] for park in parks] == ["西宁综合保税区"]
+    parks = propose("青藏高原首个综合保税区封关运营，西宁综合保税区扩区。兰州新区是西北第一个国家级新区。", PARKS)[
+        "parks"
+    ]
+    assert [park["name"] for park in parks] == ["西宁综合保税区", "兰州新区"]
 
 
 def test_a_noun_morpheme_jieba_cuts_from_a_place_is_part_of_its_name():
@@ -1341,3 +1343,48 @@ def test_a_run_of_digits_or_groups_longer_than_any_figure_is_no_number_and_no_er
     assert targets("今年要新建" + "1" * 5000 + "个。", "2026-01-20") == []
     assert all(value < 10**21 for value, _, _ in targets("今年要新建" + "1,000" * 2000 + "个。", "2026-01-20"))
     assert targets("今年要新建1,000,000个。", "2026-01-20") == [(1000000, "个", 2026)]
+
+
+def test_the_reviews_cases_of_round_14():
+    # 完成率 is an indicator a goal may set; only progress reported against a plan sets none.
+    assert targets("到2025年，全市老旧小区改造完成率达到100%。", "2022-03-01") == [(100, "%", 2025)]
+    assert targets("今年全市重点项目年度投资完成率要达到100%以上。", "2024-03-01") == [(100, "%", 2024)]
+    assert targets("到2027年，完成50%以上城镇老旧供水管网改造，新增供水能力20万吨。", "2024-05-10") == [
+        (50, "%", 2027),
+        (20, "万吨", 2027),
+    ]
+    # 计划 as a verb still plans; as a programme's name it does not.
+    assert targets("2026年，全市计划实施省市重点项目300个。", "2026-02-10") == [(300, "个", 2026)]
+    assert targets("明年，我市计划新增城镇就业3万人。", "2025-12-10") == [(3, "万人", 2026)]
+    # A plan's years opening a paragraph in its last year open a review.
+    assert targets("“十四五”期间，全省新建改建农村公路5万公里。", "2025-08-20") == []
+    assert targets("到“十四五”期末，全省高速公路通车里程达到1万公里。", "2022-03-01") == [(1, "万公里", 2025)]
+    # A goal's difference from last year's glosses it, whatever words come before the comparison.
+    text = "2026年主要预期目标：地区生产总值增长5%左右，增速比2025年目标低0.5个百分点。"
+    assert targets(text, "2026-01-25") == [(5, "%", 2026)]
+    assert targets("2026年主要预期目标：居民收入增长5%，增速目标较2025年下调0.5个百分点。", "2026-01-25") == [
+        (5, "%", 2026)
+    ]
+    # A range joins its ends only when both are written in the same magnitude.
+    assert targets("到2025年，全市产业规模达到8000亿-1万亿元。", "2022-03-01") == [
+        (8000, "亿", 2025),
+        (1, "万亿元", 2025),
+    ]
+    # Money offered to foreign-invested firms is offered; foreign currency has no amount in yuan.
+    funding = propose("对新落户的外资研发中心给予最高500万元奖励。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(500, "万元", 5000000)]
+    funding = propose("市财政安排专项资金5000万美元支持企业出海。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(5000, "万美元", None)]
+    assert targets("经专家评审，以下20家单位拟命名为示范平台。", "2025-06-10") == []
+    # A system is named by its chief or by a field; 责任制, 承诺制 alone are kinds, and a verb is no part of a name.
+    assert titles("层层落实责任制，推行承诺制，探索实行积分制。") == []
+    # 助力 inside a programme's name is part of it.
+    assert titles("深入实施科技助力乡村振兴专项行动。") == ["科技助力乡村振兴专项行动"]
+    # An airport's economic zone is a zone, however the airport is written.
+    parks = propose("加快广州空港经济区建设。", PARKS)["parks"]
+    assert [park["name"] for park in parks] == ["广州空港经济区"]
+
+
+def test_a_malformed_numeral_is_no_number_not_a_crash():
+    # cn2an raises KeyError, not ValueError, on some malformed numerals.
+    assert targets("到2025年，新建九十零个基地。", "2022-03-01") == []
