@@ -1118,17 +1118,17 @@ def test_every_annotated_quote_is_verbatim_in_its_document():
 
 def test_quality_on_the_devset_stays_above_its_floor(devset_results):
     overall = devset_results["overall"]
-    # Ninety documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.93 / 0.94,
-    # 0.95 / 0.94, 0.80 / 0.62 and 0.84 / 0.80 (docs/ingest-quality.md, round 13). The names' figure is in-sample:
+    # 105 documents, measures and parks annotated under guideline v2 (devset/README.md); measured 0.92 / 0.94,
+    # 0.94 / 0.94, 0.80 / 0.64 and 0.86 / 0.79 (docs/ingest-quality.md, round 14). The names' figure is in-sample:
     # `name_model` was trained on these documents and knows their words (held out by batch, `name_training`'s figure,
-    # it is 0.75 / 0.58), so its floor stays where held-out figures put it. Names stay far below
-    # their goal: work reports name hundreds of programmes with no head word. Parks' precision fell from 0.86 when
-    # new areas (两江新区) became parks, as the annotators of the last three batches count them: the older ones did not
-    # count 雄安新区, and their annotations are left as made.
+    # it is 0.75 / 0.60), so its floor stays where held-out figures put it. Names stay far below
+    # their goal: work reports name hundreds of programmes with no head word. Parks stay below theirs too: the
+    # annotators of the later batches count new areas (两江新区) and bare names (松山湖) the older ones did not, and
+    # their annotations are left as made.
     assert overall["targets"].precision >= 0.91 and overall["targets"].recall >= 0.92
     assert overall["funding"].precision >= 0.91 and overall["funding"].recall >= 0.92
-    assert overall["measure names"].precision >= 0.72 and overall["measure names"].recall >= 0.57
-    assert overall["parks"].precision >= 0.81 and overall["parks"].recall >= 0.78
+    assert overall["measure names"].precision >= 0.72 and overall["measure names"].recall >= 0.59
+    assert overall["parks"].precision >= 0.84 and overall["parks"].recall >= 0.78
 
 
 @pytest.mark.parametrize(
