@@ -13,15 +13,16 @@ import cn2an
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "〇零一二两三四五六七八九十百千"
-# Digits may be grouped in thousands with ASCII commas (每人每月1,000元), as documents set in Western style write them;
-# such a comma ends no clause (`DIGIT_GROUP`). A run of more digits or groups than any figure has (DIGITS, GROUPS) is
-# no number: it is left unread, in linear time.
+# Digits may be grouped in thousands with commas (每人每月1,000元, or a full-width one: 港币5，000万元), as documents
+# set in Western style write them; such a comma ends no clause (`DIGIT_GROUP`). A run of more digits or groups than
+# any figure has (DIGITS, GROUPS) is no number: it is left unread, in linear time; nor is a run opening on a zero
+# (000万元).
 DIGITS, GROUPS = 20, 6
-GROUP = r",\d{3}"
+GROUP = r"[,，]\d{3}"
 DIGIT_GROUP = re.compile(rf"(?<=\d){GROUP}(?!\d)")
 NUMBER = (
-    rf"\d{{1,3}}(?:{GROUP}){{1,{GROUPS}}}(?!,?\d)(?:\.\d{{1,{DIGITS}}})?"
-    rf"|\d{{1,{DIGITS}}}(?:\.\d{{1,{DIGITS}}})?(?!\d)|[{CN_NUMERAL}]+"
+    rf"\d{{1,3}}(?:{GROUP}){{1,{GROUPS}}}(?![,，]?\d)(?:\.\d{{1,{DIGITS}}})?"
+    rf"|(?!0\d)\d{{1,{DIGITS}}}(?:\.\d{{1,{DIGITS}}})?(?!\d)|[{CN_NUMERAL}]+"
 )
 MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # Base units, longest first so "个百分点" wins over "个" and "平方公里" over "公里" (containers in 标箱, trains in
@@ -33,7 +34,7 @@ MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # A doubling is counted in 番 (翻一番, 翻两番), as plans write it.
 DOUBLING = "番"
 BASE = (
-    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦时|千瓦|千伏安|人次|标准箱|标箱|班次|架次|列次|列(?!入)|美元|"
+    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦时|千瓦|千伏安|人次|标准箱|标箱|班次|架次|列次|列(?!入)|美元|港元|元港币|"
     rf"个工作日|个月(?!内)|个(?!月)|(?<=[万亿])方(?![面案式向法针便])|(?<=[万亿])度|(?<=万)P(?![A-Za-z])|"
     rf"(?<=翻[一两]){DOUBLING}|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场头宗]"
@@ -68,9 +69,9 @@ HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上|以下)?")
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)
 # What joins the figures of a list (每家80万元、30万元和20万元).
 LIST_JOINERS = ("、", "和", "及", "或")
-# 元/亩: per unit; 亿美元: dollars are money too, with no amount in yuan.
-FOREIGN_CURRENCY = "美元"
-MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?美?元(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
+# 元/亩: per unit; 亿美元, 万元港币: dollars are money too, with no amount in yuan.
+FOREIGN_CURRENCY = re.compile("美元|港元|港币")
+MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?[美港]?元(?:港币)?(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
 PERCENT_UNIT = re.compile(rf"^(?:{PERCENT})$")
 SCALE = {
     "万亿": 10**12,
@@ -97,7 +98,7 @@ def chinese_number(text):
 
 def parse_number(text):
     if text[0].isdigit():
-        text = text.replace(",", "")
+        text = re.sub("[,，]", "", text)
         return float(text) if "." in text else int(text)
     return chinese_number(text)
 
@@ -112,7 +113,7 @@ def is_percent(unit):
 
 def in_yuan(value, unit):
     """The amount in yuan of a money value as written ("1.2", "万亿元"), or None for another unit or currency."""
-    if not is_money(unit) or FOREIGN_CURRENCY in unit:
+    if not is_money(unit) or FOREIGN_CURRENCY.search(unit):
         return None
     magnitude = unit.split("/")[0].rstrip("元")
     return round(float(value) * SCALE.get(magnitude, 1))
