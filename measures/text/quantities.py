@@ -33,8 +33,11 @@ MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # something is due (印发后3个月内出台): a deadline. Months and working days to take are a level (审批不超过5个工作日).
 # A doubling is counted in 番 (翻一番, 翻两番), as plans write it.
 DOUBLING = "番"
+# Dollars are money too, with no amount in yuan (亿美元, 万港元, 1000万元港币).
+FOREIGN_CURRENCIES = "美元|港元|元港币"
 BASE = (
-    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦时|千瓦|千伏安|人次|标准箱|标箱|班次|架次|列次|列(?!入)|美元|港元|元港币|"
+    r"微克/立方米|立方米|平方公里|平方米|公里|千瓦时|千瓦|千伏安|人次|标准箱|标箱|班次|架次|列次|列(?!入)|"
+    rf"{FOREIGN_CURRENCIES}|"
     rf"个工作日|个月(?!内)|个(?!月)|(?<=[万亿])方(?![面案式向法针便])|(?<=[万亿])度|(?<=万)P(?![A-Za-z])|"
     rf"(?<=翻[一两]){DOUBLING}|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场头宗]"
@@ -69,9 +72,10 @@ HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上|以下)?")
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)
 # What joins the figures of a list (每家80万元、30万元和20万元).
 LIST_JOINERS = ("、", "和", "及", "或")
-# 元/亩: per unit; 亿美元, 万元港币: dollars are money too, with no amount in yuan.
-FOREIGN_CURRENCY = re.compile("美元|港元|港币")
-MONEY_UNIT = re.compile(rf"^(?:{MAGNITUDE})?[美港]?元(?:港币)?(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$")
+FOREIGN_CURRENCY = re.compile(FOREIGN_CURRENCIES)
+MONEY_UNIT = re.compile(  # 元/亩: per unit
+    rf"^(?:{MAGNITUDE})?(?:元|{FOREIGN_CURRENCIES})(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$"
+)
 PERCENT_UNIT = re.compile(rf"^(?:{PERCENT})$")
 SCALE = {
     "万亿": 10**12,
