@@ -1345,7 +1345,7 @@ def test_a_run_of_digits_or_groups_longer_than_any_figure_is_no_number_and_no_er
     assert targets("今年要新建1,000,000个。", "2026-01-20") == [(1000000, "个", 2026)]
 
 
-def test_the_reviews_cases_of_round_14():
+def test_a_completion_rate_set_as_a_goal_is_one():
     # 完成率 is an indicator a goal may set; only progress reported against a plan sets none.
     assert targets("到2025年，全市老旧小区改造完成率达到100%。", "2022-03-01") == [(100, "%", 2025)]
     assert targets("今年全市重点项目年度投资完成率要达到100%以上。", "2024-03-01") == [(100, "%", 2024)]
@@ -1353,6 +1353,9 @@ def test_the_reviews_cases_of_round_14():
         (50, "%", 2027),
         (20, "万吨", 2027),
     ]
+
+
+def test_planning_as_a_verb_and_a_plans_last_years_and_glosses_of_a_goal():
     # 计划 as a verb still plans; as a programme's name it does not.
     assert targets("2026年，全市计划实施省市重点项目300个。", "2026-02-10") == [(300, "个", 2026)]
     assert targets("明年，我市计划新增城镇就业3万人。", "2025-12-10") == [(3, "万人", 2026)]
@@ -1365,6 +1368,10 @@ def test_the_reviews_cases_of_round_14():
     assert targets("2026年主要预期目标：居民收入增长5%，增速目标较2025年下调0.5个百分点。", "2026-01-25") == [
         (5, "%", 2026)
     ]
+    assert targets("经专家评审，以下20家单位拟命名为示范平台。", "2025-06-10") == []
+
+
+def test_a_range_in_two_magnitudes_and_money_for_foreign_firms_or_in_dollars():
     # A range joins its ends only when both are written in the same magnitude.
     assert targets("到2025年，全市产业规模达到8000亿-1万亿元。", "2022-03-01") == [
         (8000, "亿", 2025),
@@ -1375,7 +1382,9 @@ def test_the_reviews_cases_of_round_14():
     assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(500, "万元", 5000000)]
     funding = propose("市财政安排专项资金5000万美元支持企业出海。", NameIndex())["funding"]
     assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(5000, "万美元", None)]
-    assert targets("经专家评审，以下20家单位拟命名为示范平台。", "2025-06-10") == []
+
+
+def test_generic_systems_names_with_zhuli_inside_and_airport_zones():
     # A system is named by its chief or by a field; 责任制, 承诺制 alone are kinds, and a verb is no part of a name.
     assert titles("层层落实责任制，推行承诺制，探索实行积分制。") == []
     # 助力 inside a programme's name is part of it.
