@@ -130,15 +130,15 @@ PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五�
 PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 # 三、2026年重点工作 and 三、关于2026年工作 alike; 一、2025年工作回顾 looks back, as its last word says.
 FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
-# Money offered (donated too, 捐助1000万元港币; funds given to run something, 运营经费, 工作经费, not a budget's,
-# 教育经费, or R&D spending; a benefit standard or an insurance's limit set per person,
+# Money offered (donated too, 捐助1000万元港币, 捐出港币1000万元; funds given to run something, 运营经费, 工作经费,
+# not a budget's, 教育经费, or R&D spending; a benefit standard or an insurance's limit set per person,
 # 最低生活保障标准为每人每月1309元, 费用限额标准为职工参保人员每人每天120元; not a fee charged, 收费标准, an
 # expense cap, 会议费用标准, or an income line, 认定标准), and the statistics a money figure may be instead (credit,
 # financing, foreign capital and bonds among them: 发放贷款671亿元, 直接融资7990亿元, 实际使用外资金额3819亿元,
 # 专项债券资金1327亿元, 国债资金, and losses: 挽回经济损失523.88亿元; a subsidy of a loan's or a bond's interest is
 # money offered).
 SUPPORT = re.compile(
-    r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|捐助|捐赠|扶持|给予|最高|发放|券|贴息|支持"
+    r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|捐助|捐赠|捐出|扶持|给予|最高|发放|券|贴息|支持"
     r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(

@@ -35,6 +35,8 @@ MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 DOUBLING = "番"
 # Dollars are money too, with no amount in yuan (亿美元, 万港元, 1000万元港币).
 FOREIGN_CURRENCIES = "美元|港元|元港币"
+# A currency may be written before its amount (港币1000万元, 美元50万): the amount's unit is then in it.
+CURRENCY_BEFORE = {"港币": "元港币", "港元": "港元", "美元": "美元"}
 BASE = (
     r"微克/立方米|立方米|平方公里|平方米|公里|千瓦时|千瓦|千伏安|人次|标准箱|标箱|班次|架次|列次|列(?!入)|"
     rf"{FOREIGN_CURRENCIES}|"
@@ -123,6 +125,14 @@ def in_yuan(value, unit):
     return round(float(value) * SCALE.get(magnitude, 1))
 
 
+def in_currency_before(text, start, unit):
+    """The unit of an amount at `start` in the currency written right before it (港币1000万元: 万元港币)."""
+    currency = CURRENCY_BEFORE.get(text[max(start - 2, 0) : start])
+    if currency is None or not is_money(unit) or "/" in unit or FOREIGN_CURRENCY.search(unit):
+        return unit
+    return unit.removesuffix("元") + currency
+
+
 class Quantity:
     """One number with its unit: where it is, its value(s) as written, and the words written right after it."""
 
@@ -142,11 +152,9 @@ def quantities(text, start=0, end=None):
         if (match.group("first_unit") and not value_max) or value is None:
             continue
         value_max = parse_number(value_max) if value_max else None
-        written = match.group()
+        unit = in_currency_before(text, match.start(), match.group("unit"))
         found.append(
-            Quantity(
-                match.start(), match.end(), written, value, value_max, match.group("unit"), match.group("suffix") or ""
-            )
+            Quantity(match.start(), match.end(), match.group(), value, value_max, unit, match.group("suffix") or "")
         )
     for match in BARE_MAGNITUDE.finditer(text, start, end):
         value, unit, suffix = BARE_COUNT.get(match.group("count"), 1), match.group("unit"), match.group("suffix")

@@ -1402,10 +1402,17 @@ def test_a_malformed_numeral_is_no_number_not_a_crash():
 def test_money_written_in_news_of_donations_and_recoveries():
     # Digits grouped with a full-width comma are one number; a run of zeros is no number.
     funding = propose("腾讯透过腾讯基金会总计向香港抗疫支援港币5，000万元。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(5000, "万元")]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(5000, "万元港币", None)]
     # Hong Kong dollars are money with no amount in yuan.
     funding = propose("公司宣布将向香港社会捐助1000万元港币现金。", NameIndex())["funding"]
     assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(1000, "万元港币", None)]
     # Losses recovered are a statistic, though punishment is 给予 too.
     text = "给予党纪政务处分820人，追责问责1656人，为国家挽回经济损失523.88亿元。"
     assert propose(text, NameIndex())["funding"] == []
+
+
+def test_a_currency_written_before_its_amount_is_its_unit():
+    funding = propose("腾讯宣布捐出首期港币1000万元用于幼童和长者防疫需要。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(1000, "万元港币", None)]
+    funding = propose("对引进的项目给予最高美元50万元奖励，另给予人民币30万元资助。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(50, "万美元", None), (30, "万元", 300000)]
