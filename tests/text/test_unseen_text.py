@@ -1298,6 +1298,7 @@ def test_a_system_of_responsibility_is_named_by_its_holder():
 
 def test_a_planned_investment_names_no_plan():
     assert titles("吴忠市计划投资232亿元，完成63.5%；宁东计划总投资201亿元。") == []
+    assert titles("宁东基地计划完成投资300亿元，新开工项目计划年内完成投资80亿元。") == []
 
 
 def test_months_are_no_counted_things_inside_a_name():
