@@ -48,6 +48,7 @@ from measures.text.quantities import (
     DOUBLING,
     LIST_JOINERS,
     MAGNITUDE_ONLY,
+    QUANTITY,
     chinese_number,
     in_yuan,
     is_money,
@@ -111,19 +112,22 @@ AIM = r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认�
 AIMED = re.compile(AIM)
 GOAL = re.compile(rf"{AIM}|计划(?=总?投资|新?开工|新增|新建|实施|完成|建设|引进|于|到|用)")
 STRONG_GOAL = re.compile(r"目标|主要指标")
+# What measures nothing but a goal: the figure set off alone (“5.5%左右”目标), or the goal named (今年的目标设定为).
+GOAL_ITSELF = re.compile(r"^[“\"]$|目标(?:设定|确定|定)?(?:为|是|在)?$")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
 # Goals reported met or compared are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标,
-# 主要指标高于全国平均水平.
+# 主要指标高于全国平均水平; a goal to be met (为实现…的预期目标, 确保完成全年目标) is one.
 GOAL_MET = re.compile(
-    r"(?:目标|指标)[^，,。；;]{0,6}(?:完成|实现|达成|高于|低于|好于|优于|居)|(?:完成|实现|达成)[^，,。；;]{0,16}目标"
+    r"(?:目标|指标)[^，,。；;]{0,6}(?:完成|实现|达成|高于|低于|好于|优于|居)"
+    r"|(?<![为要保争力将以])(?:完成|实现|达成)[^，,。；;]{0,16}目标"
 )
 # A sentence telling how much of a plan is done (计划投资232亿元，完成63.5%; 完成年计划的118.2%; 投资完成率54.4%)
 # reports progress, its plan the base of a share done, unless it names a year to come or aims (到2025年…完成率达到100%,
 # 完成率要达到100%).
 PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
 PAST = re.compile(
-    r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批"
+    r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批|实际(?=增长|增速|完成|达到|为|是)"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
 )
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
@@ -157,15 +161,16 @@ LIST_ITEM = re.compile(r"—|--|－－")
 YEARS_LISTED = re.compile(rf"(?:{YEAR})年(?:底|末)?(?:(?:和|、|及|与)(?:到|至)?(?:{YEAR})年(?:底|末)?)+")
 # The text's own outline counted (重点抓好以下14个方面的工作, 细化提出22项主要指标, 13个预期性指标), the year's
 # bundle of tasks for the people, which a report counts and lists apart (办好34项民生实事, 实施15件市级重点民生实事),
-# or the parts a task is divided into (分13个领域细化…任务).
+# or the parts a task is divided into (分13个领域细化…任务), or what the object marker takes (将102项重大工程细分).
 OUTLINE = re.compile(r"方面|(?:主要|具体|[\u4e00-\u9fff]{1,2}性)?指标|[\u4e00-\u9fff]{0,6}?实事")
-DIVIDED_INTO = "分"
+ACTED_ON_AFTER = ("分", "将", "把")
 # A bare magnitude is money when a fund follows it (200亿天使母基金, 1500亿的产业母基金) or an offer comes right before
 # it (给予一次性奖励50万).
 FUND_AFTER = re.compile(r"[^，,。；;]{0,5}?(?:基金|资金|经费)")
 OFFER_REACH = 4
-# What a project will yield once running, or what a company plans, told in a report of projects.
-PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)")
+# What a project will yield once running, or what a company plans, told in a report of projects; or what an
+# estimate comes to (估计到2025年我们会达到…, 按照正常的测算…将达到): a forecast, not a goal set.
+PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)|估计|测算|预测")
 # A share or a sum that describes whom a measure is for is a criterion, not a goal, also when another criterion
 # follows: 持股比例达25%以上或员工人数比例达30%以上的企业; so is a sum right before 项目, a class of projects by size
 # (超20亿元项目200个). A count of them (培育100家以上的企业) is a goal.
@@ -310,12 +315,19 @@ def propose(
 
 def restatements_dropped(targets):
     """Each goal once: a sentence elsewhere that states the same goal again word for word (an annex's task table
-    restating the plan) is not another goal; two equal figures in one sentence are two."""
-    first_at, kept = {}, []
+    restating the plan) is not another goal; two equal figures in one sentence are two. Nor is a later figure that
+    measures nothing but the goal itself (我们把今年的目标设定为5.5%左右, “5.5%左右”目标) when an earlier goal has
+    its value: news restating the goal it reports."""
+    first_at, figures, kept = {}, set(), []
     for found in targets:
         identity = (found["quote"], found["value"], found["value_max"], found["unit"], found["target_year"])
-        if first_at.setdefault(identity, found["offset"]) == found["offset"]:
-            kept.append(found)
+        figure = (found["value"], found["value_max"], found["unit"], found["comparator"])
+        if first_at.setdefault(identity, found["offset"]) != found["offset"]:
+            continue
+        if figure in figures and GOAL_ITSELF.search(found["indicator"]):
+            continue
+        figures.add(figure)
+        kept.append(found)
     return kept
 
 
@@ -551,8 +563,13 @@ class Reader:
         # A project's or a company's outlook is no policy goal, from where the sentence starts telling it.
         outlook = PROJECTION.search(sentence.text)
         outlook_from = sentence.start + outlook.start() if outlook else sentence.end
-        # Short quotes hold names and slogans ("3个100"); their numbers are not quantities.
-        quoted = [(start, end) for start, end in quoted_ranges(sentence.text) if end - start <= 12]
+        # Short quotes hold names and slogans ("3个100"); their numbers are not quantities, unless the quote is the
+        # figure alone, set off for stress (经济增长“5.5%左右”的预期目标).
+        quoted = [
+            (start, end)
+            for start, end in quoted_ranges(sentence.text)
+            if end - start <= 12 and not QUANTITY.fullmatch(sentence.text, start + 1, end - 1)
+        ]
         quoted_starts = [start for start, _ in quoted]
         spanned = False
         # A year compared against (比2020年) is a goal's base only in a sentence naming a year to come.
@@ -579,7 +596,7 @@ class Reader:
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
                 if clause_past or past or reported or quantity.start > outlook_from or is_rhetorical(quantity, before):
                     continue
-                if OUTLINE.match(self.text, quantity.end) or before.endswith(DIVIDED_INTO):
+                if OUTLINE.match(self.text, quantity.end) or before.endswith(ACTED_ON_AFTER):
                     continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals
                 if FREQUENCY.match(self.text, quantity.start - 1) or (
                     TIME_UNIT.fullmatch(quantity.unit) and FREQUENCY.search(before)
@@ -617,6 +634,9 @@ class Reader:
             if respective and "分别" in clause.text and len(self.targets) - first == len(respective):
                 for goal, due in zip(self.targets[first:], respective, strict=True):
                     goal["target_year"] = due
+        # A goal whose year the sentence names only after it is due that year: 为实现…的预期目标，今年要….
+        for goal in self.targets[sentence_first:]:
+            goal["target_year"] = goal["target_year"] or year
         return forward, year
 
     def tense(self, clause, year, forward, past, inherit=True, ahead=False):
@@ -645,6 +665,7 @@ class Reader:
             if self.document_year and match.group() != "当年":
                 year = self.document_year + (match.group() == "明年")
                 past = False
+                self.goal_year = year
         for match in PLAN.finditer(clause):
             end = plan_end(match.group("plan"))
             if self.is_past_year(end):

@@ -1417,3 +1417,39 @@ def test_a_currency_written_before_its_amount_is_its_unit():
     assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(1000, "万元港币", None)]
     funding = propose("对引进的项目给予最高美元50万元奖励，另给予人民币30万元资助。", NameIndex())["funding"]
     assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(50, "万美元", None), (30, "万元", 300000)]
+
+
+def test_a_goal_set_off_in_quotes_is_a_goal_and_an_actual_outcome_is_past():
+    # A quoted figure on its own is the goal stressed, not a slogan's count (“3个100”).
+    text = "向东介绍，为实现经济增长“5.5%左右”的预期目标，今年要着重做好以下方面。"
+    assert targets(text, "2022-03-05") == [(5.5, "%", 2022)]
+    assert targets("加快推进“3个100”等重点工程建设。", "2026-01-25") == []
+    # A goal to be met is set, a goal met is not.
+    assert targets("确保完成今年新增就业1.5万人的目标。", "2022-03-05") == [(1.5, "万人", 2022)]
+    assert targets("今年，全市完成了新增就业1.5万人的目标。", "2022-03-05") == []
+    # What a year actually came to is its outcome, though its goal is named beside it.
+    text = "在疫情前的2019年设定目标是6%-6.5%的区间值，当年实际增长是6.1%。"
+    assert targets(text, "2022-03-05") == []
+
+
+def test_news_restating_the_goal_it_reports_restates_one_goal():
+    text = (
+        "《政府工作报告》提出，今年国内生产总值预期增长5.5%左右。\n"
+        "向东介绍，“5.5%左右”目标的设定，首先是考虑了稳就业的需要。\n"
+        "“综合这些因素，我们把今年的目标设定为5.5%左右，是比较科学合理的。”"
+    )
+    assert targets(text, "2022-03-05") == [(5.5, "%", 2022)]
+    # Two goals of the same figure, each measuring something, are two.
+    text = "今年主要预期目标是：国内生产总值增长5.5%左右；城镇调查失业率5.5%左右。"
+    assert targets(text, "2022-03-05") == [(5.5, "%", 2022), (5.5, "%", 2022)]
+
+
+def test_a_count_after_the_object_marker_is_what_is_acted_on():
+    text = "抓紧建立实施推进机制，将102项重大工程进一步细分落实到具体建设项目上，形成清单。"
+    assert targets(text, "2021-08-17") == []
+    assert targets("今年将新建5G基站1万个。", "2021-08-17") == [(1, "万个", 2021)]
+
+
+def test_a_zone_planned_is_named_without_the_verb():
+    text = "省委书记从谋划共同富裕示范区建设、创新引领经济变革等方面介绍了十年成就。"
+    assert titles(text) == ["共同富裕示范区"]
