@@ -57,7 +57,8 @@ QUALITY_TAGS = ("a", "an", "n", "nz", "ns", "b")  # 平安, 法治, 美丽 (tagg
 CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")
 CLAUSE_END_REACH = 9
 QUALITY_LENGTH = 2
-# 公园, 校园, 家园, 幼儿园, 植物园 … are not parks of the zone, nor a university's grounds (临港大学园区, 沙河高教园);
+# 公园, 校园, 家园, 幼儿园, 植物园, 梨园 … are not parks of the zone, nor a university's grounds (临港大学园区,
+# 沙河高教园), nor parks in a layout counted (一中心多园区);
 # high-tech zones, industrial zones, bonded zones, free-trade zones and their areas (自贸试验区哈尔滨片区), cooperation
 # zones and cities of science or of an industry are (东湖高新区, 南港工业区, 南沙自贸区, 宁河京津合作示范区,
 # 长三角生态绿色一体化发展示范区, 贵州航空产业城), and so are the zones of independent innovation, of farming high
@@ -66,7 +67,7 @@ QUALITY_LENGTH = 2
 PARK_HEAD = re.compile(
     r"综合保税区|综保区|保税港区|保税区|片区|(?<![更创])新区|科学城|科技城|生态城|产业新?城|航天城|汽车城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|自主创新示范区|农高区|航空港区|陆港区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
-    r"|(?<![公校家花乐菜果庄田陵儿物])(?<!大学)(?<!高教)园区?"
+    r"|(?<![公校家花乐菜果梨茶庄田陵儿物多])(?<!大学)(?<!高教)园区?"
 )
 # An area (片区) is a zone as an area of a free-trade zone, however written (自贸区南沙片区, 自由贸易试验区南沙片区).
 FREE_TRADE = re.compile("自贸|自由贸易")

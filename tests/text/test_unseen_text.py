@@ -659,6 +659,7 @@ def test_a_name_is_found_whatever_dash_or_middle_dot_joins_its_parts():
         ("深化产业园区矩阵式改革。", []),
         ("新建国家现代农业产业园2个，新增普惠性幼儿园。", []),
         ("建设林芝国家植物园，提升动物园管理水平。", []),  # gardens, not zones
+        ("皋兰什川古梨园系统入选全球重要农业文化遗产，建设“一中心多园区”服务平台。", []),  # an orchard, a layout
         ("武汉东湖高新区3家企业获评优秀。", ["武汉东湖高新区"]),  # the count is of firms, not of zones
         # A count of zones after a list of places names a zone of each (武汉东湖、襄阳、宜昌3家高新区).
         ("全力支持和推动武汉东湖、襄阳、宜昌3家高新区获评优秀。", ["武汉东湖高新区", "襄阳高新区", "宜昌高新区"]),
