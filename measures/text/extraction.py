@@ -112,22 +112,23 @@ AIM = r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认�
 AIMED = re.compile(AIM)
 GOAL = re.compile(rf"{AIM}|计划(?=总?投资|新?开工|新增|新建|实施|完成|建设|引进|于|到|用)")
 STRONG_GOAL = re.compile(r"目标|主要指标")
-# What measures nothing but a goal: the figure set off alone (“5.5%左右”目标), or the goal named (今年的目标设定为).
-GOAL_ITSELF = re.compile(r"^[“\"]$|目标(?:设定|确定|定)?(?:为|是|在)?$")
+# What measures nothing but a goal: the figure set off alone (“5.5%左右”目标), or the year's goal named with no
+# indicator of its own (我们把今年的目标设定为; not 全年经济增长目标为).
+GOAL_ITSELF = re.compile(r"^[“\"]$|(?:今年|明年|全年|年度|的)目标(?:设定|确定|定)?[为是在]?$")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
 # Goals reported met or compared are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标,
-# 主要指标高于全国平均水平; a goal to be met (为实现…的预期目标, 确保完成全年目标) is one.
+# 主要指标高于全国平均水平; outside a review, a goal to be met (为实现…的预期目标, 确保完成全年目标) is one.
 GOAL_MET = re.compile(
-    r"(?:目标|指标)[^，,。；;]{0,6}(?:完成|实现|达成|高于|低于|好于|优于|居)"
-    r"|(?<![为要保争力将以])(?:完成|实现|达成)[^，,。；;]{0,16}目标"
+    r"(?:目标|指标)[^，,。；;]{0,6}(?:完成|实现|达成|高于|低于|好于|优于|居)|(?:完成|实现|达成)[^，,。；;]{0,16}目标"
 )
+GOAL_TO_MEET = re.compile(r"(?:(?<!作)为了?|确保|力争|努力|要|将)(?:完成|实现|达成)[^，,。；;]{0,16}目标")
 # A sentence telling how much of a plan is done (计划投资232亿元，完成63.5%; 完成年计划的118.2%; 投资完成率54.4%)
 # reports progress, its plan the base of a share done, unless it names a year to come or aims (到2025年…完成率达到100%,
 # 完成率要达到100%).
 PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
 PAST = re.compile(
-    r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批|实际(?=增长|增速|完成|达到|为|是)"
+    r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批|实际(?:增长|完成)?[是为]"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
 )
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
@@ -139,15 +140,15 @@ FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # 最低生活保障标准为每人每月1309元, 费用限额标准为职工参保人员每人每天120元; not a fee charged, 收费标准, an
 # expense cap, 会议费用标准, or an income line, 认定标准), and the statistics a money figure may be instead (credit,
 # financing, foreign capital and bonds among them: 发放贷款671亿元, 直接融资7990亿元, 实际使用外资金额3819亿元,
-# 专项债券资金1327亿元, 国债资金, and losses: 挽回经济损失523.88亿元; a subsidy of a loan's or a bond's interest is
-# money offered).
+# 专项债券资金1327亿元, 国债资金, losses, 挽回经济损失523.88亿元, and a market's size; a subsidy of a loan's or a
+# bond's interest is money offered).
 SUPPORT = re.compile(
     r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|捐助|捐赠|捐出|扶持|给予|最高|发放|券|贴息|支持"
     r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(
-    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|(?:使用|利用|吸收)外资|到位资金|损失|税|规模以上|总量|支出|压减|节约"
-    r"|负担|平均|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
+    r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|(?:使用|利用|吸收)外资|到位资金|损失|税"
+    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # A planned, land, jurisdiction or subsidised area (规划面积为159.48平方公里, 补贴面积不超过500平方米) says how big a
@@ -161,16 +162,19 @@ LIST_ITEM = re.compile(r"—|--|－－")
 YEARS_LISTED = re.compile(rf"(?:{YEAR})年(?:底|末)?(?:(?:和|、|及|与)(?:到|至)?(?:{YEAR})年(?:底|末)?)+")
 # The text's own outline counted (重点抓好以下14个方面的工作, 细化提出22项主要指标, 13个预期性指标), the year's
 # bundle of tasks for the people, which a report counts and lists apart (办好34项民生实事, 实施15件市级重点民生实事),
-# or the parts a task is divided into (分13个领域细化…任务), or what the object marker takes (将102项重大工程细分).
+# or the parts a task is divided into (分13个领域细化…任务).
 OUTLINE = re.compile(r"方面|(?:主要|具体|[\u4e00-\u9fff]{1,2}性)?指标|[\u4e00-\u9fff]{0,6}?实事")
-ACTED_ON_AFTER = ("分", "将", "把")
+DIVIDED_INTO = "分"
 # A bare magnitude is money when a fund follows it (200亿天使母基金, 1500亿的产业母基金) or an offer comes right before
 # it (给予一次性奖励50万).
 FUND_AFTER = re.compile(r"[^，,。；;]{0,5}?(?:基金|资金|经费)")
 OFFER_REACH = 4
-# What a project will yield once running, or what a company plans, told in a report of projects; or what an
-# estimate comes to (估计到2025年我们会达到…, 按照正常的测算…将达到): a forecast, not a goal set.
-PROJECTION = re.compile(r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)|估计|测算|预测")
+# What a project will yield once running, or what a company plans, told in a report of projects; what an estimate
+# comes to (估计到2025年我们会达到…, 按照正常的测算…将达到), or what an analyst or the market expects
+# (分析师周思立预计, 市场人士认为): a forecast, not a goal set. A plan's own forecast (规划…预测到2015年) is its goal.
+PROJECTION = re.compile(
+    r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)|估计(?=到|会|将|[，,])|(?:据|经|的|种)测算|分析师|(?:业内|市场)人士"
+)
 # A share or a sum that describes whom a measure is for is a criterion, not a goal, also when another criterion
 # follows: 持股比例达25%以上或员工人数比例达30%以上的企业; so is a sum right before 项目, a class of projects by size
 # (超20亿元项目200个). A count of them (培育100家以上的企业) is a goal.
@@ -307,28 +311,60 @@ def propose(
             about,
             screen_names,
         ),
-        "targets": restatements_dropped(reader.targets),
+        "targets": restatements_dropped(reader.targets, paragraphs),
         "funding": reader.funding,
         "parks": parks,
     }
 
 
-def restatements_dropped(targets):
-    """Each goal once: a sentence elsewhere that states the same goal again word for word (an annex's task table
-    restating the plan) is not another goal; two equal figures in one sentence are two. Nor is a later figure that
-    measures nothing but the goal itself (我们把今年的目标设定为5.5%左右, “5.5%左右”目标) when an earlier goal has
-    its value: news restating the goal it reports."""
-    first_at, figures, kept = {}, set(), []
+def restatements_dropped(targets, paragraphs):
+    """Each goal once. Not another goal:
+    - a sentence elsewhere that states the same goal again word for word (an annex's task table restating the plan),
+      or the same figure of the same indicator for the same year (a news page's lead restated in its body); two
+      equal figures in one sentence are two;
+    - a later figure that measures nothing but the goal itself (我们把今年的目标设定为5.5%左右, “5.5%左右”目标)
+      when an earlier goal has its value;
+    - a headline (a title, a page's copies of it, a subheading: a line with no sentence end) stating a figure the
+      body or an earlier headline states (关键新材料自给率提高到70% over 到2015年，关键新材料的自给率提高到70%)."""
+    headlines = Headlines(paragraphs)
+    body_figures = {figure_of(found) for found in targets if not headlines.hold(found["offset"])}
+    first_at, figures, stated_at, kept = {}, set(), {}, []
     for found in targets:
         identity = (found["quote"], found["value"], found["value_max"], found["unit"], found["target_year"])
-        figure = (found["value"], found["value_max"], found["unit"], found["comparator"])
+        measured = (*figure_of(found), found["target_year"], found["indicator"])
+        figure = (*figure_of(found), found["comparator"])
         if first_at.setdefault(identity, found["offset"]) != found["offset"]:
+            continue
+        if stated_at.get(measured, found["offset"]) != found["offset"]:
             continue
         if figure in figures and GOAL_ITSELF.search(found["indicator"]):
             continue
+        if headlines.hold(found["offset"]):
+            if figure_of(found) in body_figures | {figure[:3] for figure in figures}:
+                continue
+        elif len(found["indicator"]) >= 2:
+            stated_at.setdefault(measured, found["offset"])
         figures.add(figure)
         kept.append(found)
     return kept
+
+
+def figure_of(found):
+    return found["value"], found["value_max"], found["unit"]
+
+
+class Headlines:
+    """The lines of a text that are titles or subheadings: short, with no sentence end, not items of a list (——…)."""
+
+    def __init__(self, paragraphs):
+        lines = [p for p in paragraphs if len(p.text) <= HEADING_LENGTH and not LIST_ITEM.match(p.text)]
+        lines = [p for p in lines if not any(end in p.text for end in SENTENCE_ENDS)]
+        self.starts = [line.start for line in lines]
+        self.ends = [line.start + len(line.text) for line in lines]
+
+    def hold(self, offset):
+        at = bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.ends[at]
 
 
 def year_of_date(value):
@@ -393,6 +429,12 @@ def quoted_ranges(text):
             if not stack:
                 ranges.append((start, index + 1))
     return ranges
+
+
+def is_stressed_figure(text, start, end):
+    """Whether text[start:end] is a share or a level and nothing else (5.5%左右, 100万吨以上), not a count (50条)."""
+    figure = QUANTITY.fullmatch(text, start, end)
+    return bool(figure) and (is_percent(figure.group("unit")) or bool(figure.group("suffix")))
 
 
 def year_value(written):
@@ -479,7 +521,7 @@ class Reader:
                 STRONG_GOAL.search(sentence.text)
                 and not self.section_past
                 and not PAST.search(sentence.text)
-                and not GOAL_MET.search(sentence.text)
+                and not self.reports_goal_met(sentence.text)
             ):
                 forward_paragraph, carried = True, year
             if not item:
@@ -510,6 +552,10 @@ class Reader:
         if any(match.group() != "当年" for match in THIS_YEAR.finditer(text)):
             return True
         return any(not self.is_past_year(year_value(match.group(1))) for match in YEAR_NAMED.finditer(text))
+
+    def reports_goal_met(self, text):
+        """Whether `text` reports a goal met (`GOAL_MET`); outside a review, a goal to meet (`GOAL_TO_MEET`) is set."""
+        return bool(GOAL_MET.search(text)) and (self.section_past or not GOAL_TO_MEET.search(text))
 
     def reports_progress(self, text):
         """Whether a sentence reports how much of a plan is done (`PLAN_DONE`), setting no goal."""
@@ -563,12 +609,12 @@ class Reader:
         # A project's or a company's outlook is no policy goal, from where the sentence starts telling it.
         outlook = PROJECTION.search(sentence.text)
         outlook_from = sentence.start + outlook.start() if outlook else sentence.end
-        # Short quotes hold names and slogans ("3个100"); their numbers are not quantities, unless the quote is the
-        # figure alone, set off for stress (经济增长“5.5%左右”的预期目标).
+        # Short quotes hold names and slogans ("3个100", “50条”); their numbers are not quantities, unless the quote
+        # is a share or a level alone, set off for stress (经济增长“5.5%左右”的预期目标).
         quoted = [
             (start, end)
             for start, end in quoted_ranges(sentence.text)
-            if end - start <= 12 and not QUANTITY.fullmatch(sentence.text, start + 1, end - 1)
+            if end - start <= 12 and not is_stressed_figure(sentence.text, start + 1, end - 1)
         ]
         quoted_starts = [start for start, _ in quoted]
         spanned = False
@@ -596,7 +642,7 @@ class Reader:
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
                 if clause_past or past or reported or quantity.start > outlook_from or is_rhetorical(quantity, before):
                     continue
-                if OUTLINE.match(self.text, quantity.end) or before.endswith(ACTED_ON_AFTER):
+                if OUTLINE.match(self.text, quantity.end) or before.endswith(DIVIDED_INTO):
                     continue  # the text's own outline (重点抓好以下14个方面的工作), in any numerals
                 if FREQUENCY.match(self.text, quantity.start - 1) or (
                     TIME_UNIT.fullmatch(quantity.unit) and FREQUENCY.search(before)
@@ -634,10 +680,19 @@ class Reader:
             if respective and "分别" in clause.text and len(self.targets) - first == len(respective):
                 for goal, due in zip(self.targets[first:], respective, strict=True):
                     goal["target_year"] = due
-        # A goal whose year the sentence names only after it is due that year: 为实现…的预期目标，今年要….
+        # A goal whose year the sentence names only after it, as this year or the next, is due then: 为实现…的预期目标，
+        # 今年要… (not a later aim's year: 新建充电桩1万个，为2030年前实现碳达峰打下基础).
+        later = self.relative_year(sentence.text)
         for goal in self.targets[sentence_first:]:
-            goal["target_year"] = goal["target_year"] or year
+            goal["target_year"] = goal["target_year"] or later
         return forward, year
+
+    def relative_year(self, text):
+        """The year `text` names only as this year or the next (今年, 明年), else None."""
+        named = {match.group() for match in THIS_YEAR.finditer(text)} - {"当年"}
+        if not self.document_year or len(named) != 1 or YEAR_NAMED.search(text) or PLAN.search(text):
+            return None
+        return self.document_year + (named.pop() == "明年")
 
     def tense(self, clause, year, forward, past, inherit=True, ahead=False):
         """The year and tense after reading `clause`: (year, forward, past, this clause looks back). A goal takes
@@ -665,7 +720,8 @@ class Reader:
             if self.document_year and match.group() != "当年":
                 year = self.document_year + (match.group() == "明年")
                 past = False
-                self.goal_year = year
+                if GOAL.search(clause) and not PAST.search(clause):
+                    self.goal_year = year  # 今年的目标是…: the section's goals are this year's from here
         for match in PLAN.finditer(clause):
             end = plan_end(match.group("plan"))
             if self.is_past_year(end):
@@ -681,7 +737,7 @@ class Reader:
                 clause_past, past = True, past or self.is_past_year(base)
         # "提出了2022年的目标：" announces goals even in the past tense; in a review section only a goal itself does
         # (将, 要 there tell what was done).
-        if (STRONG_GOAL if self.section_past else GOAL).search(clause) and not GOAL_MET.search(clause):
+        if (STRONG_GOAL if self.section_past else GOAL).search(clause) and not self.reports_goal_met(clause):
             forward, past = True, False
             year = year or (self.goal_year if inherit else None)
         return year, forward, past, clause_past

@@ -33,11 +33,11 @@ ROUTE_WORDS = ("国际", "大型")  # 花湖国际机场, 德厚大型水库: wo
 ROUTE_WORD = re.compile("|".join(ROUTE_WORDS))
 NATION = ("中国", "全国", "我国")  # 中国高铁 is the country's railways, not one line
 # Head words of measure names, longest first. A name ends with one of them: 行动计划, 工程, 试验区, 条例, 普查 ...
-# (not 计划 planning an investment: 吴忠市计划投资232亿元, 宁东基地计划完成投资300亿元).
+# (not 计划 planning an investment: 吴忠市计划投资232亿元).
 MEASURE_HEADS = (
     "(?:促进|保护|管理|安全|防治|振兴)法|行动计划|实施方案|工作方案|实施意见|若干措施|若干政策|若干意见|白名单|"
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
-    "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划(?!(?:总|年内|全年|完成)*投资)|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
+    "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划(?!总?投资)|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
     "攻坚战|保卫战|督察|枢纽|研究院|学院|大学|国家公园|攻坚|强省|强市|(?<![加增])强区(?!域)|"
     "(?<=[长诺任员决伸])制|"
     f"{ROUTE_HEADS}"
@@ -57,7 +57,7 @@ QUALITY_TAGS = ("a", "an", "n", "nz", "ns", "b")  # 平安, 法治, 美丽 (tagg
 CLAUSE_END_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[，,。；;、]|$)")
 CLAUSE_END_REACH = 9
 QUALITY_LENGTH = 2
-# 公园, 校园, 家园, 幼儿园, 植物园, 梨园 … are not parks of the zone, nor a university's grounds (临港大学园区,
+# 公园, 校园, 家园, 幼儿园, 植物园, 梨园, 葡萄园 … are not parks of the zone, nor a university's grounds (临港大学园区,
 # 沙河高教园), nor parks in a layout counted (一中心多园区);
 # high-tech zones, industrial zones, bonded zones, free-trade zones and their areas (自贸试验区哈尔滨片区), cooperation
 # zones and cities of science or of an industry are (东湖高新区, 南港工业区, 南沙自贸区, 宁河京津合作示范区,
@@ -67,7 +67,7 @@ QUALITY_LENGTH = 2
 PARK_HEAD = re.compile(
     r"综合保税区|综保区|保税港区|保税区|片区|(?<![更创])新区|科学城|科技城|生态城|产业新?城|航天城|汽车城|高新区|经开区|开发区|工业区|新片区|自创区|经济区|合作区"
     r"|合作示范区|一体化发展示范区|自主创新示范区|农高区|航空港区|陆港区|商务区|自贸区|产业园区|科技园区|产业园|科技园"
-    r"|(?<![公校家花乐菜果梨茶庄田陵儿物多])(?<!大学)(?<!高教)园区?"
+    r"|(?<![公校家花乐菜果梨茶桃橘萄庄田陵儿物多])(?<!大学)(?<!高教)园区?"
 )
 # An area (片区) is a zone as an area of a free-trade zone, however written (自贸区南沙片区, 自由贸易试验区南沙片区).
 FREE_TRADE = re.compile("自贸|自由贸易")

@@ -33,10 +33,19 @@ MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # something is due (印发后3个月内出台): a deadline. Months and working days to take are a level (审批不超过5个工作日).
 # A doubling is counted in 番 (翻一番, 翻两番), as plans write it.
 DOUBLING = "番"
-# Dollars are money too, with no amount in yuan (亿美元, 万港元, 1000万元港币).
-FOREIGN_CURRENCIES = "美元|港元|元港币"
-# A currency may be written before its amount (港币1000万元, 美元50万): the amount's unit is then in it.
-CURRENCY_BEFORE = {"港币": "元港币", "港元": "港元", "美元": "美元"}
+# Foreign currencies are money too, with no amount in yuan: written after the amount (亿美元, 万港元, 1000万元港币)
+# or before it (港币1000万元, 欧元200万元, 澳门元500万元), each keyed by how it is written before and giving how it
+# is written after.
+CURRENCY_BEFORE = {
+    "港币": "元港币",
+    "港元": "港元",
+    "美元": "美元",
+    "欧元": "欧元",
+    "日元": "日元",
+    "英镑": "英镑",
+    "澳门元": "澳门元",
+}
+FOREIGN_CURRENCIES = "|".join(sorted(set(CURRENCY_BEFORE.values()), key=len, reverse=True))
 BASE = (
     r"微克/立方米|立方米|平方公里|平方米|公里|千瓦时|千瓦|千伏安|人次|标准箱|标箱|班次|架次|列次|列(?!入)|"
     rf"{FOREIGN_CURRENCIES}|"
@@ -127,10 +136,10 @@ def in_yuan(value, unit):
 
 def in_currency_before(text, start, unit):
     """The unit of an amount at `start` in the currency written right before it (港币1000万元: 万元港币)."""
-    currency = CURRENCY_BEFORE.get(text[max(start - 2, 0) : start])
-    if currency is None or not is_money(unit) or "/" in unit or FOREIGN_CURRENCY.search(unit):
+    before = next((name for name in CURRENCY_BEFORE if text.endswith(name, 0, start)), None)
+    if before is None or not is_money(unit) or "/" in unit or FOREIGN_CURRENCY.search(unit):
         return unit
-    return unit.removesuffix("元") + currency
+    return unit.removesuffix("元") + CURRENCY_BEFORE[before]
 
 
 class Quantity:
