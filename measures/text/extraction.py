@@ -128,7 +128,7 @@ GOAL_TO_MEET = re.compile(r"(?:(?<!作)为了?|确保|力争|努力|要|将)(?:�
 # 完成率要达到100%).
 PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
 PAST = re.compile(
-    r"已|累计|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批|实际(?:增长|完成)?[是为]"
+    r"已|累计(?![^，,。；;]{0,10}?(?:要|将|力争))|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批|实际(?:增长|完成)?[是为]"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
 )
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
@@ -213,6 +213,8 @@ PROJECTS_LISTED = re.compile(r"等[\u4e00-\u9fff]{0,6}项目")
 # 蓄能电站, 高端装备、新能源、新材料等3个支柱产业): no goal. A count at the end of its clause (建成省级、市级重点实验室
 # 2个) or after a verb (城东、城西新建2所) is one.
 PLACES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+(?P<last>[\u4e00-\u9fff]{1,10}?)等?$")
+# Or named in brackets right after what it counts (打通2条重要通道瓶颈路段(兰州至海口高速公路甘肃段、…)).
+NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}[（(](?P<names>[^（()）]{1,100})[）)]")
 COUNT_TO_REACH = re.compile(rf"{FRAME_VERB.pattern}|各|分别|均")  # 城西新建|2所, 经开区打造|2个: a count to reach
 PLACES_REACH = 60
 COUNTED_UNIT = re.compile(r"[个座家所条项支处]")
@@ -805,10 +807,13 @@ def in_a_gloss(text, position):
 
 
 def names_places_listed(text, start, quantity):
-    """Whether a count is of the places or names listed right before the things it counts, which it names
-    (南山口、哇让、同德、德令哈4个抽水蓄能电站)."""
+    """Whether a count is of the places or names listed right before the things it counts, or in brackets right
+    after them, which it names (南山口、哇让、同德、德令哈4个抽水蓄能电站; 2条重要迂回线(乌鞘岭、六盘山高速迂回线))."""
     if not COUNTED_UNIT.fullmatch(quantity.unit) or quantity.suffix or not HAN_AFTER.match(text, quantity.end):
         return False
+    named = NAMED_AFTER.match(text, quantity.end)
+    if named and named.group("names").count("、") + 1 == quantity.value:
+        return True
     listed = PLACES_LISTED.search(text, max(start, quantity.start - PLACES_REACH), quantity.start)
     if not listed or listed.group().count("、") + 1 != quantity.value:
         return False

@@ -1523,3 +1523,22 @@ def test_a_plan_named_before_its_investment_and_currencies_before_amounts():
     assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(200, "万欧元", None), (500, "万澳门元", None)]
     parks = propose("建设高标准葡萄园5000亩。", PARKS)["parks"]
     assert parks == []
+
+
+def test_a_cumulative_level_to_reach_and_units_of_coal_equivalent_and_density():
+    text = "风电方面，至2015年末，并网风电累计装机容量要达到1亿千瓦。其中，分布式风电累计装机要达到2500万千瓦。"
+    assert targets(text, "2011-08-31") == [(1, "亿千瓦", 2015), (2500, "万千瓦", 2015)]
+    assert targets("截至2010年底，全省风电累计装机达到500万千瓦。", "2011-08-31") == []
+    text = "到2015年末，地热能年利用量要达到1500万吨标煤，能源消费总量控制在2.3亿吨标准煤以内。"
+    assert targets(text, "2011-08-31") == [(1500, "万吨标煤", 2015), (2.3, "亿吨标准煤", 2015)]
+    assert targets("到2015年，全市公路网密度达到151公里/百平方公里。", "2011-04-25") == [(151, "公里/百平方公里", 2015)]
+
+
+def test_a_count_of_the_things_named_in_brackets_after_it_names_them():
+    text = (
+        "“十二五”时期将力争打通2条重要通道瓶颈路段(兰州至海口高速公路甘肃段、延安至九寨沟高速公路甘肃段)，"
+        "连通2条重要迂回线(乌鞘岭、六盘山高速迂回线)。"
+    )
+    assert targets(text, "2011-04-26") == []
+    # More than those named is a count to reach.
+    assert targets("到2015年，建成5个物流园区（包括前湾、董家口）。", "2011-04-26") == [(5, "个", 2015)]
