@@ -94,8 +94,9 @@ BARE_YEAR = re.compile(rf"(?<![\d到至于比较])(?P<year>{YEAR})年(?![\d月�
 # later year is in force (到2035年，人均地区生产总值比2020年翻一番).
 COMPARED_YEAR = re.compile(rf"(?<!占)(?:比|较)(?P<year>{YEAR})年(?P<same_period>同期)?")
 # A goal's difference from an earlier goal or level glosses it (比2025年目标低0.5个百分点, 较2025年下调0.5个百分点,
-# 比2025年多2万人); a change to reach against a base year is a goal of its own (排放总量比2020年分别下降8%).
-GLOSS = re.compile(rf"{COMPARED_YEAR.pattern}(?:目标|(?:分别)?(?:[高低多少]|[上下]调))")
+# 比2025年多2万人), as does the goal put in other terms (相当于在目前基础上增长9倍; not 研发经费支出相当于…的比例, an
+# indicator); a change to reach against a base year is a goal of its own (排放总量比2020年分别下降8%).
+GLOSS = re.compile(rf"{COMPARED_YEAR.pattern}(?:目标|(?:分别)?(?:[高低多少]|[上下]调))|相当于(?=在|是|目前|现在)")
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 PLAN_YEARS = re.compile(rf"{PLAN.pattern}(?:期间|时期|期末|末期|末)")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
@@ -114,6 +115,9 @@ GOAL = re.compile(rf"{AIM}|计划(?=总?投资|新?开工|新增|新建|实施|�
 STRONG_GOAL = re.compile(r"目标|主要指标")
 # What measures nothing but a goal: the figure set off alone (“5.5%左右”目标), or the year's goal named with no
 # indicator of its own (我们把今年的目标设定为; not 全年经济增长目标为).
+# A figure followed by the goal it is (300万千瓦的装机目标, “5.5%左右”的预期目标) names that goal: said again, it
+# restates it.
+GOAL_NAMED_AFTER = re.compile(r"”?的[\u4e00-\u9fff]{0,4}目标")
 GOAL_ITSELF = re.compile(r"^[“\"]$|(?:今年|明年|全年|年度|的)目标(?:设定|确定|定)?[为是在]?$")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
@@ -170,10 +174,12 @@ DIVIDED_INTO = "分"
 FUND_AFTER = re.compile(r"[^，,。；;]{0,5}?(?:基金|资金|经费)")
 OFFER_REACH = 4
 # What a project will yield once running, or what a company plans, told in a report of projects; what an estimate
-# comes to (估计到2025年我们会达到…, 按照正常的测算…将达到), or what an analyst or the market expects
-# (分析师周思立预计, 市场人士认为): a forecast, not a goal set. A plan's own forecast (规划…预测到2015年) is its goal.
+# comes to (估计到2025年我们会达到…, 按照正常的测算…将达到, 协会的预测显示), or what an analyst, a researcher or
+# the market expects (分析师周思立预计, 研究员陈衍鹏表示, 市场人士认为): a forecast, not a goal set. A plan's own
+# forecast (规划…预测到2015年) is its goal.
 PROJECTION = re.compile(
-    r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)|估计(?=到|会|将|[，,])|(?:据|经|的|种)测算|分析师|(?:业内|市场)人士"
+    r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)|估计(?=到|会|将|[，,])|(?:据|经|的|种)测算|的预测|预测(?:显示|表明)"
+    r"|分析师|研究员|(?:业内|市场|分析)人士"
 )
 # A share or a sum that describes whom a measure is for is a criterion, not a goal, also when another criterion
 # follows: 持股比例达25%以上或员工人数比例达30%以上的企业; so is a sum right before 项目, a class of projects by size
@@ -313,13 +319,13 @@ def propose(
             about,
             screen_names,
         ),
-        "targets": restatements_dropped(reader.targets, paragraphs),
-        "funding": reader.funding,
+        "targets": restatements_dropped(reader.targets, paragraphs, reader.body_figures),
+        "funding": offers_restated_dropped(reader.funding, paragraphs),
         "parks": parks,
     }
 
 
-def restatements_dropped(targets, paragraphs):
+def restatements_dropped(targets, paragraphs, body_figures):
     """Each goal once. Not another goal:
     - a sentence elsewhere that states the same goal again word for word (an annex's task table restating the plan),
       or the same figure of the same indicator for the same year (a news page's lead restated in its body); two
@@ -327,9 +333,9 @@ def restatements_dropped(targets, paragraphs):
     - a later figure that measures nothing but the goal itself (我们把今年的目标设定为5.5%左右, “5.5%左右”目标)
       when an earlier goal has its value;
     - a headline (a title, a page's copies of it, a subheading: a line with no sentence end) stating a figure the
-      body or an earlier headline states (关键新材料自给率提高到70% over 到2015年，关键新材料的自给率提高到70%)."""
+      body writes (`body_figures`: 关键新材料自给率提高到70% over 到2015年，关键新材料的自给率提高到70%; a forecast
+      the body attributes, 钢铁需求至2015年将最多再增长25%) or an earlier headline states."""
     headlines = Headlines(paragraphs)
-    body_figures = {figure_of(found) for found in targets if not headlines.hold(found["offset"])}
     first_at, figures, stated_at, kept = {}, set(), {}, []
     for found in targets:
         identity = (found["quote"], found["value"], found["value_max"], found["unit"], found["target_year"])
@@ -351,16 +357,39 @@ def restatements_dropped(targets, paragraphs):
     return kept
 
 
+def offers_restated_dropped(funding, paragraphs):
+    """Each offer the title states (its lines at the page's head) once, and not again when the body states its
+    amount (河南省财政2.7亿元补贴电煤采购 over 省财政已累计下达补贴资金2.7亿元); the body's equal amounts, also in
+    short lines of a list (（5）…奖励2000万元), are offers of their own."""
+    headlines = Headlines(paragraphs[:TITLE_REACH])
+    body = {amount_of(offer) for offer in funding if not headlines.hold(offer["offset"])}
+    stated, kept = set(), []
+    for offer in funding:
+        if headlines.hold(offer["offset"]) and amount_of(offer) in body | stated:
+            continue
+        stated.add(amount_of(offer))
+        kept.append(offer)
+    return kept
+
+
+def amount_of(offer):
+    return offer["amount"], offer["unit"]
+
+
 def figure_of(found):
     return found["value"], found["value_max"], found["unit"]
 
 
+def is_headline(line):
+    """A title or a subheading: a short line with no sentence end, not an item of a list (——…)."""
+    return len(line) <= HEADING_LENGTH and not LIST_ITEM.match(line) and not any(end in line for end in SENTENCE_ENDS)
+
+
 class Headlines:
-    """The lines of a text that are titles or subheadings: short, with no sentence end, not items of a list (——…)."""
+    """Where a text's titles and subheadings are (`is_headline`)."""
 
     def __init__(self, paragraphs):
-        lines = [p for p in paragraphs if len(p.text) <= HEADING_LENGTH and not LIST_ITEM.match(p.text)]
-        lines = [p for p in lines if not any(end in p.text for end in SENTENCE_ENDS)]
+        lines = [p for p in paragraphs if is_headline(p.text)]
         self.starts = [line.start for line in lines]
         self.ends = [line.start + len(line.text) for line in lines]
 
@@ -486,6 +515,9 @@ class Reader:
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.targets, self.funding = [], []
         self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
+        self.in_headline = False  # whether the paragraph read is a title or a subheading (`is_headline`)
+        self.body_figures = set()  # every (value, value_max, unit) the body writes, goal or not
+        self.goal_figures = set()  # every (value, value_max, unit, year) set as a goal so far
 
     def is_past_year(self, year):
         return self.document_year is not None and year < self.document_year
@@ -499,6 +531,7 @@ class Reader:
             self.part = (self.section_forward, self.section_past, self.section_year)
             return
         self.in_body = self.in_body or any(end in paragraph.text for end in SENTENCE_ENDS)
+        self.in_headline = is_headline(paragraph.text)
         lead = split_on(paragraph, CLAUSE_ENDS)[:2]
         lead_text = lead[0].text if lead else ""
         self.open_years_work(lead_text)
@@ -626,6 +659,7 @@ class Reader:
             or any(not self.is_past_year(plan_end(match.group("plan"))) for match in PLAN.finditer(sentence.text))
         )
         sentence_first = len(self.targets)
+        restated = False  # whether the sentence names again a goal set above
         for clause in split_on(sentence, CLAUSE_ENDS):
             found = quantities(self.text, clause.start, clause.end)
             if SPAN_OF_YEARS.search(clause.text):
@@ -633,9 +667,15 @@ class Reader:
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past, not spanned, ahead)
             first = len(self.targets)
             projects_at = max((match.start() for match in PROJECTS_LISTED.finditer(clause.text)), default=-1)
-            if GLOSS.search(clause.text) and first > sentence_first and not self.names_year_ahead(clause.text):
+            if (
+                GLOSS.search(clause.text)
+                and (first > sentence_first or restated)
+                and not self.names_year_ahead(clause.text)
+            ):
                 clause_past = True  # 增长5%左右，增速比2025年目标低0.5个百分点: a gloss on the goal just set
             for quantity in found:
+                if not self.in_headline:
+                    self.body_figures.add((quantity.value, quantity.value_max, quantity.unit))
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
                     continue
@@ -676,6 +716,11 @@ class Reader:
                 if not forward and not building and not is_yearly_goal(quantity, before, self.text):
                     continue
                 due = year or (None if spanned else self.title_year)
+                figure = (quantity.value, quantity.value_max, quantity.unit, due)
+                if figure in self.goal_figures and GOAL_NAMED_AFTER.match(self.text, quantity.end):
+                    restated = True
+                    continue  # “十二五”规划提出300万千瓦的装机目标: a goal set above, named again
+                self.goal_figures.add(figure)
                 goal = target(clause, quantity, due, self.text)
                 subjects = subjects_sharing(clause, quantity, found, self.text)
                 self.targets += [dict(goal, indicator=subject) for subject in subjects] or [goal]

@@ -54,8 +54,8 @@ BASE = (
     rf"(?<=翻[一两]){DOUBLING}|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场头宗]"
 )
-# 元/件, 万元/家, 元/平方米/月, 元/人/天; a density per 百平方公里 (公路网密度151公里/百平方公里)
-PER = r"(?:/(?:百亿元|万人|百平方公里|平方米|[人户亩年月日天周件家个项次台套名床]))+"
+# 元/件, 万元/家, 元/平方米/月, 元/人/天, 元/吨; a density per 百平方公里 (公路网密度151公里/百平方公里)
+PER = r"(?:/(?:百亿元|万人|百平方公里|平方米|[人户亩年月日天周件家个项次台套名床吨]))+"
 PERCENT = r"个百分点|百分点|[%％‰]"
 # A magnitude alone (450万困难群众) is never followed by a unit it could have taken: 10万吨级 is not 10万 then 吨级.
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"

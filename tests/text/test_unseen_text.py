@@ -1542,3 +1542,34 @@ def test_a_count_of_the_things_named_in_brackets_after_it_names_them():
     assert targets(text, "2011-04-26") == []
     # More than those named is a count to reach.
     assert targets("到2015年，建成5个物流园区（包括前湾、董家口）。", "2011-04-26") == [(5, "个", 2015)]
+
+
+def test_a_headline_restating_an_offer_a_rate_per_ton_and_forecasts_told_as_such():
+    text = (
+        "河南省财政2.7亿元补贴电煤采购\n"
+        "首页 采购焦点资讯 河南省财政2.7亿元补贴电煤采购\n"
+        "省财政已累计下达补贴资金2.7亿元，按照省内汽运电煤补贴20元/吨标准予以补贴。\n"
+    )
+    funding = propose(text, NameIndex(), "2011-03-15")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(2.7, "亿元"), (20, "元/吨")]
+    # A figure restated in other terms, a researcher's estimate and a forecast shown are no goals.
+    text = "“十二五”规划提出300万千瓦的装机目标，相当于在目前基础上增长9倍。"
+    assert targets(text, "2011-09-01") == [(300, "万千瓦", 2015)]
+    text = "今年的主要预期目标是：全市生产总值增长5%左右，全社会研发经费支出相当于全市生产总值的比例达到4.6%左右。"
+    assert targets(text, "2026-01-25") == [(5, "%", 2026), (4.6, "%", 2026)]
+    text = "中证证券研究中心研究员陈衍鹏表示，2015年预计产业规模的复合增长率达到63.5%。"
+    assert targets(text, "2011-09-01") == []
+    text = "中国钢铁协会的预测显示，中国的钢铁需求可能在2015年相比2010年上涨25%。"
+    assert targets(text, "2011-06-01") == []
+
+
+def test_a_goal_named_again_and_a_headline_of_a_forecast_the_body_attributes_set_no_other_goal():
+    text = (
+        "根据正在拟定的规划，到2015年，屋顶光伏电站规模为300万千瓦。\n"
+        "据了解，“十二五”规划提出300万千瓦的装机目标，相当于在目前基础上增长9倍。\n"
+    )
+    assert targets(text, "2011-09-01") == [(300, "万千瓦", 2015)]
+    text = (
+        "中国的钢铁需求至2015年将最多再增长25%\n中国钢铁协会的预测显示，中国的钢铁需求可能在2015年相比2010年上涨25%。\n"
+    )
+    assert targets(text, "2011-06-01") == []
