@@ -113,11 +113,11 @@ AIM = r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认�
 AIMED = re.compile(AIM)
 GOAL = re.compile(rf"{AIM}|计划(?=总?投资|新?开工|新增|新建|实施|完成|建设|引进|于|到|用)")
 STRONG_GOAL = re.compile(r"目标|主要指标")
-# What measures nothing but a goal: the figure set off alone (“5.5%左右”目标), or the year's goal named with no
-# indicator of its own (我们把今年的目标设定为; not 全年经济增长目标为).
 # A figure followed by the goal it is (300万千瓦的装机目标, “5.5%左右”的预期目标) names that goal: said again, it
 # restates it.
 GOAL_NAMED_AFTER = re.compile(r"”?的[\u4e00-\u9fff]{0,4}目标")
+# What measures nothing but a goal: the figure set off alone (“5.5%左右”目标), or the year's goal named with no
+# indicator of its own (我们把今年的目标设定为; not 全年经济增长目标为).
 GOAL_ITSELF = re.compile(r"^[“\"]$|(?:今年|明年|全年|年度|的)目标(?:设定|确定|定)?[为是在]?$")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
@@ -132,7 +132,8 @@ GOAL_TO_MEET = re.compile(r"(?:(?<!作)为了?|确保|力争|努力|要|将)(?:�
 # 完成率要达到100%).
 PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
 PAST = re.compile(
-    r"已|累计(?![^，,。；;]{0,10}?(?:要|将|力争))|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有|历时|连续|首批|实际(?:增长|完成)?[是为]"
+    r"已|累计(?![^，,。；;]{0,10}?(?:要|将|力争))|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有"
+    r"|历时|连续|首批|实际(?:增长|完成)?[是为]"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
 )
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
@@ -152,7 +153,8 @@ SUPPORT = re.compile(
 )
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|(?:使用|利用|吸收)外资|到位资金|损失|税"
-    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
+    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口"
+    r"|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # A planned, land, jurisdiction or subsidised area (规划面积为159.48平方公里, 补贴面积不超过500平方米) says how big a
@@ -336,7 +338,7 @@ def restatements_dropped(targets, paragraphs, body_figures):
       body writes (`body_figures`: 关键新材料自给率提高到70% over 到2015年，关键新材料的自给率提高到70%; a forecast
       the body attributes, 钢铁需求至2015年将最多再增长25%) or an earlier headline states."""
     headlines = Headlines(paragraphs)
-    first_at, figures, stated_at, kept = {}, set(), {}, []
+    first_at, figures, kept_figures, stated_at, kept = {}, set(), set(), {}, []
     for found in targets:
         identity = (found["quote"], found["value"], found["value_max"], found["unit"], found["target_year"])
         measured = (*figure_of(found), found["target_year"], found["indicator"])
@@ -348,11 +350,12 @@ def restatements_dropped(targets, paragraphs, body_figures):
         if figure in figures and GOAL_ITSELF.search(found["indicator"]):
             continue
         if headlines.hold(found["offset"]):
-            if figure_of(found) in body_figures | {figure[:3] for figure in figures}:
+            if figure_of(found) in body_figures or figure_of(found) in kept_figures:
                 continue
         elif len(found["indicator"]) >= 2:
             stated_at.setdefault(measured, found["offset"])
         figures.add(figure)
+        kept_figures.add(figure_of(found))
         kept.append(found)
     return kept
 
