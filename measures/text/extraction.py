@@ -96,12 +96,15 @@ COMPARED_YEAR = re.compile(rf"(?<!占)(?:比|较)(?P<year>{YEAR})年(?P<same_per
 # A goal's difference from an earlier goal or level glosses it (比2025年目标低0.5个百分点, 较2025年下调0.5个百分点,
 # 比2025年多2万人), as does the goal put in other terms (相当于在目前基础上增长9倍; not 研发经费支出相当于…的比例, an
 # indicator); a change to reach against a base year is a goal of its own (排放总量比2020年分别下降8%).
-GLOSS = re.compile(rf"{COMPARED_YEAR.pattern}(?:目标|(?:分别)?(?:[高低多少]|[上下]调))|相当于(?=在|是|目前|现在)")
+GLOSS = re.compile(
+    rf"{COMPARED_YEAR.pattern}(?:目标|(?:分别)?(?:[高低多少]|[上下]调))|相当于(?=在|是|目前|现在|(?:{YEAR})年)"
+)
 PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 PLAN_YEARS = re.compile(rf"{PLAN.pattern}(?:期间|时期|期末|末期|末)")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
+COPIED_LENGTH = 6  # a head line holding another as long as this copies it (首页 栏目 X, X- 【site】)
 THIS_YEAR = re.compile(r"今年|明年|当年")
 YEAR_NAMED = re.compile(rf"({YEAR})年")
 # A paragraph opening on this year (今年是“十五五”开局之年, 2026年是…关键一年) starts this year's work, in a part that
@@ -113,9 +116,12 @@ AIM = r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认�
 AIMED = re.compile(AIM)
 GOAL = re.compile(rf"{AIM}|计划(?=总?投资|新?开工|新增|新建|实施|完成|建设|引进|于|到|用)")
 STRONG_GOAL = re.compile(r"目标|主要指标")
-# A figure followed by the goal it is (300万千瓦的装机目标, “5.5%左右”的预期目标) names that goal: said again, it
-# restates it.
+# A figure followed by the goal it is (300万千瓦的装机目标, “5.5%左右”的预期目标), after words that name no indicator
+# of their own (“十二五”规划提出, 而到2020年实现; not 风电装机实现), names that goal: said again, it restates it.
 GOAL_NAMED_AFTER = re.compile(r"”?的[\u4e00-\u9fff]{0,4}目标")
+NO_INDICATOR_BEFORE = re.compile(
+    rf"[\s，,]*(?:而|则|并)?(?:(?:到|至)(?:{YEAR})年)?(?:“[^”]{{1,8}}”)?(?:规划|方案|纲要|计划)?(?:提出|实现|达到|明确)?"
+)
 # What measures nothing but a goal: the figure set off alone (“5.5%左右”目标), or the year's goal named with no
 # indicator of its own (我们把今年的目标设定为; not 全年经济增长目标为).
 GOAL_ITSELF = re.compile(r"^[“\"]$|(?:今年|明年|全年|年度|的)目标(?:设定|确定|定)?[为是在]?$")
@@ -132,7 +138,7 @@ GOAL_TO_MEET = re.compile(r"(?:(?<!作)为了?|确保|力争|努力|要|将)(?:�
 # 完成率要达到100%).
 PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
 PAST = re.compile(
-    r"已|累计(?![^，,。；;]{0,10}?(?:要|将|力争))|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有"
+    r"已|累计(?![^，,。；;]{0,10}?(?<![主重需])(?:要|将|力争)(?:达到|超过|突破))|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有"
     r"|历时|连续|首批|实际(?:增长|完成)?[是为]"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
 )
@@ -180,8 +186,8 @@ OFFER_REACH = 4
 # the market expects (分析师周思立预计, 研究员陈衍鹏表示, 市场人士认为): a forecast, not a goal set. A plan's own
 # forecast (规划…预测到2015年) is its goal.
 PROJECTION = re.compile(
-    r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)|估计(?=到|会|将|[，,])|(?:据|经|的|种)测算|的预测|预测(?:显示|表明)"
-    r"|分析师|研究员|(?:业内|市场|分析)人士"
+    r"(?:投产|达产|建成|竣工)后|公司(?:计划|将|预计)|估计(?=到|会|将|[，,])|(?:据|经|的|种)测算|预测(?:显示|表明)"
+    r"|分析师|研究员[\u4e00-\u9fff]{0,4}(?:表示|认为|指出|预计)|(?:业内|市场|分析)人士"
 )
 # A share or a sum that describes whom a measure is for is a criterion, not a goal, also when another criterion
 # follows: 持股比例达25%以上或员工人数比例达30%以上的企业; so is a sum right before 项目, a class of projects by size
@@ -221,8 +227,9 @@ PROJECTS_LISTED = re.compile(r"等[\u4e00-\u9fff]{0,6}项目")
 # 蓄能电站, 高端装备、新能源、新材料等3个支柱产业): no goal. A count at the end of its clause (建成省级、市级重点实验室
 # 2个) or after a verb (城东、城西新建2所) is one.
 PLACES_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+(?P<last>[\u4e00-\u9fff]{1,10}?)等?$")
-# Or named in brackets right after what it counts (打通2条重要通道瓶颈路段(兰州至海口高速公路甘肃段、…)).
-NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}[（(](?P<names>[^（()）]{1,100})[）)]")
+# A count of things named in brackets right after them names them too (打通2条重要通道瓶颈路段(兰州至海口高速公路
+# 甘肃段、…)), unless the brackets hold figures or kinds (（主板、科创板、北交所各1家）, （含重点实验室、…）).
+NAMES_IN_BRACKETS = re.compile(r"[\u4e00-\u9fff]{1,12}[（(](?!含|包括|包含|如|其中)(?P<names>[^（()）\d]{1,100})[）)]")
 COUNT_TO_REACH = re.compile(rf"{FRAME_VERB.pattern}|各|分别|均")  # 城西新建|2所, 经开区打造|2个: a count to reach
 PLACES_REACH = 60
 COUNTED_UNIT = re.compile(r"[个座家所条项支处]")
@@ -321,58 +328,56 @@ def propose(
             about,
             screen_names,
         ),
-        "targets": restatements_dropped(reader.targets, paragraphs, reader.body_figures),
+        "targets": restatements_dropped(reader.targets, paragraphs, reader.forecast_figures),
         "funding": offers_restated_dropped(reader.funding, paragraphs),
         "parks": parks,
     }
 
 
-def restatements_dropped(targets, paragraphs, body_figures):
+def restatements_dropped(targets, paragraphs, forecast_figures):
     """Each goal once. Not another goal:
     - a sentence elsewhere that states the same goal again word for word (an annex's task table restating the plan),
       or the same figure of the same indicator for the same year (a news page's lead restated in its body); two
       equal figures in one sentence are two;
     - a later figure that measures nothing but the goal itself (我们把今年的目标设定为5.5%左右, “5.5%左右”目标)
       when an earlier goal has its value;
-    - a headline (a title, a page's copies of it, a subheading: a line with no sentence end) stating a figure the
-      body writes (`body_figures`: 关键新材料自给率提高到70% over 到2015年，关键新材料的自给率提高到70%; a forecast
-      the body attributes, 钢铁需求至2015年将最多再增长25%) or an earlier headline states."""
+    - the page's copies of its title, and a headline (a title, a subheading: a line with no sentence end) stating a
+      figure the body sets as a goal (关键新材料自给率提高到70% over 到2015年，关键新材料的自给率提高到70%) or gives
+      as a forecast (`forecast_figures`: 钢铁需求至2015年将最多再增长25% over 协会的预测显示…上涨25%)."""
     headlines = Headlines(paragraphs)
-    first_at, figures, kept_figures, stated_at, kept = {}, set(), set(), {}, []
+    body_goals = {figure_of(found) for found in targets if not headlines.hold(found["offset"])}
+    first_at, figures, stated_at, kept = {}, set(), {}, []
     for found in targets:
         identity = (found["quote"], found["value"], found["value_max"], found["unit"], found["target_year"])
         measured = (*figure_of(found), found["target_year"], found["indicator"])
         figure = (*figure_of(found), found["comparator"])
-        if first_at.setdefault(identity, found["offset"]) != found["offset"]:
+        if first_at.setdefault(identity, found["offset"]) != found["offset"] or headlines.copy(found["offset"]):
             continue
         if stated_at.get(measured, found["offset"]) != found["offset"]:
             continue
         if figure in figures and GOAL_ITSELF.search(found["indicator"]):
             continue
         if headlines.hold(found["offset"]):
-            if figure_of(found) in body_figures or figure_of(found) in kept_figures:
+            if figure_of(found) in body_goals or figure_of(found) in forecast_figures:
                 continue
         elif len(found["indicator"]) >= 2:
             stated_at.setdefault(measured, found["offset"])
         figures.add(figure)
-        kept_figures.add(figure_of(found))
         kept.append(found)
     return kept
 
 
 def offers_restated_dropped(funding, paragraphs):
-    """Each offer the title states (its lines at the page's head) once, and not again when the body states its
-    amount (河南省财政2.7亿元补贴电煤采购 over 省财政已累计下达补贴资金2.7亿元); the body's equal amounts, also in
-    short lines of a list (（5）…奖励2000万元), are offers of their own."""
-    headlines = Headlines(paragraphs[:TITLE_REACH])
+    """Each offer the title states once: not in the page's copies of its title, nor in the title when the body
+    states its amount (河南省财政2.7亿元补贴电煤采购 over 省财政已累计下达补贴资金2.7亿元); equal amounts elsewhere,
+    also in short lines of a list (对…企业奖励50万元), are offers of their own."""
+    headlines = Headlines(paragraphs)
     body = {amount_of(offer) for offer in funding if not headlines.hold(offer["offset"])}
-    stated, kept = set(), []
-    for offer in funding:
-        if headlines.hold(offer["offset"]) and amount_of(offer) in body | stated:
-            continue
-        stated.add(amount_of(offer))
-        kept.append(offer)
-    return kept
+    return [
+        offer
+        for offer in funding
+        if not headlines.copy(offer["offset"]) and not (headlines.at_head(offer["offset"]) and amount_of(offer) in body)
+    ]
 
 
 def amount_of(offer):
@@ -389,16 +394,35 @@ def is_headline(line):
 
 
 class Headlines:
-    """Where a text's titles and subheadings are (`is_headline`)."""
+    """Where a text's titles and subheadings are (`is_headline`), which of them head the page (its first
+    TITLE_REACH lines), and which of those copy another (首页 栏目 X and X- 【site】 around the headline X)."""
 
     def __init__(self, paragraphs):
         lines = [p for p in paragraphs if is_headline(p.text)]
         self.starts = [line.start for line in lines]
         self.ends = [line.start + len(line.text) for line in lines]
+        head = [p for p in paragraphs[:TITLE_REACH] if is_headline(p.text)]
+        self.head_end = head[-1].start + len(head[-1].text) if head else 0
+        self.copies = {
+            line.start
+            for line in head
+            for other in head
+            if other.start != line.start
+            and len(other.text) >= COPIED_LENGTH
+            and other.text in line.text
+            and (len(other.text) < len(line.text) or other.start < line.start)
+        }
 
     def hold(self, offset):
         at = bisect_right(self.starts, offset) - 1
         return at >= 0 and offset < self.ends[at]
+
+    def at_head(self, offset):
+        return offset < self.head_end and self.hold(offset)
+
+    def copy(self, offset):
+        at = bisect_right(self.starts, offset) - 1
+        return self.hold(offset) and self.starts[at] in self.copies
 
 
 def year_of_date(value):
@@ -519,7 +543,7 @@ class Reader:
         self.targets, self.funding = [], []
         self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
         self.in_headline = False  # whether the paragraph read is a title or a subheading (`is_headline`)
-        self.body_figures = set()  # every (value, value_max, unit) the body writes, goal or not
+        self.forecast_figures = set()  # every (value, value_max, unit) the body gives as a forecast (`PROJECTION`)
         self.goal_figures = set()  # every (value, value_max, unit, year) set as a goal so far
 
     def is_past_year(self, year):
@@ -677,8 +701,8 @@ class Reader:
             ):
                 clause_past = True  # 增长5%左右，增速比2025年目标低0.5个百分点: a gloss on the goal just set
             for quantity in found:
-                if not self.in_headline:
-                    self.body_figures.add((quantity.value, quantity.value_max, quantity.unit))
+                if quantity.start > outlook_from and not self.in_headline:
+                    self.forecast_figures.add((quantity.value, quantity.value_max, quantity.unit))
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
                     continue
@@ -720,7 +744,11 @@ class Reader:
                     continue
                 due = year or (None if spanned else self.title_year)
                 figure = (quantity.value, quantity.value_max, quantity.unit, due)
-                if figure in self.goal_figures and GOAL_NAMED_AFTER.match(self.text, quantity.end):
+                if (
+                    figure in self.goal_figures
+                    and GOAL_NAMED_AFTER.match(self.text, quantity.end)
+                    and NO_INDICATOR_BEFORE.fullmatch(self.text, clause.start, quantity.start)
+                ):
                     restated = True
                     continue  # “十二五”规划提出300万千瓦的装机目标: a goal set above, named again
                 self.goal_figures.add(figure)
@@ -839,7 +867,7 @@ class Reader:
         if in_a_gloss(self.text, quantity.start):
             return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
         # A rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩, 按20万元/家的标准给予.
-        return "/" not in quantity.unit or bool(SUPPORT.search(before)) or before.endswith("按")
+        return "/" not in quantity.unit or bool(SUPPORT.search(before)) or before.endswith(("按", "按照"))
 
 
 def in_a_gloss(text, position):
@@ -859,7 +887,7 @@ def names_places_listed(text, start, quantity):
     after them, which it names (南山口、哇让、同德、德令哈4个抽水蓄能电站; 2条重要迂回线(乌鞘岭、六盘山高速迂回线))."""
     if not COUNTED_UNIT.fullmatch(quantity.unit) or quantity.suffix or not HAN_AFTER.match(text, quantity.end):
         return False
-    named = NAMED_AFTER.match(text, quantity.end)
+    named = NAMES_IN_BRACKETS.match(text, quantity.end)
     if named and named.group("names").count("、") + 1 == quantity.value:
         return True
     listed = PLACES_LISTED.search(text, max(start, quantity.start - PLACES_REACH), quantity.start)

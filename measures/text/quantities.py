@@ -29,9 +29,9 @@ MAGNITUDE = r"万亿|亿|千万|百万|万|千"
 # 列 and 列次, flights in 班次 and 架次, energy in 吨标准煤 or 吨标煤, a grid's capacity in 千伏安, electricity in
 # 千瓦时 or 度 after 万 or 亿, computing power in 万P, livestock in 头, land parcels in 宗); 方 only after 万 or 亿
 # and before no word it begins (10亿方 of gas is 10亿立方米; 三方 is three parties, 100亿方面 is 100亿 then 方面).
-# No 年, 月 or 日:
-# a number of years is a duration or a name (三年行动, 再奋斗五年), never a goal's level; nor months within which
-# something is due (印发后3个月内出台): a deadline. Months and working days to take are a level (审批不超过5个工作日).
+# No 年, 月 or 日: a number of years is a duration or a name (三年行动, 再奋斗五年), never a goal's level; nor months
+# within which something is due (印发后3个月内出台): a deadline. Months and working days to take are a level
+# (审批不超过5个工作日).
 # A doubling is counted in 番 (翻一番, 翻两番), as plans write it.
 DOUBLING = "番"
 # Foreign currencies are money too, with no amount in yuan: written after the amount (亿美元, 万港元, 1000万元港币)
@@ -54,8 +54,9 @@ BASE = (
     rf"(?<=翻[一两]){DOUBLING}|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场头宗]"
 )
-# 元/件, 万元/家, 元/平方米/月, 元/人/天, 元/吨; a density per 百平方公里 (公路网密度151公里/百平方公里)
-PER = r"(?:/(?:百亿元|万人|百平方公里|平方米|[人户亩年月日天周件家个项次台套名床吨]))+"
+# 元/件, 万元/家, 元/平方米/月, 元/人/天, 元/吨; a density per 百平方公里 (公路网密度151公里/百平方公里); an
+# intensity per 万元 of output (能耗降至0.45吨标准煤/万元)
+PER = r"(?:/(?:百亿元|万元|万人|百平方公里|平方米|[人户亩年月日天周件家个项次台套名床吨]))+"
 PERCENT = r"个百分点|百分点|[%％‰]"
 # A magnitude alone (450万困难群众) is never followed by a unit it could have taken: 10万吨级 is not 10万 then 吨级.
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"

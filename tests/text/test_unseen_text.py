@@ -1573,3 +1573,37 @@ def test_a_goal_named_again_and_a_headline_of_a_forecast_the_body_attributes_set
         "中国的钢铁需求至2015年将最多再增长25%\n中国钢铁协会的预测显示，中国的钢铁需求可能在2015年相比2010年上涨25%。\n"
     )
     assert targets(text, "2011-06-01") == []
+
+
+def test_a_headline_goal_is_kept_when_the_body_only_names_it_again_or_writes_its_figure_in_the_past():
+    text = (
+        "我市到2025年光伏装机将达300万千瓦\n"
+        "记者获悉，“十四五”规划提出300万千瓦的装机目标，相当于在目前基础上增长2倍。\n"
+    )
+    assert targets(text, "2023-06-01") == [(300, "万千瓦", 2025)]
+    text = "我市今年将新建5G基站5000个\n据悉，去年全市新建5G基站5000个。\n"
+    assert targets(text, "2024-01-15") == [(5000, "个", 2024)]
+    # A goal of another indicator named as a goal is another goal.
+    text = "到2025年，全市光伏装机达到300万千瓦。风电装机实现300万千瓦的发展目标。"
+    assert targets(text, "2023-01-10") == [(300, "万千瓦", 2025), (300, "万千瓦", 2025)]
+
+
+def test_the_review_of_round_15_on_cumulative_reports_forecast_words_rates_and_lists():
+    assert targets("截至5月底，全市累计建成重要物流节点12个。", "2023-06-01") == []
+    assert targets("今年1-5月，全市累计实现规上工业增加值将近500亿元，同比增长6%。", "2023-06-01") == []
+    text = "到2025年，全省引进首席研究员、高级工程师等高层次人才500名。"
+    assert targets(text, "2024-02-01") == [(500, "名", 2025)]
+    text = "完善粮食产量的预测体系，力争全年粮食产量稳定在500万吨以上。"
+    assert targets(text, "2024-02-01") == [(500, "万吨", None)]
+    funding = propose("对运输企业按照30元/吨给予运费补贴。", NameIndex(), "2023-01-10")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(30, "元/吨")]
+    assert targets("到2025年，新建2个产业园区（占地均不少于1000亩）。", "2023-01-10")[:1] == [(2, "个", 2025)]
+    text = "今年将新建4个国家级创新平台（含重点实验室、工程中心、检测中心）。"
+    assert targets(text, "2023-01-10") == [(4, "个", 2023)]
+    text = "某市出台稳增长政策\n对新上规模的工业企业奖励50万元\n对新认定的专精特新企业奖励50万元\n"
+    funding = propose(text, NameIndex(), "2023-05-10")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(50, "万元"), (50, "万元")]
+    assert targets("到2025年，全市生产总值达到1万亿元，相当于2020年的1.5倍。", "2023-01-10") == [(1, "万亿元", 2025)]
+    assert targets("到2025年，单位地区生产总值能耗降至0.45吨标准煤/万元。", "2023-01-10") == [
+        (0.45, "吨标准煤/万元", 2025)
+    ]
