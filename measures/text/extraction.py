@@ -319,6 +319,7 @@ def propose(
     reader = Reader(text, document_year, plan_end_year(paragraphs))
     for paragraph in paragraphs:
         reader.read(paragraph)
+    headlines = Headlines(paragraphs)
     return {
         "measures": propose_measures(
             text,
@@ -328,13 +329,13 @@ def propose(
             about,
             screen_names,
         ),
-        "targets": restatements_dropped(reader.targets, paragraphs, reader.forecast_figures),
-        "funding": offers_restated_dropped(reader.funding, paragraphs),
+        "targets": restatements_dropped(reader.targets, headlines, reader.forecast_figures),
+        "funding": offers_restated_dropped(reader.funding, headlines),
         "parks": parks,
     }
 
 
-def restatements_dropped(targets, paragraphs, forecast_figures):
+def restatements_dropped(targets, headlines, forecast_figures):
     """Each goal once. Not another goal:
     - a sentence elsewhere that states the same goal again word for word (an annex's task table restating the plan),
       or the same figure of the same indicator for the same year (a news page's lead restated in its body); two
@@ -344,7 +345,6 @@ def restatements_dropped(targets, paragraphs, forecast_figures):
     - the page's copies of its title, and a headline (a title, a subheading: a line with no sentence end) stating a
       figure the body sets as a goal (关键新材料自给率提高到70% over 到2015年，关键新材料的自给率提高到70%) or gives
       as a forecast (`forecast_figures`: 钢铁需求至2015年将最多再增长25% over 协会的预测显示…上涨25%)."""
-    headlines = Headlines(paragraphs)
     body_goals = {figure_of(found) for found in targets if not headlines.hold(found["offset"])}
     first_at, figures, stated_at, kept = {}, set(), {}, []
     for found in targets:
@@ -367,11 +367,10 @@ def restatements_dropped(targets, paragraphs, forecast_figures):
     return kept
 
 
-def offers_restated_dropped(funding, paragraphs):
+def offers_restated_dropped(funding, headlines):
     """Each offer the title states once: not in the page's copies of its title, nor in the title when the body
     states its amount (河南省财政2.7亿元补贴电煤采购 over 省财政已累计下达补贴资金2.7亿元); equal amounts elsewhere,
     also in short lines of a list (对…企业奖励50万元), are offers of their own."""
-    headlines = Headlines(paragraphs)
     body = {amount_of(offer) for offer in funding if not headlines.hold(offer["offset"])}
     return [
         offer
