@@ -316,10 +316,10 @@ def propose(
     paragraphs = split_paragraphs(text)
     document_year = year_of_date(document_date) or date_in_text(text)
     parks = park_mentions(text, park_names, paragraphs)
-    reader = Reader(text, document_year, plan_end_year(paragraphs))
+    headlines = Headlines(paragraphs)
+    reader = Reader(text, document_year, plan_end_year(paragraphs), headlines)
     for paragraph in paragraphs:
         reader.read(paragraph)
-    headlines = Headlines(paragraphs)
     return {
         "measures": propose_measures(
             text,
@@ -532,8 +532,8 @@ def window(span, start, end):
 class Reader:
     """Walks the paragraphs in order, keeping what a reader keeps: the section's and paragraph's tense and year."""
 
-    def __init__(self, text, document_year, title_year):
-        self.text, self.document_year, self.title_year = text, document_year, title_year
+    def __init__(self, text, document_year, title_year, headlines):
+        self.text, self.document_year, self.title_year, self.headlines = text, document_year, title_year, headlines
         self.section_forward, self.section_past, self.section_year = False, False, None
         self.part = None  # the (forward, past, year) of the part an unnumbered heading opened
         self.in_body = False  # a part heading is one once the body's sentences have begun, below the title
@@ -541,7 +541,6 @@ class Reader:
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.targets, self.funding = [], []
         self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
-        self.in_headline = False  # whether the paragraph read is a title or a subheading (`is_headline`)
         self.forecast_figures = set()  # every (value, value_max, unit) the body gives as a forecast (`PROJECTION`)
         self.goal_figures = set()  # every (value, value_max, unit, year) set as a goal so far
 
@@ -557,7 +556,6 @@ class Reader:
             self.part = (self.section_forward, self.section_past, self.section_year)
             return
         self.in_body = self.in_body or any(end in paragraph.text for end in SENTENCE_ENDS)
-        self.in_headline = is_headline(paragraph.text)
         lead = split_on(paragraph, CLAUSE_ENDS)[:2]
         lead_text = lead[0].text if lead else ""
         self.open_years_work(lead_text)
@@ -700,7 +698,7 @@ class Reader:
             ):
                 clause_past = True  # 增长5%左右，增速比2025年目标低0.5个百分点: a gloss on the goal just set
             for quantity in found:
-                if quantity.start > outlook_from and not self.in_headline:
+                if quantity.start > outlook_from and not self.headlines.hold(quantity.start):
                     self.forecast_figures.add((quantity.value, quantity.value_max, quantity.unit))
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
