@@ -219,6 +219,12 @@ LEVEL = re.compile(
 # (争取消费品以旧换新政策资金266.5亿元, 累计争取中央转移支付超5300亿元; not 对成功争取国家级项目的企业给予…).
 EFFECT = re.compile(r"(?:带动|拉动)(?!.*(?:资金|补贴|补助|奖励|资助|给予))")
 WON = re.compile(r"(?:累计|积极|共)?争取")
+# A change from one figure to another (由50万元提高到70万元, 从40元提高到45元): the first is the old figure, the second
+# the new one, which a support sentence offers though it is a level reached.
+CHANGE_FROM = re.compile(r"[由从]")
+CHANGE_TO = re.compile(r"(?:提高|增加|增长|上调|调整|提升|扩大|下调|降低|减少)(?:到|至|为)")
+# A figure of a year (由2006年的596亿元增加到2015年的2711亿元) is a statistic, whatever it funds.
+YEARS_FIGURE = re.compile(r"\d{4}年(?:底|末)?的$")
 # A size (吨, 千瓦, 立方米 …) that describes a project in a list of projects (国达化工60万吨钾肥复合造粒、…等项目
 # 建设) says which project it is, not a goal; a size to reach (新增装机300万千瓦以上、…等重大项目) is one.
 SIZE_UNIT = re.compile(r"吨|千瓦|千伏安|立方米|平方米|方|亩")
@@ -548,7 +554,7 @@ class Reader:
         return self.document_year is not None and year < self.document_year
 
     def read(self, paragraph):
-        if HEADING.match(paragraph.text) and len(paragraph.text) <= HEADING_LENGTH:
+        if HEADING.match(paragraph.text) and is_headline(paragraph.text):
             self.read_heading(paragraph.text)
             return
         if self.is_part_heading(paragraph.text):
@@ -847,7 +853,11 @@ class Reader:
         """Whether an amount in a sentence of support is offered: not a statistic just before or after it
         ("带动社会投资超千亿元"), a level reached, a condition, a gloss of another offer or a price."""
         after = self.text[quantity.end : quantity.end + 3]
-        if STATISTIC.search(before) or STATISTIC.search(after) or LEVEL.search(before) or EFFECT.search(before):
+        changed = change_term(self.text, clause, quantity)
+        if changed == "old" or YEARS_FIGURE.search(before):
+            return False
+        level = LEVEL.search(before) and changed != "new"
+        if STATISTIC.search(before) or STATISTIC.search(after) or level or EFFECT.search(before):
             return False
         if WON.match(clause.text):
             return False
@@ -865,6 +875,16 @@ class Reader:
             return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
         # A rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩, 按20万元/家的标准给予.
         return "/" not in quantity.unit or bool(SUPPORT.search(before)) or before.endswith(("按", "按照"))
+
+
+def change_term(text, clause, quantity):
+    """"old" or "new" for a figure a clause changes from or to (`CHANGE_FROM`, `CHANGE_TO`), else None."""
+    opened = max((match.end() for match in CHANGE_FROM.finditer(text, clause.start, quantity.start)), default=None)
+    if opened is None:
+        return None
+    if CHANGE_TO.search(text, opened, quantity.start):
+        return "new"
+    return "old" if CHANGE_TO.search(text, quantity.end, clause.end) else None
 
 
 def in_a_gloss(text, position):

@@ -740,6 +740,11 @@ def specific(name, head):
     return True
 
 
+# A name a company's name goes on from is the company's (山东万紫园旅游开发有限公司), not a park; a company set up
+# in a park (在苏州工业园区注册成立有限公司) leaves the park named.
+COMPANY_AFTER = re.compile(r"(?:(?!设立|成立|落户|注册|引进|入驻|的)[\u4e00-\u9fff]){0,8}?(?:有限(?:责任)?公司|集团)")
+
+
 def park_like_names(text, start, end):
     """(name, offset) of each park-like place named in text[start:end]: …园, …园区, 科学城, 综保区. A name starts
     after the last 区 before its head: 上海自贸试验区洋山保税港区 names 洋山保税港区, inside the free-trade zone."""
@@ -747,6 +752,8 @@ def park_like_names(text, start, end):
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
         if COUNTED_LAST.match(text[offset + len(name) : min(end, offset + len(name) + 9)]):
             continue  # 新建国家现代农业产业园2个: parks of a kind, counted (not 东湖高新区3家企业: firms)
+        if COMPANY_AFTER.match(text, offset + len(name), end):
+            continue
         counted = COUNTED_KIND.search(name)
         if counted:
             place, place_offset = trimmed(name[: counted.start()], offset, "")

@@ -1607,3 +1607,40 @@ def test_the_review_of_round_15_on_cumulative_reports_forecast_words_rates_and_l
     assert targets("到2025年，单位地区生产总值能耗降至0.45吨标准煤/万元。", "2023-01-10") == [
         (0.45, "吨标准煤/万元", 2025)
     ]
+
+
+def test_a_numbered_line_that_is_a_whole_sentence_is_read_not_taken_for_a_heading():
+    # Short support policies number their articles: 一、… is a sentence there, and its offer is an offer.
+    text = (
+        "关于支持企业发展的若干措施\n"
+        "一、对新认定的国家级专精特新“小巨人”企业，给予一次性奖励100万元。\n"
+        "二、对首次入选省级以上制造业单项冠军的企业，奖励50万元。\n"
+    )
+    funding = propose(text, NameIndex(), "2024-03-01")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(100, "万元"), (50, "万元")]
+    # ... while a numbered line without a sentence end still heads its section.
+    text = "一、2025年工作回顾\n全市地区生产总值增长5.5%。\n二、2026年重点工作\n全市地区生产总值增长5%左右。\n"
+    assert targets(text, "2026-01-20") == [(5, "%", 2026)]
+
+
+def test_an_old_standard_raised_and_a_years_figure_are_not_money_offered():
+    text = (
+        "今年省财政厅修订了奖补资金办法，按照“规范化债、国家示范、省级示范”三种类型，"
+        "分别由50万元、40万元、30万元提高到70万元、50万元、40万元。"
+    )
+    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(70, "万元"), (50, "万元"), (40, "万元")]
+    text = "省财政已筹集补助资金20.67亿元，支持各地将基本公共卫生服务人均经费标准由2015年的40元提高到45元。"
+    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(20.67, "亿元"), (45, "元")]
+    # A series of a year's figures is a statistic, whatever it funds.
+    text = "各级财政不断加大普通高中投入力度，普通高中教育投入由2006年的596亿元增加到2015年的2711亿元，年均增长16.3%。"
+    assert propose(text, NameIndex(), "2016-09-04")["funding"] == []
+
+
+def test_a_company_named_after_a_park_like_place_is_no_park():
+    text = "选定的社会资本方有山东万紫园旅游开发有限公司等民营企业。"
+    assert propose(text, PARKS, "2016-09-04")["parks"] == []
+    # ... while a company set up in a park leaves the park named.
+    text = "企业在苏州工业园区注册成立有限公司。"
+    assert [park["name"] for park in propose(text, PARKS, "2016-09-04")["parks"]] == ["苏州工业园区"]
