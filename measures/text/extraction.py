@@ -878,7 +878,8 @@ class Reader:
 
 
 def change_term(text, clause, quantity):
-    """"old" or "new" for a figure a clause changes from or to (`CHANGE_FROM`, `CHANGE_TO`), else None."""
+    """Whether a figure is the "old" or the "new" one of a change its clause states (`CHANGE_FROM`, `CHANGE_TO`),
+    else None."""
     opened = max((match.end() for match in CHANGE_FROM.finditer(text, clause.start, quantity.start)), default=None)
     if opened is None:
         return None
