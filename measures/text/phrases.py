@@ -39,13 +39,14 @@ MEASURE_HEADS = (
     "普查|试点城市|试验区|先导区|先行区|制度|实验室|示范区|"
     "改革|机制|清单|目录|活动|补贴|系统|项目|品牌|计划(?!总?投资)|工程|行动|平台|基金|试点|中心|联盟|走廊|条例|办法|措施|方案|规划|政策|专项|举措|基地|特派团|场景汇|(?<![债证])券|"
     "攻坚战|保卫战|督察|枢纽|研究院|学院|大学|国家公园|攻坚|强省|强市|(?<![加增])强区(?!域)|"
-    "(?<=[长诺任员决伸])制|"
+    "(?<=[长诺任员决伸派])制|"
     f"{ROUTE_HEADS}"
 )
 MEASURE_HEAD = re.compile(MEASURE_HEADS)
 # A province, region or city strong in a field (制造强省, 制造强区, 文化旅游强市) is a campaign the field alone names,
 # in two characters, and so is a system of chiefs (林长制, 河长制, 链长制: the chief of a forest, a river, an industry's
-# chain). Another system of responsibility says which one by a longer name (告知承诺制, 粮食安全责任制; not 责任制).
+# chain). Another system of responsibility or of appointment says which one by a longer name (告知承诺制,
+# 粮食安全责任制, 总会计师委派制; not 责任制).
 BECOMING_HEAD = re.compile(r"强省|强区|强市")
 CHIEFS = "长制"
 VISION = "现代化"

@@ -1644,3 +1644,7 @@ def test_a_company_named_after_a_park_like_place_is_no_park():
     # ... while a company set up in a park leaves the park named.
     text = "企业在苏州工业园区注册成立有限公司。"
     assert [park["name"] for park in propose(text, PARKS, "2016-09-04")["parks"]] == ["苏州工业园区"]
+
+
+def test_a_system_of_appointment_is_named_by_whom_it_appoints():
+    assert titles("有条件的地区可实行总会计师委派制和财务主管委派制。") == ["总会计师委派制", "财务主管委派制"]
