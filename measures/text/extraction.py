@@ -223,6 +223,8 @@ WON = re.compile(r"(?:累计|积极|共)?争取")
 # the new one, which a support sentence offers though it is a level reached.
 CHANGE_FROM = re.compile(r"[由从]")
 CHANGE_TO = re.compile(r"(?:提高|增加|增长|上调|调整|提升|扩大|下调|降低|减少)(?:到|至|为)")
+# A project's planned investment (拟投资金额131.5亿元, 计划总投资2.31亿元) sizes it; it is no goal.
+PLANNED_INVESTMENT = re.compile(r"(?:计划|拟)总?投资(?:总?额|金额)?(?:为|约|达到?)?约?$")
 # A figure of a year (由2006年的596亿元增加到2015年的2711亿元) is a statistic, whatever it funds.
 YEARS_FIGURE = re.compile(r"\d{4}年(?:底|末)?的$")
 # A size (吨, 千瓦, 立方米 …) that describes a project in a list of projects (国达化工60万吨钾肥复合造粒、…等项目
@@ -728,6 +730,8 @@ class Reader:
                     and not (is_percent(quantity.unit) and ITEM_OPENING.search(before))
                 ):
                     continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
+                if is_money(quantity.unit) and PLANNED_INVESTMENT.search(before):
+                    continue  # a project's size (拟投资金额131.5亿元), not a goal
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
                     continue  # how big a place or an offer is (总规划面积为159.48平方公里, 补贴面积不超过500平方米)
                 if (

@@ -1648,3 +1648,11 @@ def test_a_company_named_after_a_park_like_place_is_no_park():
 
 def test_a_system_of_appointment_is_named_by_whom_it_appoints():
     assert titles("有条件的地区可实行总会计师委派制和财务主管委派制。") == ["总会计师委派制", "财务主管委派制"]
+
+
+def test_a_planned_investment_is_the_size_of_a_project_not_a_goal():
+    text = "目前已参股发起设立12只子基金，并与项目库中16个项目达成了合作意向，拟投资金额131.5亿元。"
+    assert targets(text, "2016-09-04") == []
+    assert targets("公司计划总投资2.31亿元扩大核电关键阀门生产能力。", "2011-03-01") == []
+    # An investment to reach is a goal.
+    assert targets("今年全市计划完成固定资产投资500亿元。", "2016-01-20") == [(500, "亿元", 2016)]
