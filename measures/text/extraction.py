@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from measures.text.name_model import NUMERAL, is_name
 from measures.text.names import NameIndex
@@ -377,18 +378,28 @@ def restatements_dropped(targets, headlines, forecast_figures):
 
 def offers_restated_dropped(funding, headlines):
     """Each offer the title states once: not in the page's copies of its title, nor in the title when the body
-    states its amount (河南省财政2.7亿元补贴电煤采购 over 省财政已累计下达补贴资金2.7亿元); equal amounts elsewhere,
+    states its amount (河南省财政2.7亿元补贴电煤采购 over 省财政已累计下达补贴资金2.7亿元), also rounded (157亿元
+    over 157.3亿元); equal amounts elsewhere,
     also in short lines of a list (对…企业奖励50万元), are offers of their own."""
-    body = {amount_of(offer) for offer in funding if not headlines.hold(offer["offset"])}
+    body = [amount_of(offer) for offer in funding if not headlines.hold(offer["offset"])]
     return [
         offer
         for offer in funding
-        if not headlines.copy(offer["offset"]) and not (headlines.at_head(offer["offset"]) and amount_of(offer) in body)
+        if not headlines.copy(offer["offset"])
+        and not (headlines.at_head(offer["offset"]) and any(rounds_to(amount_of(offer), other) for other in body))
     ]
 
 
 def amount_of(offer):
     return offer["amount"], offer["unit"]
+
+
+def rounds_to(headline, body):
+    """Whether a headline's (amount, unit) is the body's, rounded as the headline writes it (157亿元 for 157.3亿元)."""
+    (amount, unit), (stated, stated_unit) = headline, body
+    written = Decimal(str(amount))
+    rounded = Decimal(str(stated)).quantize(Decimal(1).scaleb(written.as_tuple().exponent), ROUND_HALF_UP)
+    return unit == stated_unit and rounded == written
 
 
 def figure_of(found):

@@ -1656,3 +1656,16 @@ def test_a_planned_investment_is_the_size_of_a_project_not_a_goal():
     assert targets("公司计划总投资2.31亿元扩大核电关键阀门生产能力。", "2011-03-01") == []
     # An investment to reach is a goal.
     assert targets("今年全市计划完成固定资产投资500亿元。", "2016-01-20") == [(500, "亿元", 2016)]
+
+
+def test_a_headline_rounding_an_offer_of_the_body_restates_it():
+    text = (
+        "省财政下达2016年居民基本医疗保险补助资金157亿元\n"
+        "近日，省财政下达第二批居民基本医疗保险补助资金14.6亿元，至此，今年已累计下达补助资金157.3亿元。\n"
+    )
+    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(14.6, "亿元"), (157.3, "亿元")]
+    # An amount the headline rounds differently is another.
+    text = "省财政下达补助资金158亿元\n近日，省财政下达补助资金157.3亿元。\n"
+    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
+    assert [(f["amount"], f["unit"]) for f in funding] == [(158, "亿元"), (157.3, "亿元")]
