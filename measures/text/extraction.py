@@ -250,6 +250,8 @@ RATE = re.compile(r"年均|增长|增速|涨幅")
 # 企业), nor money or a share, which a yearly sentence gives as a criterion or a statistic (企业每年研发投入不低于
 # 500万元, 每年营业收入增长超过20%).
 YEARLY = re.compile(r"每年")
+# Who benefits each year (每年约500万名学生受益) is the reach of a programme, not a count set for the year.
+BENEFITING = re.compile(r"[\u4e00-\u9fff]{0,4}受益")
 TIME_UNIT = re.compile(r"次|个月|个工作日")
 # A rhythm: every few months or years (每2个月至少组织1次, 每5年修订1次), which sets no level to reach.
 FREQUENCY = re.compile(r"每(?:\d+|[一二三四五六七八九十两半]+)个?(?:月|年|周|季度|天|日)")
@@ -964,6 +966,7 @@ def is_yearly_goal(quantity, before, text):
         and not (TIME_UNIT.fullmatch(quantity.unit) or is_money(quantity.unit) or is_percent(quantity.unit))
         and comparator_of(quantity, before) != "at_most"
         and not text.startswith("的", quantity.end)
+        and not BENEFITING.match(text, quantity.end)
     )
 
 

@@ -119,7 +119,7 @@ ADVERB = (
 PROGRAMME_VERB = (
     r"(?:实施|开展|启动|落实|落细|完成|推进|推动|建设|打造|制定|出台|印发|编制|推广|深化|设立|创建|争创|建立|办好|组建"
     r"|发起|共建|争建|建强|做实|做强|发挥|利用|用于|采取|清理|培育|优化|增强|争取|探索|新建|改造|做好|用好|完善|加强"
-    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢|推出|推行|谋划)"
+    r"|构建|强化|支持|鼓励|组织|参与|入选|获批|列入|纳入|健全|搭建|打好|打赢|推出|推行|谋划|修订)"
 )
 LEAD_VERBS = re.compile(rf"^(?:{ADVERB}*新?{PROGRAMME_VERB}(?:[和及了]|好)?)+")
 FRAME_VERB = re.compile(rf"{ADVERB}*{PROGRAMME_VERB}")
@@ -136,7 +136,7 @@ FRAME_BOUNDARY = re.compile(
 # measure give an extent, no count (黑土地保护工程|1036万亩), and in words a place may hold them (十万大山).
 COUNT = re.compile(
     r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?"
-    rf"(?:[万亿]?[个家项支批座所条类]|[万亿]元|(?<=\d)[万亿](?!{BASE}))"
+    rf"(?:[万亿]?[个家项支批座所条类次]|[万亿]元|(?<=\d)[万亿](?!{BASE}))"
 )
 # A count that ends its clause, counting what came before it (新建国家现代农业产业园2个、).
 COUNTED_LAST = re.compile(COUNT.pattern + r"(?:[，,。；;、]|$)")

@@ -1669,3 +1669,10 @@ def test_a_headline_rounding_an_offer_of_the_body_restates_it():
     text = "省财政下达补助资金158亿元\n近日，省财政下达补助资金157.3亿元。\n"
     funding = propose(text, NameIndex(), "2016-09-04")["funding"]
     assert [(f["amount"], f["unit"]) for f in funding] == [(158, "亿元"), (157.3, "亿元")]
+
+
+def test_how_many_benefit_each_year_is_no_goal_and_a_revised_rule_is_named():
+    assert targets("政府已设立了国家助学金，平均补助标准每年每生2000元，每年约500万名学生受益。", "2016-09-04") == []
+    assert targets("每年培育高新技术企业6000家以上。", "2024-02-01") == [(6000, "家", None)]
+    assert titles("今年省财政厅修订了奖补资金办法，进一步加大对规范项目支持额度。") == ["奖补资金办法"]
+    assert titles("原则上每5年修订1次职业院校专业目录。") == ["职业院校专业目录"]
