@@ -104,6 +104,8 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 PLAN_YEARS = re.compile(rf"{PLAN.pattern}(?:期间|时期|期末|末期|末)")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
+# A title naming one year's plan or work (2025年国民经济和社会发展计划, 2024年工作要点) sets its goals for that year.
+YEAR_PLAN = re.compile(rf"(?P<year>{YEAR})年度?[^，,。；;]{{0,24}}?(?:计划|要点|方案|重点工作)")
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
 COPIED_LENGTH = 6  # a head line holding another as long as this copies it (首页 栏目 X, X- 【site】)
 THIS_YEAR = re.compile(r"今年|明年|当年")
@@ -128,6 +130,10 @@ NO_INDICATOR_BEFORE = re.compile(
 GOAL_ITSELF = re.compile(r"^[“\"]$|(?:今年|明年|全年|年度|的)目标(?:设定|确定|定)?[为是在]?$")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
+# A numbered paragraph labelled as the goals ((二)发展目标。到2025年，…) opens them: the paragraphs under it, each
+# opening on a goal of its own (产业能级更高。…比重稳定在30%以上), set goals for its year, up to the next numbered part.
+GOALS_PART = re.compile(r"(?:发展|主要|总体|预期|具体|工作)?目标(?:任务)?")
+SUB_ITEM = re.compile(r"\d|——|--|－－")
 # Goals reported met or compared are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标,
 # 主要指标高于全国平均水平; outside a review, a goal to be met (为实现…的预期目标, 确保完成全年目标) is one.
 GOAL_MET = re.compile(
@@ -526,15 +532,19 @@ def plan_end(digit):
 
 def plan_end_year(paragraphs):
     """A document titled after a five-year plan, or with its own period (行动计划（2021-2023年）), sets its goals for
-    the plan's last year unless it says otherwise. The title is a line of the head with no sentence end."""
+    the plan's last year unless it says otherwise, and one titled after a year's plan (`YEAR_PLAN`) for that year.
+    The title is a line of the head with no sentence end."""
     for paragraph in paragraphs[:TITLE_REACH]:
         if any(end in paragraph.text for end in SENTENCE_ENDS):
             continue
         five_years, period = PLAN.search(paragraph.text), PLAN_PERIOD.search(paragraph.text)
+        one_year = YEAR_PLAN.search(paragraph.text) if len(YEAR_NAMED.findall(paragraph.text)) == 1 else None
         if five_years:
             return plan_end(five_years.group("plan"))
         if period:
             return year_value(period.group("end"))
+        if one_year:
+            return year_value(one_year.group("year"))
     return None
 
 
@@ -560,6 +570,7 @@ class Reader:
         self.in_body = False  # a part heading is one once the body's sentences have begun, below the title
         self.list_forward, self.list_year = False, None  # a "——" item continues the goal list introduced above it
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
+        self.goals_part = None  # (year,) while the paragraphs under a numbered goals label are read (`GOALS_PART`)
         self.targets, self.funding = [], []
         self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
         self.forecast_figures = set()  # every (value, value_max, unit) the body gives as a forecast (`PROJECTION`)
@@ -585,6 +596,13 @@ class Reader:
         # 到2020年，…。全国农机总动力超过10亿千瓦: the year the paragraph opens on (after its label) is its goals'.
         carried = self.year_ahead(lead_text) or (self.year_ahead(lead[1].text) if labelled and len(lead) > 1 else None)
         forward_paragraph = labelled or carried is not None
+        numbered = ENUMERATOR.match(paragraph.text)
+        if numbered and GOALS_PART.fullmatch(lead_text[numbered.end() :].strip(CLAUSE_ENDS + TRIM)):
+            self.goals_part = (carried,)
+        elif numbered and not SUB_ITEM.match(numbered.group()):
+            self.goals_part = None
+        elif self.goals_part:
+            forward_paragraph, carried = True, carried or self.goals_part[0]
         item = LIST_ITEM.match(paragraph.text)
         if item:
             forward_paragraph = forward_paragraph or self.list_forward
@@ -658,6 +676,7 @@ class Reader:
         return bool(match) and self.is_past_year(plan_end(match.group("plan")))
 
     def read_heading(self, heading, in_part=True):
+        self.goals_part = None
         years = [int(y) for y in re.findall(r"(\d{4})年", heading)]
         plans = [plan_end(match.group("plan")) for match in PLAN.finditer(heading)]
         forward_at = max((match.start() for match in FORWARD_SECTION.finditer(heading)), default=-1)

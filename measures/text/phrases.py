@@ -18,7 +18,7 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
-from measures.text.quantities import BASE, parse_number
+from measures.text.quantities import BASE, chinese_number, parse_number
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -407,7 +407,33 @@ def measure_names(text, start, end):
             found += listed
         elif specific(name, match.group()):
             found.append((name, offset))
-    return sorted(found + place_campaigns(text, start, end), key=lambda pair: pair[1])
+    found += place_campaigns(text, start, end) + programmes_in_brackets(text, start, end)
+    return sorted(found, key=lambda pair: pair[1])
+
+
+# Programmes bundled under a count with their items in brackets after it: 实施八大工程(创新引领、集群强链、…) names
+# 创新引领工程, 集群强链工程 … when the items, short words each, are as many as the count says.
+BUNDLE_ITEMS = re.compile(
+    rf"(?P<count>[一二三四五六七八九十两]+|\d+)[大项个](?P<head>{MEASURE_HEADS})[（(](?P<items>[^（()）]{{4,200}}?)[）)]"
+)
+BUNDLE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def programmes_in_brackets(text, start, end):
+    """(name, offset) of each programme a count bundles and its brackets list (`BUNDLE_ITEMS`)."""
+    found = []
+    for match in BUNDLE_ITEMS.finditer(text, start, end):
+        count, items = match.group("count"), match.group("items").split("、")
+        expected = int(count) if count.isdigit() else chinese_number(count.replace("两", "二"))
+        if expected != len(items) or not all(BUNDLE_ITEM.fullmatch(item) for item in items):
+            continue
+        if any(head.end() == len(item) for item in items for head in MEASURE_HEAD.finditer(item)):
+            continue  # 三大平台（…研究院、…中心）: items with names of their own, found as such
+        offset = match.start("items")
+        for item in items:
+            found.append((item + match.group("head"), offset))
+            offset += len(item) + 1
+    return found
 
 
 def place_campaigns(text, start, end):
@@ -486,6 +512,8 @@ def names_listed_before(text, start, name, offset, head):
     else:
         return []
     items = items_before(text, start, last) if last else []
+    if any(PARK_HEAD.search(item) for item, _ in items):
+        return []  # an item naming a zone of its own (亳州高新区管委会、亳芜现代产业园区) shares no kind
     return [(item + kind, item_offset) for item, item_offset in items] if len(items) > 1 else []
 
 
