@@ -230,6 +230,7 @@ WON = re.compile(r"(?:累计|积极|共)?争取")
 # the new one, which a support sentence offers though it is a level reached.
 CHANGE_FROM = re.compile(r"[由从]")
 CHANGE_TO = re.compile(r"(?:提高|增加|增长|上调|调整|提升|扩大|下调|降低|减少)(?:到|至|为)")
+CHANGE_REACH = 40  # how far from a figure its change is read (分别由50万元、40万元、30万元提高到70万元)
 # A project's planned investment (拟投资金额131.5亿元, 计划总投资2.31亿元) sizes it; it is no goal.
 PLANNED_INVESTMENT = re.compile(r"(?:计划|拟)总?投资(?:总?额|金额)?(?:为|约|达到?)?约?$")
 # A figure of a year (由2006年的596亿元增加到2015年的2711亿元) is a statistic, whatever it funds.
@@ -915,13 +916,14 @@ class Reader:
 
 def change_term(text, clause, quantity):
     """Whether a figure is the "old" or the "new" one of a change its clause states (`CHANGE_FROM`, `CHANGE_TO`),
-    else None."""
-    opened = max((match.end() for match in CHANGE_FROM.finditer(text, clause.start, quantity.start)), default=None)
+    else None. Read within CHANGE_REACH of the figure, so a long clause costs no more."""
+    start = max(clause.start, quantity.start - CHANGE_REACH)
+    opened = max((match.end() for match in CHANGE_FROM.finditer(text, start, quantity.start)), default=None)
     if opened is None:
         return None
     if CHANGE_TO.search(text, opened, quantity.start):
         return "new"
-    return "old" if CHANGE_TO.search(text, quantity.end, clause.end) else None
+    return "old" if CHANGE_TO.search(text, quantity.end, min(clause.end, quantity.end + CHANGE_REACH)) else None
 
 
 def in_a_gloss(text, position):
