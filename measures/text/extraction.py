@@ -104,8 +104,13 @@ PLAN = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?")
 PLAN_YEARS = re.compile(rf"{PLAN.pattern}(?:期间|时期|期末|末期|末)")
 # A plan's own period in its title: 行动计划（2021-2023年）, 规划(2021—2025年).
 PLAN_PERIOD = re.compile(rf"(?:计划|规划|方案|纲要)[（(](?:{YEAR})年?[-—–－~～至到](?P<end>{YEAR})年?[）)]")
-# A title naming one year's plan or work (2025年国民经济和社会发展计划, 2024年工作要点) sets its goals for that year.
-YEAR_PLAN = re.compile(rf"(?P<year>{YEAR})年度?[^，,。；;]{{0,24}}?(?:计划|要点|方案|重点工作)")
+# A title naming one year's plan or work (2025年国民经济和社会发展计划, 2024年工作要点), ending on it, sets its goals
+# for that year.
+YEAR_PLAN = re.compile(
+    rf"(?P<year>{YEAR})年度?[^，,。；;]{{0,24}}?(?:计划|要点|方案|重点工作|工作安排|重点任务|任务清单)》?(?:的通知)?"
+    r"(?:[\s_|\-–—].*)?$"  # the site's name after a separator (…计划_浙江省人民政府, …计划 浙)
+)
+ROUNDING = Decimal("0.02")  # how far a headline's rounded amount may be from the body's it restates
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
 COPIED_LENGTH = 6  # a head line holding another as long as this copies it (首页 栏目 X, X- 【site】)
 THIS_YEAR = re.compile(r"今年|明年|当年")
@@ -130,10 +135,18 @@ NO_INDICATOR_BEFORE = re.compile(
 GOAL_ITSELF = re.compile(r"^[“\"]$|(?:今年|明年|全年|年度|的)目标(?:设定|确定|定)?[为是在]?$")
 # A paragraph's short label announcing its goals: 主要目标：, 具体指标：到2022年，… (经济指标：, 各项指标 are not one).
 GOAL_LABEL = re.compile(r".*目标.*|(?:具体|主要|发展|预期)指标")
-# A numbered paragraph labelled as the goals ((二)发展目标。到2025年，…) opens them: the paragraphs under it, each
-# opening on a goal of its own (产业能级更高。…比重稳定在30%以上), set goals for its year, up to the next numbered part.
-GOALS_PART = re.compile(r"(?:发展|主要|总体|预期|具体|工作)?目标(?:任务)?")
-SUB_ITEM = re.compile(r"\d|——|--|－－")
+# A numbered paragraph labelled as the goals ((二)发展目标。到2025年，…), outside a review, opens them: the paragraphs
+# under it that open on a goal's short label (产业能级更高。…比重稳定在30%以上) set goals for its year (or the year
+# the next paragraph names), up to a subheading or the next number of its rank (（三）, or 2. under 1.).
+GOALS_PART = re.compile(r"(?:发展|主要|总体|预期|具体|工作|建设|行动)?(?:目标|指标)(?:要求|任务|和任务)?")
+GOAL_ITEM_LABEL = re.compile(r"^[^。；！？，,：:]{2,12}[。：:]")
+ENUMERATOR_RANKS = (  # from the highest: 一、 or 第一, （一）, 1., （1）, 一是, ——
+    re.compile(r"[一二三四五六七八九十]+、|第"),
+    re.compile(r"[（(][一二三四五六七八九十]"),
+    re.compile(r"\d"),
+    re.compile(r"[（(]\d"),
+    re.compile(r"[一二三四五六七八九十]+是"),
+)
 # Goals reported met or compared are no goals set: 主要目标任务顺利完成, 完成了全年目标, 实现“十四五”规划目标,
 # 主要指标高于全国平均水平; outside a review, a goal to be met (为实现…的预期目标, 确保完成全年目标) is one.
 GOAL_MET = re.compile(
@@ -166,7 +179,7 @@ SUPPORT = re.compile(
 )
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|(?:使用|利用|吸收)外资|到位资金|损失|税"
-    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口"
+    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口|零售"
     r"|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
@@ -226,15 +239,23 @@ LEVEL = re.compile(
 # (争取消费品以旧换新政策资金266.5亿元, 累计争取中央转移支付超5300亿元; not 对成功争取国家级项目的企业给予…).
 EFFECT = re.compile(r"(?:带动|拉动)(?!.*(?:资金|补贴|补助|奖励|资助|给予))")
 WON = re.compile(r"(?:累计|积极|共)?争取")
-# A change from one figure to another (由50万元提高到70万元, 从40元提高到45元): the first is the old figure, the second
-# the new one, which a support sentence offers though it is a level reached.
-CHANGE_FROM = re.compile(r"[由从]")
-CHANGE_TO = re.compile(r"(?:提高|增加|增长|上调|调整|提升|扩大|下调|降低|减少)(?:到|至|为)")
-CHANGE_REACH = 40  # how far from a figure its change is read (分别由50万元、40万元、30万元提高到70万元)
-# A project's planned investment (拟投资金额131.5亿元, 计划总投资2.31亿元) sizes it; it is no goal.
-PLANNED_INVESTMENT = re.compile(r"(?:计划|拟)总?投资(?:总?额|金额)?(?:为|约|达到?)?约?$")
-# A figure of a year (由2006年的596亿元增加到2015年的2711亿元) is a statistic, whatever it funds.
-YEARS_FIGURE = re.compile(r"\d{4}年(?:底|末)?的$")
+# A change from one figure to another (由50万元提高到70万元, 由每人每月100元调整为150元, 在原20万元基础上提高到30万元):
+# the old figure right after 由, 从 or 原 and right before the change verb (or a list of old figures), the new one
+# right after the verb. A support sentence offers the new one, though it is a level reached, unless it aims at it
+# (力争户均贷款额度由100万元提高到200万元); the old one is neither offered nor a goal. Read within CHANGE_REACH.
+CHANGE_TO = r"(?:提高|增加|增长|上调|调高|调增|上浮|调整|提升|扩大|下调|降低|减少|增)(?:到|至|为)"
+OLD_FIGURE_BEFORE = re.compile(r"(?:[由从](?:原来|原先|过去)?的?|在?原)(?:\d{4}年的?|按?每[^\d，,。；;]{1,5})?$")
+OLD_FIGURE_AFTER = re.compile(rf"(?:[、和及][^，,。；;、]{{1,10}}?)*?(?:的?基础上)?{CHANGE_TO}")
+NEW_FIGURE_BEFORE = re.compile(rf"{CHANGE_TO}(?:按?每[^\d，,。；;]{{1,5}})?$")
+CHANGED_FROM = re.compile(r"(?:[由从]|原)[^，,。；;]{0,12}?\d")
+CHANGE_REACH = 40
+AIMING = re.compile(r"力争|确保|目标|努力|预期")
+# A project's planned investment (拟投资金额131.5亿元, 计划总投资2.31亿元) sizes it; it is no goal (a year's investment
+# plan, 年度计划投资5000亿元, is one).
+PLANNED_INVESTMENT = re.compile(r"(?:拟|计划总)投资(?:总?额|金额)?(?:为|约|达到?)?约?$")
+# A past year's figure (由2006年的596亿元增加到2015年的2711亿元) is a statistic, whatever it funds; this year's
+# (安排2024年的500万元奖补资金) is a budget.
+YEARS_FIGURE = re.compile(r"(?P<year>\d{4})年(?:底|末)?的$")
 # A size (吨, 千瓦, 立方米 …) that describes a project in a list of projects (国达化工60万吨钾肥复合造粒、…等项目
 # 建设) says which project it is, not a goal; a size to reach (新增装机300万千瓦以上、…等重大项目) is one.
 SIZE_UNIT = re.compile(r"吨|千瓦|千伏安|立方米|平方米|方|亩")
@@ -257,8 +278,10 @@ RATE = re.compile(r"年均|增长|增速|涨幅")
 # 企业), nor money or a share, which a yearly sentence gives as a criterion or a statistic (企业每年研发投入不低于
 # 500万元, 每年营业收入增长超过20%).
 YEARLY = re.compile(r"每年")
-# Who benefits each year (每年约500万名学生受益) is the reach of a programme, not a count set for the year.
-BENEFITING = re.compile(r"[\u4e00-\u9fff]{0,4}受益")
+# Who benefits each year (每年约500万名学生受益, 每年惠及农村学生约300万名) is the reach of a programme, not a
+# count set for the year.
+BENEFITING = re.compile(r"[\u4e00-\u9fff]{0,4}(?:受益|受惠)")
+BENEFITING_BEFORE = re.compile(r"惠及|受益|受惠")
 TIME_UNIT = re.compile(r"次|个月|个工作日")
 # A rhythm: every few months or years (每2个月至少组织1次, 每5年修订1次), which sets no level to reach.
 FREQUENCY = re.compile(r"每(?:\d+|[一二三四五六七八九十两半]+)个?(?:月|年|周|季度|天|日)")
@@ -335,7 +358,7 @@ def propose(
     document_year = year_of_date(document_date) or date_in_text(text)
     parks = park_mentions(text, park_names, paragraphs)
     headlines = Headlines(paragraphs)
-    reader = Reader(text, document_year, plan_end_year(paragraphs), headlines)
+    reader = Reader(text, document_year, plan_end_year(paragraphs, document_year), headlines)
     for paragraph in paragraphs:
         reader.read(paragraph)
     return {
@@ -404,15 +427,21 @@ def amount_of(offer):
 
 
 def rounds_to(headline, body):
-    """Whether a headline's (amount, unit) is the body's, rounded as the headline writes it (157亿元 for 157.3亿元)."""
+    """Whether a headline's (amount, unit) is the body's, rounded as the headline writes it and within ROUNDING of
+    it (157亿元 for 157.3亿元; not 2亿元 for a part of 1.5亿元)."""
     (amount, unit), (stated, stated_unit) = headline, body
-    written = Decimal(str(amount))
-    rounded = Decimal(str(stated)).quantize(Decimal(1).scaleb(written.as_tuple().exponent), ROUND_HALF_UP)
-    return unit == stated_unit and rounded == written
+    written, exact = Decimal(str(amount)), Decimal(str(stated))
+    rounded = exact.quantize(Decimal(1).scaleb(written.as_tuple().exponent), ROUND_HALF_UP)
+    return unit == stated_unit and rounded == written and abs(exact - written) <= ROUNDING * written
 
 
 def figure_of(found):
     return found["value"], found["value_max"], found["unit"]
+
+
+def enumerator_rank(number):
+    """How high a list number ranks (`ENUMERATOR_RANKS`): 0 for 一、, 1 for （一） …, the lowest for ——."""
+    return next((rank for rank, kind in enumerate(ENUMERATOR_RANKS) if kind.match(number)), len(ENUMERATOR_RANKS))
 
 
 def is_headline(line):
@@ -531,21 +560,23 @@ def plan_end(digit):
     return 1955 + 5 * (10 + chinese_number(digit))
 
 
-def plan_end_year(paragraphs):
-    """A document titled after a five-year plan, or with its own period (行动计划（2021-2023年）), sets its goals for
-    the plan's last year unless it says otherwise, and one titled after a year's plan (`YEAR_PLAN`) for that year.
-    The title is a line of the head with no sentence end."""
+def plan_end_year(paragraphs, document_year):
+    """A document titled after a year's plan or work (`YEAR_PLAN`: its title ends on it, the year is not past) sets
+    its goals for that year (“十四五”规划2024年度实施计划 too); one titled after a five-year plan, or with its own
+    period (行动计划（2021-2023年）), for the plan's last year, unless it says otherwise. The title is a line of the
+    head with no sentence end."""
     for paragraph in paragraphs[:TITLE_REACH]:
-        if any(end in paragraph.text for end in SENTENCE_ENDS):
+        title = paragraph.text.strip(TRIM)
+        if any(end in title for end in SENTENCE_ENDS):
             continue
-        five_years, period = PLAN.search(paragraph.text), PLAN_PERIOD.search(paragraph.text)
-        one_year = YEAR_PLAN.search(paragraph.text) if len(YEAR_NAMED.findall(paragraph.text)) == 1 else None
+        one_year = YEAR_PLAN.search(title)
+        if one_year and (document_year is None or year_value(one_year.group("year")) >= document_year):
+            return year_value(one_year.group("year"))
+        five_years, period = PLAN.search(title), PLAN_PERIOD.search(title)
         if five_years:
             return plan_end(five_years.group("plan"))
         if period:
             return year_value(period.group("end"))
-        if one_year:
-            return year_value(one_year.group("year"))
     return None
 
 
@@ -581,9 +612,10 @@ class Reader:
         return self.document_year is not None and year < self.document_year
 
     def read(self, paragraph):
-        if HEADING.match(paragraph.text) and is_headline(paragraph.text):
-            self.read_heading(paragraph.text)
-            return
+        if HEADING.match(paragraph.text) and len(paragraph.text) <= HEADING_LENGTH:
+            self.read_heading(paragraph.text)  # 二、2024年主要目标任务。 heads its section, and
+            if is_headline(paragraph.text):  # 一、对…企业，给予一次性奖励100万元。 is an article to read as well
+                return
         if self.is_part_heading(paragraph.text):
             self.read_heading(paragraph.text, in_part=False)
             self.part = (self.section_forward, self.section_past, self.section_year)
@@ -593,16 +625,17 @@ class Reader:
         lead_text = lead[0].text if lead else ""
         self.open_years_work(lead_text)
         past_paragraph = bool(PAST_PERIOD.search(lead_text)) or self.period_is_past(lead_text)
-        labelled = len(lead_text) <= 12 and bool(GOAL_LABEL.fullmatch(lead_text.strip(CLAUSE_ENDS + TRIM)))
+        # A label of goals (主要目标：) in a review reports them, unless it names a year to come (今年主要预期目标是).
+        labelled = (
+            len(lead_text) <= 12
+            and bool(GOAL_LABEL.fullmatch(lead_text.strip(CLAUSE_ENDS + TRIM)))
+            and (not self.section_past or self.names_year_ahead(lead_text))
+        )
         # 到2020年，…。全国农机总动力超过10亿千瓦: the year the paragraph opens on (after its label) is its goals'.
         carried = self.year_ahead(lead_text) or (self.year_ahead(lead[1].text) if labelled and len(lead) > 1 else None)
         forward_paragraph = labelled or carried is not None
-        numbered = ENUMERATOR.match(paragraph.text)
-        if numbered and GOALS_PART.fullmatch(lead_text[numbered.end() :].strip(CLAUSE_ENDS + TRIM)):
-            self.goals_part = (carried,)
-        elif numbered and not SUB_ITEM.match(numbered.group()):
-            self.goals_part = None
-        elif self.goals_part:
+        self.read_goals_part(paragraph.text, lead_text, carried)
+        if self.goals_part and GOAL_ITEM_LABEL.match(paragraph.text):
             forward_paragraph, carried = True, carried or self.goals_part[0]
         item = LIST_ITEM.match(paragraph.text)
         if item:
@@ -625,6 +658,21 @@ class Reader:
                 forward_paragraph, carried = True, year
             if not item:
                 self.list_forward, self.list_year = forward, year
+
+    def read_goals_part(self, text, lead_text, carried):
+        """Opens, dates or closes the goals part (`GOALS_PART`) at a paragraph opening on `lead_text`."""
+        numbered = ENUMERATOR.match(text)
+        rank = enumerator_rank(numbered.group()) if numbered else None
+        if (
+            numbered
+            and not self.section_past
+            and GOALS_PART.fullmatch(lead_text[numbered.end() :].strip(CLAUSE_ENDS + TRIM))
+        ):
+            self.goals_part = (carried, rank)
+        elif self.goals_part and (is_headline(text) or (rank is not None and rank <= self.goals_part[1])):
+            self.goals_part = None
+        elif self.goals_part and self.goals_part[0] is None and carried:
+            self.goals_part = (carried, self.goals_part[1])  # （二）发展目标 / 到2025年，…: the year after the label
 
     def is_part_heading(self, text):
         """Whether a line heads a part without a number (`PART_HEADING`), once the body has begun below the title."""
@@ -747,6 +795,8 @@ class Reader:
                 if supported and self.take_funding(clause, quantity):
                     continue
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
+                if is_money(quantity.unit) and change_term(self.text, clause, quantity, before) == "old":
+                    continue  # the figure a change starts from (由每户2000元提高为3000元), no goal
                 if clause_past or past or reported or quantity.start > outlook_from or is_rhetorical(quantity, before):
                     continue
                 if OUTLINE.match(self.text, quantity.end) or before.endswith(DIVIDED_INTO):
@@ -777,7 +827,7 @@ class Reader:
                 if names_places_listed(self.text, clause.start, quantity):
                     continue  # the stations of 南山口、哇让、同德、德令哈4个抽水蓄能电站, not a count to reach
                 near = self.text[max(clause.start, quantity.start - LOOK_BACK) : min(clause.end, quantity.end + 12)]
-                if is_percent(quantity.unit) and SUPPORT.search(near) and not GOAL.search(near):
+                if is_percent(quantity.unit) and SUPPORT.search(near) and not AIMING.search(near):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
                 if not forward and not building and not is_yearly_goal(quantity, before, self.text):
@@ -868,8 +918,9 @@ class Reader:
         before = self.text[max(clause.start, quantity.start - 12) : quantity.start]
         listed_after, listed_rate, listed_offered = self.listed
         in_list = self.text[listed_after : quantity.start] in LIST_JOINERS
-        offered = listed_offered if in_list else self.is_offered(clause, quantity, before)
-        rate = per_each(before) or (listed_rate if in_list else "")
+        changed = change_term(self.text, clause, quantity, before)
+        offered = listed_offered if in_list else self.is_offered(clause, quantity, before, changed)
+        rate = per_each(before) or (listed_rate if in_list or changed == "new" else "")
         self.listed = (quantity.end, rate, offered)
         if not offered:
             return False
@@ -886,14 +937,15 @@ class Reader:
         )
         return True
 
-    def is_offered(self, clause, quantity, before):
+    def is_offered(self, clause, quantity, before, changed=None):
         """Whether an amount in a sentence of support is offered: not a statistic just before or after it
-        ("带动社会投资超千亿元"), a level reached, a condition, a gloss of another offer or a price."""
+        ("带动社会投资超千亿元"), a level reached, a condition, a gloss of another offer or a price; of a change
+        (`changed`, from `change_term`), the new figure only."""
         after = self.text[quantity.end : quantity.end + 3]
-        changed = change_term(self.text, clause, quantity)
-        if changed == "old" or YEARS_FIGURE.search(before):
+        years = YEARS_FIGURE.search(before)
+        if changed == "old" or (years and self.is_past_year(int(years.group("year")))):
             return False
-        level = LEVEL.search(before) and changed != "new"
+        level = LEVEL.search(before) and not (changed == "new" and not AIMING.search(clause.text))
         if STATISTIC.search(before) or STATISTIC.search(after) or level or EFFECT.search(before):
             return False
         if WON.match(clause.text):
@@ -914,16 +966,18 @@ class Reader:
         return "/" not in quantity.unit or bool(SUPPORT.search(before)) or before.endswith(("按", "按照"))
 
 
-def change_term(text, clause, quantity):
-    """Whether a figure is the "old" or the "new" one of a change its clause states (`CHANGE_FROM`, `CHANGE_TO`),
-    else None. Read within CHANGE_REACH of the figure, so a long clause costs no more."""
-    start = max(clause.start, quantity.start - CHANGE_REACH)
-    opened = max((match.end() for match in CHANGE_FROM.finditer(text, start, quantity.start)), default=None)
-    if opened is None:
-        return None
-    if CHANGE_TO.search(text, opened, quantity.start):
+def change_term(text, clause, quantity, before):
+    """Whether a figure is the "old" or the "new" one of a change (`OLD_FIGURE_BEFORE`, `NEW_FIGURE_BEFORE`), else
+    None; `before` is the clause's text right before it."""
+    if OLD_FIGURE_BEFORE.search(before) and OLD_FIGURE_AFTER.match(
+        text, quantity.end, min(clause.end, quantity.end + CHANGE_REACH)
+    ):
+        return "old"
+    if NEW_FIGURE_BEFORE.search(before) and CHANGED_FROM.search(
+        text, max(clause.start, quantity.start - CHANGE_REACH), quantity.start
+    ):
         return "new"
-    return "old" if CHANGE_TO.search(text, quantity.end, min(clause.end, quantity.end + CHANGE_REACH)) else None
+    return None
 
 
 def in_a_gloss(text, position):
@@ -988,6 +1042,7 @@ def is_yearly_goal(quantity, before, text):
         and comparator_of(quantity, before) != "at_most"
         and not text.startswith("的", quantity.end)
         and not BENEFITING.match(text, quantity.end)
+        and not BENEFITING_BEFORE.search(before)
     )
 
 

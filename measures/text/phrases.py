@@ -129,15 +129,16 @@ FRAME_ADVERB = re.compile(ADVERB)  # 加快, 深入: how a sentence's verb acts,
 # a preposition (支持在京高校|开展…), 和 after a head
 # word or before a verb (天使母基金和|种子基金, 建立特别机制和|实施特殊政策).
 FRAME_BOUNDARY = re.compile(
-    rf"[，,。；;：:、（）()“”《》\s的是在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度园学院坚])[和及]|[和与及](?={PROGRAMME_VERB})"
+    rf"[，,。；;：:、（）()“”《》\s的是在对由向将把从与]|(?<![高平同均对中相])等|(?<=[划程动台金点心盟廊例法施案策项地度制园学院坚])[和及]|[和与及](?={PROGRAMME_VERB})"
 )
 # A count before a name counts things of a kind (30项市级疏堵工程, 新建50个区域养老服务中心), and a sum sizes one
 # (超500亿元区域基金, 200亿天使母基金), so the name is what follows, judged on its own; 万 and 亿 before a unit of
 # measure give an extent, no count (黑土地保护工程|1036万亩), and in words a place may hold them (十万大山).
 COUNT = re.compile(
     r"^(?:超|近|约|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几两]+)余?"
-    rf"(?:[万亿]?[个家项支批座所条类次]|[万亿]元|(?<=\d)[万亿](?!{BASE}))"
+    rf"(?:[万亿]?[个家项支批座所条类]|[万亿]元|(?<=\d)[万亿](?!{BASE}))"
 )
+TIMES = re.compile(r"^(?:\d+|[一二三四五六七八九十两]+)次")  # 修订|1次|职业院校专业目录: how often, before a name
 # A count that ends its clause, counting what came before it (新建国家现代农业产业园2个、).
 COUNTED_LAST = re.compile(COUNT.pattern + r"(?:[，,。；;、]|$)")
 # A count of things inside a name (布局4个|基础科学中心, 首批63个|省重点实验室) counts things of a kind, like a count
@@ -411,28 +412,35 @@ def measure_names(text, start, end):
     return sorted(found, key=lambda pair: pair[1])
 
 
-# Programmes bundled under a count with their items in brackets after it: 实施八大工程(创新引领、集群强链、…) names
-# 创新引领工程, 集群强链工程 … when the items, short words each, are as many as the count says.
+# Programmes bundled under a count with their items in brackets after it: 实施八大工程(创新引领、集群强链、…) and
+# 实施“三大工程”（即创新引领、集群强链和项目支撑） name 创新引领工程 … when the items, short words each, are as many as
+# the count says, none names a thing of its own, and none says who leads or when (市科技局, 按职责分工负责, 年底前完成).
 BUNDLE_ITEMS = re.compile(
-    rf"(?P<count>[一二三四五六七八九十两]+|\d+)[大项个](?P<head>{MEASURE_HEADS})[（(](?P<items>[^（()）]{{4,200}}?)[）)]"
+    rf"(?P<count>[一二三四五六七八九十两]+|\d+)[大项个](?P<head>{MEASURE_HEADS})[”\"]?[（(]即?(?P<items>[^（()）]{{4,200}}?)[）)]"
 )
-BUNDLE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+BUNDLE_ITEM = re.compile(r"[“\"]?(?P<item>[\u4e00-\u9fff]{2,10})[”\"]?")
+BUNDLE_ITEM_NOT = re.compile(r"^[市省区县]|[局委部办厅]$|负责|牵头|分工|启动|完成|年底|年初|上半年|下半年|[前后]$")
+BUNDLE_JOINER = re.compile(r"、|和(?=[^、]*$)")
 
 
 def programmes_in_brackets(text, start, end):
     """(name, offset) of each programme a count bundles and its brackets list (`BUNDLE_ITEMS`)."""
     found = []
     for match in BUNDLE_ITEMS.finditer(text, start, end):
-        count, items = match.group("count"), match.group("items").split("、")
+        count, head = match.group("count"), match.group("head")
         expected = int(count) if count.isdigit() else chinese_number(count.replace("两", "二"))
-        if expected != len(items) or not all(BUNDLE_ITEM.fullmatch(item) for item in items):
+        offset, items = match.start("items"), []
+        for written in BUNDLE_JOINER.split(match.group("items")):
+            item = BUNDLE_ITEM.fullmatch(written)
+            items.append(item and (item.group("item"), offset + item.start("item")))
+            offset += len(written) + 1
+        if expected != len(items) or not all(items):
             continue
-        if any(head.end() == len(item) for item in items for head in MEASURE_HEAD.finditer(item)):
+        if any(BUNDLE_ITEM_NOT.search(item) for item, _ in items):
+            continue
+        if any(found.end() == len(item) for item, _ in items for found in MEASURE_HEAD.finditer(item)):
             continue  # 三大平台（…研究院、…中心）: items with names of their own, found as such
-        offset = match.start("items")
-        for item in items:
-            found.append((item + match.group("head"), offset))
-            offset += len(item) + 1
+        found += [(item + head, item_offset) for item, item_offset in items]
     return found
 
 
@@ -724,19 +732,21 @@ CONJUNCTIONS = "和与及"
 
 
 def trimmed(name, offset, head):
-    """The name without a time or the verbs that introduce it (今年, 深入实施, 落实和推广), a count before it (30项)
-    or of things in it (布局4个|基础科学中心), or what comes before a verb that still has four characters of name
+    """The name without a time or the verbs that introduce it (今年, 深入实施, 落实和推广), a count before it (30项,
+    1次) or of things in it (布局4个|基础科学中心), or what comes before a verb that still has four characters of name
     after it (社会力量建设|智能算力中心; 绿色消费推进行动, 国家学院建设试点 and 平台建设及应用水平提升计划 keep their
     verb: it is part of the name)."""
     inner = [
         verb
         for verb in FRAME_VERB.finditer(name, 1)
-        if len(name) - len(head) - verb.end() >= 4 and name[verb.end()] not in JOINED
+        if len(name) - len(head) - verb.end() >= 4
+        and name[verb.end()] not in JOINED
+        and not FRAME_VERB.match(name, verb.end())  # 法规规章修订清理专项行动: verbs side by side are the name's
     ]
     if inner:
         cut = inner[-1].end() + (name[inner[-1].end()] in CONJUNCTIONS)  # 建设|和|数据要素…改革: no name opens on 和
         name, offset = name[cut:], offset + cut
-    for pattern in (TIME_OPENING, LEAD_VERBS, COUNT):
+    for pattern in (TIME_OPENING, LEAD_VERBS, COUNT, TIMES):
         cut = pattern.match(name)
         if cut and cut.end() < len(name):
             name, offset = name[cut.end() :], offset + cut.end()
@@ -769,9 +779,9 @@ def specific(name, head):
     return True
 
 
-# A name a company's name goes on from is the company's (山东万紫园旅游开发有限公司), not a park; a company set up
-# in a park (在苏州工业园区注册成立有限公司) leaves the park named.
-COMPANY_AFTER = re.compile(r"(?:(?!设立|成立|落户|注册|引进|入驻|的)[\u4e00-\u9fff]){0,8}?(?:有限(?:责任)?公司|集团)")
+# A name ending in a bare 园 that a company's name goes on from, with words of its own only, is the company's
+# (山东万紫园旅游开发有限公司), not a park; a zone before a company (青岛高新区海尔集团, 苏州工业园区与中车集团) is one.
+COMPANY_AFTER = re.compile(r"(?:(?![与和同及在的向对把将])[\u4e00-\u9fff]){0,6}?(?:有限(?:责任)?公司|集团)")
 
 
 def park_like_names(text, start, end):
@@ -781,7 +791,7 @@ def park_like_names(text, start, end):
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
         if COUNTED_LAST.match(text[offset + len(name) : min(end, offset + len(name) + 9)]):
             continue  # 新建国家现代农业产业园2个: parks of a kind, counted (not 东湖高新区3家企业: firms)
-        if COMPANY_AFTER.match(text, offset + len(name), end):
+        if name.endswith("园") and COMPANY_AFTER.match(text, offset + len(name), end):
             continue
         counted = COUNTED_KIND.search(name)
         if counted:

@@ -1676,6 +1676,7 @@ def test_how_many_benefit_each_year_is_no_goal_and_a_revised_rule_is_named():
     assert targets("每年培育高新技术企业6000家以上。", "2024-02-01") == [(6000, "家", None)]
     assert titles("今年省财政厅修订了奖补资金办法，进一步加大对规范项目支持额度。") == ["奖补资金办法"]
     assert titles("原则上每5年修订1次职业院校专业目录。") == ["职业院校专业目录"]
+    assert titles("开展法规规章修订清理专项行动。") == ["法规规章修订清理专项行动"]
 
 
 def test_a_title_naming_one_years_plan_dates_its_goals():
@@ -1714,3 +1715,88 @@ def test_programmes_bundled_under_a_count_are_named_by_the_items_in_brackets_aft
     assert len(titles(text)) == 8
     # Items that do not add up to the count are no such list.
     assert titles("实施三大工程（创新引领、集群强链）。") == []
+
+
+def funding(text, date):
+    return [(f["amount"], f["unit"]) for f in propose(text, NameIndex(), date)["funding"]]
+
+
+def test_the_review_of_round_16_on_changes_of_figures():
+    date = "2024-03-01"
+    # 由 and 从 open a change only right before its old figure, which the change verb follows.
+    text = "对由国家认定的制造业单项冠军企业一次性奖励100万元并将其贷款贴息比例提高到50%。"
+    assert funding(text, date) == [(100, "万元")] and targets(text, date) == []
+    text = "对新入驻自由贸易试验区的总部企业奖励500万元并将其办公用房租金补贴比例提高至50%。"
+    assert funding(text, date) == [(500, "万元")] and targets(text, date) == []
+    assert funding("对从事跨境电商业务的企业奖励20万元并将其物流补贴比例提高至30%。", date) == [(20, "万元")]
+    # The old figure is neither an offer nor a goal, whatever the verb; the new one keeps the old one's rate.
+    text = "将养老服务补贴标准由每人每月100元调整为150元。"
+    assert funding(text, date) == [(150, "元/人/月")] and targets(text, date) == []
+    text = "要将困难群众临时救助资金由每户2000元提高为3000元。"
+    assert funding(text, date) == [(3000, "元/户")] and targets(text, date) == []
+    assert funding("省级奖励由300万元增至500万元。", date) == [(500, "万元")]
+    assert funding("对认定的企业在原20万元基础上提高到30万元奖励。", date) == [(30, "万元")]
+    # A level to reach is no offer, changed or not.
+    assert funding("支持小微企业发展，力争户均贷款额度由100万元提高到200万元。", date) == []
+    assert funding("加大资金支持力度，推动全市消费品零售额由800亿元增长到1000亿元。", date) == []
+    # The rate an offer is raised to is the offer's; a rate aimed at is a goal.
+    assert targets("将企业研发投入补贴比例提高到30%。", date) == []
+    assert targets("到2025年，力争财政补贴资金使用率达到95%。", date) == [(95, "%", 2025)]
+    # A year's budget is offered; a past year's figure is a statistic.
+    assert funding("省财政安排2024年的500万元奖补资金，支持县域商业体系建设。", date) == [(500, "万元")]
+
+
+def test_the_review_of_round_16_on_headlines_titles_and_goal_parts():
+    date = "2024-03-01"
+    # A headline total its parts round to is still the total.
+    text = "省财政下达2亿元支持高标准农田建设\n省财政下达第一批资金1.5亿元，第二批资金0.5亿元。\n"
+    assert funding(text, date) == [(2, "亿元"), (1.5, "亿元"), (0.5, "亿元")]
+    # A numbered heading ending in 。 still opens its section, and a numbered sentence is still read.
+    text = "一、2023年工作回顾\n二、2024年主要目标任务。\n全市地区生产总值增长5.5%左右，城镇新增就业6万人。\n"
+    assert targets(text, "2024-02-01") == [(5.5, "%", 2024), (6, "万人", 2024)]
+    # A report on last year's plan dates nothing; a programme named 科技计划 is no year's plan.
+    text = "关于2023年国民经济和社会发展计划执行情况的报告\n下一步，要力争全市地区生产总值增长5.5%左右。\n"
+    assert targets(text, "2024-01-20") == [(5.5, "%", None)]
+    text = "关于印发《2024年度市级科技计划项目申报指南》的通知\n项目实施期内力争新增销售收入500万元以上。\n"
+    assert targets(text, date) == [(500, "万元", None)]
+    # A year's investment plan is a goal; a project's planned total investment sizes it.
+    assert targets("今年安排省重点项目500个，年度计划投资5000亿元。", "2024-02-01")[-1:] == [(5000, "亿元", 2024)]
+    # The goals part: not a status paragraph, not past its own level's next number, not in a review.
+    text = (
+        "（二）发展目标。到2025年，初步建成先进制造业强市。\n"
+        "目前，全市制造业增加值占比为28%，规模以上工业企业1900家，与目标仍有差距。\n"
+    )
+    assert targets(text, "2023-10-24") == []
+    text = (
+        "1.发展目标。到2025年，初步建成先进制造业强市。\n"
+        "产业能级更高。制造业增加值占比稳定在30%以上。\n"
+        "2.保障措施。\n"
+        "产业基础。全市现有规模以上工业企业1900家。\n"
+    )
+    assert targets(text, "2023-10-24") == [(30, "%", 2025)]
+    text = "一、2023年工作回顾\n（一）主要目标。全年地区生产总值增长5.2%。\n产业发展。规模以上工业增加值增长6.5%。\n"
+    assert targets(text, "2024-02-01") == []
+    # A label on its own line takes its year from the paragraph after it.
+    text = "（二）发展目标\n到2025年，初步建成先进制造业强市。\n产业能级更高。制造业增加值占比稳定在30%以上。\n"
+    assert targets(text, "2023-10-24") == [(30, "%", 2025)]
+
+
+def test_the_review_of_round_16_on_names_and_parks():
+    date = "2024-03-01"
+    for text, park in [
+        ("苏州工业园区与中国中车集团签署战略合作协议。", "苏州工业园区"),
+        ("青岛高新区海尔集团新建智能工厂。", "青岛高新区"),
+        ("支持合肥高新区组建产业投资集团。", "合肥高新区"),
+    ]:
+        assert park in [p["name"] for p in propose(text, PARKS, date)["parks"]]
+    # Brackets after a count listing who leads or when name no programmes; a quoted count and 和 still list them.
+    assert titles("组织开展三项行动（市发展改革委、市工业和信息化局、市科技局按职责分工负责）。") == []
+    assert titles("实施两大工程（上半年启动、年底前完成）。") == []
+    named = ["创新引领工程", "集群强链工程", "项目支撑工程"]
+    assert titles("实施“三大工程”（即创新引领、集群强链和项目支撑）。") == named
+    # A campaign counted by its rounds is still named; two systems joined by 和 are two.
+    assert titles("今年以来已开展百日千万招聘专项行动3次。") == ["百日千万招聘专项行动"]
+    assert titles("推行乡镇会计委派制和财务总监委派制。") == ["乡镇会计委派制", "财务总监委派制"]
+    # Who benefits, however written, is no goal set for the year.
+    assert targets("每年惠及农村学生约300万名。", date) == []
+    assert targets("每年受益学生约300万人。", date) == []
