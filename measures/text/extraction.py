@@ -249,6 +249,7 @@ OLD_FIGURE_AFTER = re.compile(rf"(?:[、和及][^，,。；;、]{{1,10}}?)*?(?:�
 NEW_FIGURE_BEFORE = re.compile(rf"{CHANGE_TO}(?:按?每[^\d，,。；;]{{1,5}})?$")
 CHANGED_FROM = re.compile(r"(?:[由从]|原)[^，,。；;]{0,12}?\d")
 CHANGE_REACH = 40
+# Words that aim at a level (力争, 确保): narrower than `AIM`, for 将 and 要 also set an offer (将…比例提高到50%).
 AIMING = re.compile(r"力争|确保|目标|努力|预期")
 # A project's planned investment (拟投资金额131.5亿元, 计划总投资2.31亿元) sizes it; it is no goal (a year's investment
 # plan, 年度计划投资5000亿元, is one).
@@ -411,8 +412,8 @@ def restatements_dropped(targets, headlines, forecast_figures):
 def offers_restated_dropped(funding, headlines):
     """Each offer the title states once: not in the page's copies of its title, nor in the title when the body
     states its amount (河南省财政2.7亿元补贴电煤采购 over 省财政已累计下达补贴资金2.7亿元), also rounded (157亿元
-    over 157.3亿元); equal amounts elsewhere,
-    also in short lines of a list (对…企业奖励50万元), are offers of their own."""
+    over 157.3亿元); equal amounts elsewhere, also in short lines of a list (对…企业奖励50万元), are offers of their
+    own."""
     body = [amount_of(offer) for offer in funding if not headlines.hold(offer["offset"])]
     return [
         offer
@@ -602,7 +603,7 @@ class Reader:
         self.in_body = False  # a part heading is one once the body's sentences have begun, below the title
         self.list_forward, self.list_year = False, None  # a "——" item continues the goal list introduced above it
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
-        self.goals_part = None  # (year,) while the paragraphs under a numbered goals label are read (`GOALS_PART`)
+        self.goals_part = None  # (year, its label's rank) while the paragraphs under a goals label are read
         self.targets, self.funding = [], []
         self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
         self.forecast_figures = set()  # every (value, value_max, unit) the body gives as a forecast (`PROJECTION`)
@@ -792,10 +793,11 @@ class Reader:
                 at = bisect_right(quoted_starts, quantity.start - sentence.start) - 1
                 if at >= 0 and quantity.start - sentence.start < quoted[at][1]:
                     continue
-                if supported and self.take_funding(clause, quantity):
-                    continue
                 before = self.text[max(clause.start, quantity.start - LOOK_BACK) : quantity.start]
-                if is_money(quantity.unit) and change_term(self.text, clause, quantity, before) == "old":
+                changed = change_term(self.text, clause, quantity, before) if is_money(quantity.unit) else None
+                if supported and self.take_funding(clause, quantity, changed):
+                    continue
+                if changed == "old":
                     continue  # the figure a change starts from (由每户2000元提高为3000元), no goal
                 if clause_past or past or reported or quantity.start > outlook_from or is_rhetorical(quantity, before):
                     continue
@@ -910,15 +912,15 @@ class Reader:
             year = year or (self.goal_year if inherit else None)
         return year, forward, past, clause_past
 
-    def take_funding(self, clause, quantity):
+    def take_funding(self, clause, quantity, changed):
         """Money offered: recorded as funding (and so never a target). The figures of a list share the first one's
-        verdict and rate: 每家80万元、30万元 are offered at 万元/家, 余额分别达38.7万亿元、29.9万亿元 are balances."""
+        verdict and rate: 每家80万元、30万元 are offered at 万元/家, 余额分别达38.7万亿元、29.9万亿元 are balances; the
+        new figure of a change (`changed`, from `change_term`) takes the old one's rate."""
         if not is_money(quantity.unit) or quantity.value_max is not None:
             return False
         before = self.text[max(clause.start, quantity.start - 12) : quantity.start]
         listed_after, listed_rate, listed_offered = self.listed
         in_list = self.text[listed_after : quantity.start] in LIST_JOINERS
-        changed = change_term(self.text, clause, quantity, before)
         offered = listed_offered if in_list else self.is_offered(clause, quantity, before, changed)
         rate = per_each(before) or (listed_rate if in_list or changed == "new" else "")
         self.listed = (quantity.end, rate, offered)
@@ -937,7 +939,7 @@ class Reader:
         )
         return True
 
-    def is_offered(self, clause, quantity, before, changed=None):
+    def is_offered(self, clause, quantity, before, changed):
         """Whether an amount in a sentence of support is offered: not a statistic just before or after it
         ("带动社会投资超千亿元"), a level reached, a condition, a gloss of another offer or a price; of a change
         (`changed`, from `change_term`), the new figure only."""

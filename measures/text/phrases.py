@@ -438,7 +438,7 @@ def programmes_in_brackets(text, start, end):
             continue
         if any(BUNDLE_ITEM_NOT.search(item) for item, _ in items):
             continue
-        if any(found.end() == len(item) for item, _ in items for found in MEASURE_HEAD.finditer(item)):
+        if any(ending.end() == len(item) for item, _ in items for ending in MEASURE_HEAD.finditer(item)):
             continue  # 三大平台（…研究院、…中心）: items with names of their own, found as such
         found += [(item + head, item_offset) for item, item_offset in items]
     return found
