@@ -120,7 +120,9 @@ YEAR_NAMED = re.compile(rf"({YEAR})年")
 THIS_YEARS_WORK = re.compile(rf"^(?:(?P<relative>今年|明年)|(?P<year>{YEAR})年)是")
 # 拟 plans (拟于2025年建成), but 拟获资助, 拟入选, 拟命名 name whom a notice proposes (公示), no goal. 计划 plans as
 # a verb (今年计划新增, 计划总投资); before other words it is as often a programme's name (倍增计划工作领导小组).
-AIM = r"目标|预期|力争|确保|争取|将|要|努力|拟(?!获|入选|认定|立项|推荐|列入|命名|授予|表彰)|规划|主要指标|包括"
+# Words that aim at a level (力争, 确保); `AIM` adds those that also set an offer or a plan (将…比例提高到50%).
+AIMING = re.compile(r"力争|确保|目标|努力|预期")
+AIM = rf"{AIMING.pattern}|争取|将|要|拟(?!获|入选|认定|立项|推荐|列入|命名|授予|表彰)|规划|主要指标|包括"
 AIMED = re.compile(AIM)
 GOAL = re.compile(rf"{AIM}|计划(?=总?投资|新?开工|新增|新建|实施|完成|建设|引进|于|到|用)")
 STRONG_GOAL = re.compile(r"目标|主要指标")
@@ -249,8 +251,6 @@ OLD_FIGURE_AFTER = re.compile(rf"(?:[、和及][^，,。；;、]{{1,10}}?)*?(?:�
 NEW_FIGURE_BEFORE = re.compile(rf"{CHANGE_TO}(?:按?每[^\d，,。；;]{{1,5}})?$")
 CHANGED_FROM = re.compile(r"(?:[由从]|原)[^，,。；;]{0,12}?\d")
 CHANGE_REACH = 40
-# Words that aim at a level (力争, 确保): narrower than `AIM`, for 将 and 要 also set an offer (将…比例提高到50%).
-AIMING = re.compile(r"力争|确保|目标|努力|预期")
 # A project's planned investment (拟投资金额131.5亿元, 计划总投资2.31亿元) sizes it; it is no goal (a year's investment
 # plan, 年度计划投资5000亿元, is one).
 PLANNED_INVESTMENT = re.compile(r"(?:拟|计划总)投资(?:总?额|金额)?(?:为|约|达到?)?约?$")
