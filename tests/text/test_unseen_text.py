@@ -17,6 +17,10 @@ def targets(text, date=None):
     return [(t["value"], t["unit"], t["target_year"]) for t in propose(text, NameIndex(), date)["targets"]]
 
 
+def funding(text, date=None):
+    return [(f["amount"], f["unit"]) for f in propose(text, NameIndex(), date)["funding"]]
+
+
 def test_goals_reported_met_do_not_turn_a_review_into_goals():
     text = (
         "一、2025年工作回顾\n"
@@ -562,7 +566,7 @@ def test_an_annual_rate_is_kept_apart_from_a_level():
     ],
 )
 def test_funding_is_money_offered_not_statistics(text, amounts):
-    assert [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]] == amounts
+    assert funding(text) == amounts
 
 
 def test_measure_titles_are_names_not_sentences():
@@ -758,10 +762,10 @@ def test_development_zones_of_every_kind_are_offered_and_a_placed_alias_is_the_k
 
 
 def test_money_per_unit_and_statistics_of_stock_are_told_apart():
-    amounts = [(f["amount"], f["unit"]) for f in propose("一次性奖励企业100元/亩。", NameIndex())["funding"]]
+    amounts = funding("一次性奖励企业100元/亩。")
     assert amounts == [(100, "元/亩")]
     # A subsidy of a bond's interest is money offered, as one of a loan's.
-    amounts = [(f["amount"], f["unit"]) for f in propose("对企业发行债券给予贴息最高200万元。", NameIndex())["funding"]]
+    amounts = funding("对企业发行债券给予贴息最高200万元。")
     assert amounts == [(200, "万元")]
     for statistic in (
         "科技贷款余额超9000亿元。",
@@ -780,11 +784,11 @@ def test_a_threshold_or_a_breakdown_is_not_money_offered_and_a_wrapped_unit_is_r
         "对年销售额在1亿元及以上的，单品种奖励企业200万元；对初次认定为高新技术企业的，给予企业20 万元奖励"
         "(第一年奖励5万元，第二年奖励3万元，第三年奖励2万元)。"
     )
-    amounts = [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]]
+    amounts = funding(text)
     assert amounts == [(200, "万元"), (20, "万元")]
     # Who qualifies, written before them: 单户担保金额500万元及以下的小微企业 are small borrowers, not 500万元 given.
     text = "有条件的地方可对单户担保金额500万元及以下的小微企业给予担保费补贴，对认定的企业给予30万元奖励。"
-    amounts = [(f["amount"], f["unit"]) for f in propose(text, NameIndex())["funding"]]
+    amounts = funding(text)
     assert amounts == [(30, "万元")]
     # What an offer is for, after it, is no threshold.
     for offer in (
@@ -1379,10 +1383,10 @@ def test_a_range_in_two_magnitudes_and_money_for_foreign_firms_or_in_dollars():
         (1, "万亿元", 2025),
     ]
     # Money offered to foreign-invested firms is offered; foreign currency has no amount in yuan.
-    funding = propose("对新落户的外资研发中心给予最高500万元奖励。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(500, "万元", 5000000)]
-    funding = propose("市财政安排专项资金5000万美元支持企业出海。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(5000, "万美元", None)]
+    offers = propose("对新落户的外资研发中心给予最高500万元奖励。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in offers] == [(500, "万元", 5000000)]
+    offers = propose("市财政安排专项资金5000万美元支持企业出海。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in offers] == [(5000, "万美元", None)]
 
 
 def test_generic_systems_names_with_zhuli_inside_and_airport_zones():
@@ -1402,21 +1406,21 @@ def test_a_malformed_numeral_is_no_number_not_a_crash():
 
 def test_money_written_in_news_of_donations_and_recoveries():
     # Digits grouped with a full-width comma are one number; a run of zeros is no number.
-    funding = propose("腾讯透过腾讯基金会总计向香港抗疫支援港币5，000万元。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(5000, "万元港币", None)]
+    offers = propose("腾讯透过腾讯基金会总计向香港抗疫支援港币5，000万元。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in offers] == [(5000, "万元港币", None)]
     # Hong Kong dollars are money with no amount in yuan.
-    funding = propose("公司宣布将向香港社会捐助1000万元港币现金。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(1000, "万元港币", None)]
+    offers = propose("公司宣布将向香港社会捐助1000万元港币现金。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in offers] == [(1000, "万元港币", None)]
     # Losses recovered are a statistic, though punishment is 给予 too.
     text = "给予党纪政务处分820人，追责问责1656人，为国家挽回经济损失523.88亿元。"
     assert propose(text, NameIndex())["funding"] == []
 
 
 def test_a_currency_written_before_its_amount_is_its_unit():
-    funding = propose("腾讯宣布捐出首期港币1000万元用于幼童和长者防疫需要。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(1000, "万元港币", None)]
-    funding = propose("对引进的项目给予最高美元50万元奖励，另给予人民币30万元资助。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(50, "万美元", None), (30, "万元", 300000)]
+    offers = propose("腾讯宣布捐出首期港币1000万元用于幼童和长者防疫需要。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in offers] == [(1000, "万元港币", None)]
+    offers = propose("对引进的项目给予最高美元50万元奖励，另给予人民币30万元资助。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in offers] == [(50, "万美元", None), (30, "万元", 300000)]
 
 
 def test_a_goal_set_off_in_quotes_is_a_goal_and_an_actual_outcome_is_past():
@@ -1519,8 +1523,8 @@ def test_a_review_reaching_its_goals_sets_none_and_a_later_year_of_another_aim_d
 
 def test_a_plan_named_before_its_investment_and_currencies_before_amounts():
     assert titles("实施“百村千户”计划全年投资5亿元。") == ["“百村千户”计划"]
-    funding = propose("公司捐出欧元200万元用于重建，另捐赠澳门元500万元。", NameIndex())["funding"]
-    assert [(f["amount"], f["unit"], f["yuan"]) for f in funding] == [(200, "万欧元", None), (500, "万澳门元", None)]
+    offers = propose("公司捐出欧元200万元用于重建，另捐赠澳门元500万元。", NameIndex())["funding"]
+    assert [(f["amount"], f["unit"], f["yuan"]) for f in offers] == [(200, "万欧元", None), (500, "万澳门元", None)]
     parks = propose("建设高标准葡萄园5000亩。", PARKS)["parks"]
     assert parks == []
 
@@ -1550,8 +1554,7 @@ def test_a_headline_restating_an_offer_a_rate_per_ton_and_forecasts_told_as_such
         "首页 采购焦点资讯 河南省财政2.7亿元补贴电煤采购\n"
         "省财政已累计下达补贴资金2.7亿元，按照省内汽运电煤补贴20元/吨标准予以补贴。\n"
     )
-    funding = propose(text, NameIndex(), "2011-03-15")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(2.7, "亿元"), (20, "元/吨")]
+    assert funding(text, "2011-03-15") == [(2.7, "亿元"), (20, "元/吨")]
     # A figure restated in other terms, a researcher's estimate and a forecast shown are no goals.
     text = "“十二五”规划提出300万千瓦的装机目标，相当于在目前基础上增长9倍。"
     assert targets(text, "2011-09-01") == [(300, "万千瓦", 2015)]
@@ -1595,14 +1598,12 @@ def test_the_review_of_round_15_on_cumulative_reports_forecast_words_rates_and_l
     assert targets(text, "2024-02-01") == [(500, "名", 2025)]
     text = "完善粮食产量的预测体系，力争全年粮食产量稳定在500万吨以上。"
     assert targets(text, "2024-02-01") == [(500, "万吨", None)]
-    funding = propose("对运输企业按照30元/吨给予运费补贴。", NameIndex(), "2023-01-10")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(30, "元/吨")]
+    assert funding("对运输企业按照30元/吨给予运费补贴。", "2023-01-10") == [(30, "元/吨")]
     assert targets("到2025年，新建2个产业园区（占地均不少于1000亩）。", "2023-01-10")[:1] == [(2, "个", 2025)]
     text = "今年将新建4个国家级创新平台（含重点实验室、工程中心、检测中心）。"
     assert targets(text, "2023-01-10") == [(4, "个", 2023)]
     text = "某市出台稳增长政策\n对新上规模的工业企业奖励50万元\n对新认定的专精特新企业奖励50万元\n"
-    funding = propose(text, NameIndex(), "2023-05-10")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(50, "万元"), (50, "万元")]
+    assert funding(text, "2023-05-10") == [(50, "万元"), (50, "万元")]
     assert targets("到2025年，全市生产总值达到1万亿元，相当于2020年的1.5倍。", "2023-01-10") == [(1, "万亿元", 2025)]
     assert targets("到2025年，单位地区生产总值能耗降至0.45吨标准煤/万元。", "2023-01-10") == [
         (0.45, "吨标准煤/万元", 2025)
@@ -1616,8 +1617,7 @@ def test_a_numbered_line_that_is_a_whole_sentence_is_read_not_taken_for_a_headin
         "一、对新认定的国家级专精特新“小巨人”企业，给予一次性奖励100万元。\n"
         "二、对首次入选省级以上制造业单项冠军的企业，奖励50万元。\n"
     )
-    funding = propose(text, NameIndex(), "2024-03-01")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(100, "万元"), (50, "万元")]
+    assert funding(text, "2024-03-01") == [(100, "万元"), (50, "万元")]
     # ... while a numbered line without a sentence end still heads its section.
     text = "一、2025年工作回顾\n全市地区生产总值增长5.5%。\n二、2026年重点工作\n全市地区生产总值增长5%左右。\n"
     assert targets(text, "2026-01-20") == [(5, "%", 2026)]
@@ -1628,11 +1628,9 @@ def test_an_old_standard_raised_and_a_years_figure_are_not_money_offered():
         "今年省财政厅修订了奖补资金办法，按照“规范化债、国家示范、省级示范”三种类型，"
         "分别由50万元、40万元、30万元提高到70万元、50万元、40万元。"
     )
-    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(70, "万元"), (50, "万元"), (40, "万元")]
+    assert funding(text, "2016-09-04") == [(70, "万元"), (50, "万元"), (40, "万元")]
     text = "省财政已筹集补助资金20.67亿元，支持各地将基本公共卫生服务人均经费标准由2015年的40元提高到45元。"
-    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(20.67, "亿元"), (45, "元")]
+    assert funding(text, "2016-09-04") == [(20.67, "亿元"), (45, "元")]
     # A series of a year's figures is a statistic, whatever it funds.
     text = "各级财政不断加大普通高中投入力度，普通高中教育投入由2006年的596亿元增加到2015年的2711亿元，年均增长16.3%。"
     assert propose(text, NameIndex(), "2016-09-04")["funding"] == []
@@ -1663,12 +1661,10 @@ def test_a_headline_rounding_an_offer_of_the_body_restates_it():
         "省财政下达2016年居民基本医疗保险补助资金157亿元\n"
         "近日，省财政下达第二批居民基本医疗保险补助资金14.6亿元，至此，今年已累计下达补助资金157.3亿元。\n"
     )
-    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(14.6, "亿元"), (157.3, "亿元")]
+    assert funding(text, "2016-09-04") == [(14.6, "亿元"), (157.3, "亿元")]
     # An amount the headline rounds differently is another.
     text = "省财政下达补助资金158亿元\n近日，省财政下达补助资金157.3亿元。\n"
-    funding = propose(text, NameIndex(), "2016-09-04")["funding"]
-    assert [(f["amount"], f["unit"]) for f in funding] == [(158, "亿元"), (157.3, "亿元")]
+    assert funding(text, "2016-09-04") == [(158, "亿元"), (157.3, "亿元")]
 
 
 def test_how_many_benefit_each_year_is_no_goal_and_a_revised_rule_is_named():
@@ -1715,10 +1711,6 @@ def test_programmes_bundled_under_a_count_are_named_by_the_items_in_brackets_aft
     assert len(titles(text)) == 8
     # Items that do not add up to the count are no such list.
     assert titles("实施三大工程（创新引领、集群强链）。") == []
-
-
-def funding(text, date):
-    return [(f["amount"], f["unit"]) for f in propose(text, NameIndex(), date)["funding"]]
 
 
 def test_the_review_of_round_16_on_changes_of_figures():
