@@ -160,10 +160,14 @@ GOAL_TO_MEET = re.compile(r"(?:(?<!作)为了?|确保|力争|努力|要|将)(?:�
 # 完成率要达到100%).
 PLAN_DONE = re.compile(r"完成率|完成(?:年?计划的)?\d+(?:\.\d+)?[%％]")
 PAST = re.compile(
-    r"已|累计(?![^，,。；;]{0,10}?(?<![主重需])(?:要|将|力争)(?:达到|超过|突破))|同比|比上年|较上年|比去年|上年|去年|截至|以来|年来|共有|现有|拥有"
+    r"已|累计(?![^，,。；;]{0,10}?(?<![主重需])(?:要|将|力争)(?:达到|超过|突破))|同比|比上年|较上年|比去年|上年|去年|截至"
+    r"|截止(?:到|至)?目前|以来|年来|共有|现有|拥有"
     r"|历时|连续|首批|实际(?:增长|完成)?[是为]"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
 )
+# A clause breaking down the figures of a clause that looks at no goal sets none: 截止到目前,…开发区48家,包括今年
+# 新审批的…等5家 (not 新增企业500家,其中…100家, nor 提出8项指标,其中…失业率5.5%左右).
+BREAKDOWN = re.compile(r"(?:其中|包括)")
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
 PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 # 三、2026年重点工作 and 三、关于2026年工作 alike; 一、2025年工作回顾 looks back, as its last word says.
@@ -173,15 +177,15 @@ FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # 最低生活保障标准为每人每月1309元, 费用限额标准为职工参保人员每人每天120元; not a fee charged, 收费标准, an
 # expense cap, 会议费用标准, or an income line, 认定标准), and the statistics a money figure may be instead (credit,
 # financing, foreign capital and bonds among them: 发放贷款671亿元, 直接融资7990亿元, 实际使用外资金额3819亿元,
-# 专项债券资金1327亿元, 国债资金, losses, 挽回经济损失523.88亿元, and a market's size; a subsidy of a loan's or a
-# bond's interest is money offered).
+# 专项债券资金1327亿元, 国债资金, losses, 挽回经济损失523.88亿元, a market's size, and a firm's registered capital,
+# 实缴注册资本300万元以上的企业; a subsidy of a loan's or a bond's interest is money offered).
 SUPPORT = re.compile(
     r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|捐助|捐赠|捐出|扶持|给予|最高|发放|券|贴息|支持"
     r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|(?:使用|利用|吸收)外资|到位资金|损失|税"
-    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口|零售"
+    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口|零售|注册资[本金]"
     r"|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
@@ -220,7 +224,7 @@ THRESHOLD = re.compile(r"及?以[上下]")
 # Not after a tier before it (比重达到3%、5%以上的企业: thresholds, each a criterion).
 ITEM_OPENING = re.compile(r"(?:^|[，,：:；;]|(?<![\d%％元])、)$")
 CRITERION = re.compile(
-    r"(?:及?以上|及?以下|左右)?(?:(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)|项目)"
+    r"(?:及?以上|及?以下|左右)?(?:(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体|园区)|项目)"
 )
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate; 每人每次2元 is per meal served (元/人/次),
@@ -331,6 +335,8 @@ ENGLISH_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} (?P<year>(?:19|20)\d{2})\b")
 # Words that only qualify a zone's name, so a name without them is the same zone (深圳国家高新区, 中国(绵阳)科技城).
 QUALIFYING = re.compile(rf"(?:中国|{SCOPE.pattern})+")
 # A short park alias inside a longer proper name is not the park: 北京儿童医院亦庄院区, 亦庄控股, 亦庄国投.
+# The kinds of zone every text may write short: 遵义高新区 is 遵义高新技术产业开发区.
+ZONE_KINDS_SHORTENED = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("综合保税区", "综保区"))
 NOT_A_PARK_AFTER = re.compile(r"院区|医院|控股|国投|集团|公司|校区|站|路|桥|镇|街道|大街|线|地铁|中学|小学")
 
 
@@ -605,7 +611,7 @@ class Reader:
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.goals_part = None  # (year, its label's rank) while the paragraphs under a goals label are read
         self.targets, self.funding = [], []
-        self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
+        self.listed = (0, "", False, "")  # where the last amount ends, its rate, whether it is offered, its unit
         self.forecast_figures = set()  # every (value, value_max, unit) the body gives as a forecast (`PROJECTION`)
         self.goal_figures = set()  # every (value, value_max, unit, year) set as a goal so far
 
@@ -644,10 +650,18 @@ class Reader:
             carried = self.list_year if self.list_forward else None
         else:
             self.list_forward, self.list_year = False, None
-        held = None  # a goal's year holds across a semicolon: “十四五”期间，…达到30%以上；其他城市…达到15%以上。
+        # A goal's year holds across a semicolon (“十四五”期间，…达到30%以上；其他城市…达到15%以上。), and so does the
+        # goal itself when the sentence aimed at one and set it: 力争到“十二五”末,…达到7500亿元;工业增加值达到5300亿元。
+        held, held_goal = None, False
         for sentence in split_on(paragraph, SENTENCE_ENDS):
-            forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried or held)
-            held = year if forward and sentence.text.endswith(("；", ";")) else None
+            goals_before = len(self.targets)
+            forward, year = self.read_sentence(
+                sentence, past_paragraph, forward_paragraph or held_goal, carried or held
+            )
+            semicolon = sentence.text.endswith(("；", ";"))
+            held = year if forward and semicolon else None
+            aimed = GOAL.search(sentence.text) or TO_YEAR.search(sentence.text)
+            held_goal = semicolon and len(self.targets) > goals_before and bool(aimed)
             # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
             # ... unless it reports them met: 较好完成了…确定的目标任务。
             if (
@@ -774,11 +788,13 @@ class Reader:
         )
         sentence_first = len(self.targets)
         restated = False  # whether the sentence names again a goal set above
+        figures_no_goal = False  # whether the last clause with figures looked at no goal
         for clause in split_on(sentence, CLAUSE_ENDS):
             found = quantities(self.text, clause.start, clause.end)
             if SPAN_OF_YEARS.search(clause.text):
                 year, spanned = None, True
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past, not spanned, ahead)
+            clause_past = clause_past or (figures_no_goal and bool(BREAKDOWN.match(clause.text)))
             first = len(self.targets)
             projects_at = max((match.start() for match in PROJECTS_LISTED.finditer(clause.text)), default=-1)
             if (
@@ -850,6 +866,8 @@ class Reader:
             if respective and "分别" in clause.text and len(self.targets) - first == len(respective):
                 for goal, due in zip(self.targets[first:], respective, strict=True):
                     goal["target_year"] = due
+            if found:
+                figures_no_goal = not forward
         # A goal whose year the sentence names only after it, as this year or the next, is due then: 为实现…的预期目标，
         # 今年要… (not a later aim's year: 新建充电桩1万个，为2030年前实现碳达峰打下基础).
         later = self.relative_year(sentence.text)
@@ -915,15 +933,20 @@ class Reader:
     def take_funding(self, clause, quantity, changed):
         """Money offered: recorded as funding (and so never a target). The figures of a list share the first one's
         verdict and rate: 每家80万元、30万元 are offered at 万元/家, 余额分别达38.7万亿元、29.9万亿元 are balances; the
-        new figure of a change (`changed`, from `change_term`) takes the old one's rate."""
+        new figure of a change (`changed`, from `change_term`) takes the old one's rate. A price in the unit of the
+        last one offered, in the same sentence, is the next step of its schedule: 第一年按18元/m/月,第二年15元/m/月."""
         if not is_money(quantity.unit) or quantity.value_max is not None:
             return False
         before = self.text[max(clause.start, quantity.start - 12) : quantity.start]
-        listed_after, listed_rate, listed_offered = self.listed
-        in_list = self.text[listed_after : quantity.start] in LIST_JOINERS
-        offered = listed_offered if in_list else self.is_offered(clause, quantity, before, changed)
+        listed_after, listed_rate, listed_offered, listed_unit = self.listed
+        between = self.text[listed_after : quantity.start]
+        in_list = between in LIST_JOINERS
+        next_step = (
+            "/" in quantity.unit and quantity.unit == listed_unit and not any(end in between for end in SENTENCE_ENDS)
+        )
+        offered = listed_offered if in_list or next_step else self.is_offered(clause, quantity, before, changed)
         rate = per_each(before) or (listed_rate if in_list or changed == "new" else "")
-        self.listed = (quantity.end, rate, offered)
+        self.listed = (quantity.end, rate, offered, quantity.unit)
         if not offered:
             return False
         unit = quantity.unit + rate
@@ -1167,10 +1190,12 @@ def abbreviation_of(name, park_names):
 
 def same_zone_qualified(name, full):
     """Whether `full` is `name` with words that only qualify it: 深圳国家高新区 of 深圳高新区, 中国(绵阳)科技城 of
-    绵阳科技城. Not 天津西青经开区 of 天津经开区, another zone, nor 中国西部(成都)科学城 of 中国西部科学城, a part of
-    it."""
+    绵阳科技城, or with its kind written out (`ZONE_KINDS_SHORTENED`): 克拉玛依高新技术产业开发区 of 克拉玛依高新区.
+    Not 天津西青经开区 of 天津经开区, another zone, nor 中国西部(成都)科学城 of 中国西部科学城, a part of it."""
     if len(full) <= len(name) or name[-1] != full[-1]:
         return False
+    if shortened_kind(full) == name:
+        return True
     dropped, characters = [], iter(name)
     wanted = next(characters, None)
     for char in full:
@@ -1179,6 +1204,13 @@ def same_zone_qualified(name, full):
         elif char not in OPENERS + CLOSERS:
             dropped.append(char)
     return wanted is None and bool(QUALIFYING.fullmatch("".join(dropped)))
+
+
+def shortened_kind(name):
+    """`name` with its kind of zone written short (`ZONE_KINDS_SHORTENED`)."""
+    for kind, short in ZONE_KINDS_SHORTENED:
+        name = name.replace(kind, short)
+    return name
 
 
 def is_subsequence(short, long):
@@ -1278,7 +1310,7 @@ COUNTED = re.compile(rf"{NUMERAL.pattern}|双|(?:一[^一]){{3}}")  # the numera
 # …规划纲要（草案）) and is more than a back-reference (《建议》, 《纲要（草案）》); newspapers, programmes and books
 # (《人民日报》, 《您的声音》, 《海淀史地丛书（四）》) are not.
 DOCUMENT_KIND = re.compile(
-    r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|通知|决定|规定|细则|建议|法|指引|指南|目录|清单|规则|标准)"
+    r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|通知|决定|规定|细则|建议|法|指引|指南|目录|清单|规则|标准|批复)"
     r"(?:[（(][^（(）)]*[）)])*$"
 )
 DOCUMENT_TITLE_LENGTH = 8

@@ -406,7 +406,7 @@ def measure_names(text, start, end):
             while found and found[-1][1] >= listed[0][1]:
                 found.pop()
             found += listed
-        elif specific(name, match.group()):
+        elif specific(name, match.group()) and not bounds_a_zone(text, name, offset):
             found.append((name, offset))
     found += place_campaigns(text, start, end) + programmes_in_brackets(text, start, end)
     return sorted(found, key=lambda pair: pair[1])
@@ -629,8 +629,8 @@ def list_item(text, start, end):
     words = tagged(run.group(), hmm=True)
     length = 0
     for word, tag in reversed(words):
-        if tag not in NAME_TAGS:
-            break
+        if tag not in NAME_TAGS and not is_listed_place(word):
+            break  # 遵义 is a place however the tagger reads it: 克拉玛依、遵义、信阳、滁州四个高新区
         length += len(word)
     item = run.group()[len(run.group()) - length :]
     verbs = LEAD_VERBS.match(item)  # 挂牌建设|金凤
@@ -779,6 +779,14 @@ def specific(name, head):
     return True
 
 
+# A landmark a zone's boundary runs to (四至范围:东至坪桥山,西至IT产业园,东至川黔铁路) is a place on a map, neither a
+# park nor a measure; 东至县 is a county.
+BOUNDARY = re.compile(r"[东南西北]至(?!县)")
+# A zone named by a province or the nation alone (云南省工业园区, 中国开发区) stands for all the zones there: a kind.
+REGION = re.compile(r"(?:省|自治区)$")
+KIND_TAGS = ("n", "vn", "b")  # 工业, 经济技术, 高新技术: what kind of zone
+
+
 # A name ending in a bare 园 that a company's name goes on from, with words of its own only, is the company's
 # (山东万紫园旅游开发有限公司), not a park; a zone before a company (青岛高新区海尔集团, 苏州工业园区与中车集团) is one.
 COMPANY_AFTER = re.compile(r"(?:(?![与和同及在的向对把将])[\u4e00-\u9fff]){0,6}?(?:有限(?:责任)?公司|集团)")
@@ -789,6 +797,8 @@ def park_like_names(text, start, end):
     after the last 区 before its head: 上海自贸试验区洋山保税港区 names 洋山保税港区, inside the free-trade zone."""
     found = []
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
+        if bounds_a_zone(text, name, offset):
+            continue
         if COUNTED_LAST.match(text[offset + len(name) : min(end, offset + len(name) + 9)]):
             continue  # 新建国家现代农业产业园2个: parks of a kind, counted (not 东湖高新区3家企业: firms)
         if name.endswith("园") and COMPANY_AFTER.match(text, offset + len(name), end):
@@ -798,6 +808,8 @@ def park_like_names(text, start, end):
             place, place_offset = trimmed(name[: counted.start()], offset, "")
             found += zones_of_places_listed(text, start, place_offset, place, counted.group(), name[counted.end() :])
             continue
+        if BUNDLED.search(name):
+            continue  # 上海金山三大特色产业园区: parks of a kind, counted
         name, offset = trimmed(name, offset, "")  # 深化|开发区, 今年|东湖高新区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
@@ -807,6 +819,8 @@ def park_like_names(text, start, end):
             continue
         if head and head.group() == "片区" and not FREE_TRADE.search(name, 0, head.start()):
             continue  # 特色宜居片区, 成都西部片区: an area is a zone as an area of a free-trade zone (自贸区南沙片区)
+        if head and names_a_region_only(name[cut : head.start()]):
+            continue
         if len(name) - cut >= 4:
             name, offset = name[cut:], offset + cut
             listed = (
@@ -816,6 +830,22 @@ def park_like_names(text, start, end):
             )
             found += listed or [(name, offset)]
     return found
+
+
+def bounds_a_zone(text, name, offset):
+    """Whether a name found at `offset` is a landmark on a zone's boundary (`BOUNDARY`), with the direction in it
+    (西至IT产业园, as jieba reads 西至 as a place) or right before it."""
+    return bool(BOUNDARY.match(name) or BOUNDARY.fullmatch(text, max(0, offset - 2), offset))
+
+
+def names_a_region_only(words):
+    """Whether the words before a zone's head name a province or the nation (`REGION`, `NATION`) and, besides, only
+    what kind of zone it is (云南省|工业|园区; not 中国|西部|科学城, a zone of its own)."""
+    tags = tagged(words, hmm=True)
+    regions = [word for word, _ in tags if word in NATION or REGION.search(word)]
+    return bool(regions) and all(
+        word in regions or (tag in KIND_TAGS and not is_proper(word, tag)) for word, tag in tags
+    )
 
 
 def is_district(name):

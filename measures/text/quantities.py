@@ -54,9 +54,11 @@ BASE = (
     rf"(?<=翻[一两]){DOUBLING}|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场头宗]"
 )
-# 元/件, 万元/家, 元/平方米/月, 元/人/天, 元/吨; a density per 百平方公里 (公路网密度151公里/百平方公里); an
-# intensity per 万元 of output (能耗降至0.45吨标准煤/万元)
-PER = r"(?:/(?:百亿元|万元|万人|百平方公里|平方米|[人户亩年月日天周件家个项次台套名床吨]))+"
+# 元/件, 万元/家, 元/平方米/月, 元/人/天, 元/吨; a square metre however written (30元/㎡/月, 18元/m²/月, or 元/m/月
+# where a page lost the ²); a density per 百平方公里 (公路网密度151公里/百平方公里); an intensity per 万元 of output
+# (能耗降至0.45吨标准煤/万元)
+SQUARE_METRE = r"平方米|平米|㎡|m²|m2|m(?![A-Za-z\d])"
+PER = rf"(?:/(?:百亿元|万元|万人|百平方公里|{SQUARE_METRE}|[人户亩年月日天周件家个项次台套名床吨]))+"
 PERCENT = r"个百分点|百分点|[%％‰]"
 # A magnitude alone (450万困难群众) is never followed by a unit it could have taken: 10万吨级 is not 10万 then 吨级.
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"
@@ -84,8 +86,8 @@ HALF = re.compile(r"(?:一半|半数)(?P<suffix>以上|以下)?")
 
 # A magnitude written with no unit after it (450万困难群众, 1409万、1305万人次).
 MAGNITUDE_ONLY = re.compile(MAGNITUDE)
-# What joins the figures of a list (每家80万元、30万元和20万元).
-LIST_JOINERS = ("、", "和", "及", "或")
+# What joins the figures of a list (每家80万元、30万元和20万元, 分别给予2万/5万/10万元).
+LIST_JOINERS = ("、", "和", "及", "或", "/")
 FOREIGN_CURRENCY = re.compile(FOREIGN_CURRENCIES)
 MONEY_UNIT = re.compile(  # 元/亩: per unit
     rf"^(?:{MAGNITUDE})?(?:元|{FOREIGN_CURRENCIES})(?:/.+)?$|^(?:{MAGNITUDE})$|^[千百]亿元?$"
