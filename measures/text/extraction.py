@@ -165,9 +165,16 @@ PAST = re.compile(
     r"|历时|连续|首批|实际(?:增长|完成)?[是为]"
     r"|(?<![为除])了(?![解])|(?:从|由)[^，,。；]{0,24}(?:增长|增加|提高|提升|下降|减少)?(?:到|至)"
 )
-# A clause breaking down the figures of a clause that looks at no goal sets none: 截止到目前,…开发区48家,包括今年
-# 新审批的…等5家 (not 新增企业500家,其中…100家, nor 提出8项指标,其中…失业率5.5%左右).
+# A clause breaking down the figures of a clause that looks at no goal sets none, unless it aims itself: 截止到目前,
+# …开发区48家,包括今年新审批的…等5家 (not 新增企业500家,其中…100家, 提出8项指标,其中…失业率5.5%左右, nor
+# 园区280个,其中省级以上园区要达到60个).
 BREAKDOWN = re.compile(r"(?:其中|包括)")
+# A figure reached or changed, after a semicolon ending a sentence of goals: 达到5300亿元, 占…的45%; not a level as
+# it stands (园区入驻企业320家).
+REACHED = re.compile(
+    r"(?:达到|达|突破|超过|增长|增加|控制在|提高|提升|降低|下降|减少|新增|新建|建成|培育|引进|实现|完成|占)[^，,。；;]{0,12}$"
+)
+PART_OF_YEAR = re.compile(r"季度|[上下]半年|\d{1,2}(?:[-—~至]\d{1,2})?月")
 PAST_PERIOD = re.compile(r"^(?:这|过去|近|回顾过去的?)[一二三四五六七八九十\d]+年|年来|以来|刚刚过去|回顾")
 PAST_SECTION = re.compile(r"回顾|成就|成效|总结|进展")
 # 三、2026年重点工作 and 三、关于2026年工作 alike; 一、2025年工作回顾 looks back, as its last word says.
@@ -177,18 +184,25 @@ FORWARD_SECTION = re.compile(r"目标|任务|工作|展望")
 # 最低生活保障标准为每人每月1309元, 费用限额标准为职工参保人员每人每天120元; not a fee charged, 收费标准, an
 # expense cap, 会议费用标准, or an income line, 认定标准), and the statistics a money figure may be instead (credit,
 # financing, foreign capital and bonds among them: 发放贷款671亿元, 直接融资7990亿元, 实际使用外资金额3819亿元,
-# 专项债券资金1327亿元, 国债资金, losses, 挽回经济损失523.88亿元, a market's size, and a firm's registered capital,
-# 实缴注册资本300万元以上的企业; a subsidy of a loan's or a bond's interest is money offered).
+# 专项债券资金1327亿元, 国债资金, losses, 挽回经济损失523.88亿元, and a market's size; a subsidy of a loan's or a
+# bond's interest is money offered).
 SUPPORT = re.compile(
     r"资金|基金|(?:运营|运行|工作|活动|开办)经费|补贴|补助|奖励|资助|捐助|捐赠|捐出|扶持|给予|最高|发放|券|贴息|支持"
     r"|(?:生活|保障|养育|饮食|供养|补贴|补助|救助|待遇|限额)标准(?:为|是)?[^，,。；;]{0,8}?每人"
 )
 STATISTIC = re.compile(
     r"GDP|生产总值|收入|增加值|营收|营业|产值|市值|利润|成交额|交易额|销售额|投资|(?:使用|利用|吸收)外资|到位资金|损失|税"
-    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口|零售|注册资[本金]"
+    r"|规模以上|(?:市场|产业)规模|总量|支出|压减|节约|负担|平均|余额|募集|进出口|出口|进口|零售"
     r"|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
+# A firm's registered capital right before its figure (实缴注册资本300万元以上的企业) says which firms, never money
+# offered; an offer made on it (按其实缴注册资本给予最高50万元奖励) is one.
+REGISTERED_CAPITAL = re.compile(r"注册资[本金]金?(?:为|达到?|在|超过|不低于|不少于)?约?$")
+# A rate in a support sentence is a price when one is named before it in its clause (厂房租金为15元/㎡/月,
+# 收购价为2400元/吨, 企业实际承担租金8元/平方米/月, 企业缴纳部分1200元/人/月).
+PRICE = re.compile(r"租金|房租|价|承担|缴纳|收取|费用|工资")
+SENTENCE_REACH = 48  # how far back the support a rate is offered under is looked for in its sentence
 # A planned, land, jurisdiction or subsidised area (规划面积为159.48平方公里, 补贴面积不超过500平方米) says how big a
 # place or an offer is; an area to reach or to change is a goal (人均公园绿地面积达到15平方米, 减量7平方公里).
 AREA_KIND = r"(?:规划|占地|用地|辖区|补贴|范围内)面积"
@@ -224,8 +238,12 @@ THRESHOLD = re.compile(r"及?以[上下]")
 # Not after a tier before it (比重达到3%、5%以上的企业: thresholds, each a criterion).
 ITEM_OPENING = re.compile(r"(?:^|[，,：:；;]|(?<![\d%％元])、)$")
 CRITERION = re.compile(
-    r"(?:及?以上|及?以下|左右)?(?:(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体|园区)|项目)"
+    r"(?:及?以上|及?以下|左右)?(?:(?:或[^，,。；;]{0,24}?)?的[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|项目|人才|人员|团队|主体|载体)|项目)"
 )
+# A park's size reached says which parks (10个主营业务收入增量超千亿元的重点园区), not a size to reach; a share of
+# parks or an investment in them (推动80%的省级园区…, 完成投资10亿元的园区…) is a goal.
+PARK_SIZE = re.compile(r"(?:以上)?的[\u4e00-\u9fff]{0,6}?园区")
+SIZE_REACHED = re.compile(r"(?:超过?|突破|达到?)$")
 # A rate written right before an amount: 每 and a unit counted (not 每年 alone: a yearly sum is an amount), then at
 # most a cap. 每家给予50万元 is a sum each recipient is given, not a rate; 每人每次2元 is per meal served (元/人/次),
 # 每人每天120元 per day of care (元/人/天).
@@ -611,7 +629,7 @@ class Reader:
         self.goal_year = None  # the last year a goal was set for in this section: 发展目标是：到2025年 … 具体目标包括
         self.goals_part = None  # (year, its label's rank) while the paragraphs under a goals label are read
         self.targets, self.funding = [], []
-        self.listed = (0, "", False, "")  # where the last amount ends, its rate, whether it is offered, its unit
+        self.listed = (0, "", False)  # where the last amount ends, its rate, and whether it is offered
         self.forecast_figures = set()  # every (value, value_max, unit) the body gives as a forecast (`PROJECTION`)
         self.goal_figures = set()  # every (value, value_max, unit, year) set as a goal so far
 
@@ -650,18 +668,16 @@ class Reader:
             carried = self.list_year if self.list_forward else None
         else:
             self.list_forward, self.list_year = False, None
-        # A goal's year holds across a semicolon (“十四五”期间，…达到30%以上；其他城市…达到15%以上。), and so does the
-        # goal itself when the sentence aimed at one and set it: 力争到“十二五”末,…达到7500亿元;工业增加值达到5300亿元。
+        # A goal's year holds across a semicolon (“十四五”期间，…达到30%以上；其他城市…达到15%以上。), and so do the
+        # goals of a sentence that aimed at them, for the figures reached after it (`continue_goals`).
         held, held_goal = None, False
         for sentence in split_on(paragraph, SENTENCE_ENDS):
             goals_before = len(self.targets)
-            forward, year = self.read_sentence(
-                sentence, past_paragraph, forward_paragraph or held_goal, carried or held
-            )
+            forward, year = self.read_sentence(sentence, past_paragraph, forward_paragraph, carried or held, held_goal)
             semicolon = sentence.text.endswith(("；", ";"))
-            held = year if forward and semicolon else None
-            aimed = GOAL.search(sentence.text) or TO_YEAR.search(sentence.text)
+            aimed = held_goal or GOAL.search(sentence.text) or TO_YEAR.search(sentence.text)
             held_goal = semicolon and len(self.targets) > goals_before and bool(aimed)
+            held = year if semicolon and (forward or held_goal) else None
             # A paragraph that has announced its goals keeps them: 其中一些具体目标包括：… 。每万名就业人员中…
             # ... unless it reports them met: 较好完成了…确定的目标任务。
             if (
@@ -755,7 +771,11 @@ class Reader:
         self.section_year = coming[-1] if coming and self.section_forward else None
         self.goal_year = None
 
-    def read_sentence(self, sentence, past_paragraph, forward_paragraph, year=None):
+    def read_sentence(self, sentence, past_paragraph, forward_paragraph, year=None, continue_goals=False):
+        """Reads a sentence's goals, with `year` held from before it; `continue_goals` when the sentence before it
+        set goals and ended in a semicolon (力争到“十二五”末,…达到7500亿元;工业增加值达到5300亿元,占…的45%。): then
+        a figure reached (`REACHED`) is a goal too, unless the sentence tells part of a year (一季度新增…3200户)."""
+        continue_goals = continue_goals and not PART_OF_YEAR.search(sentence.text)
         forward = self.section_forward or forward_paragraph
         past = (self.section_past or past_paragraph) and not forward_paragraph
         year = year or self.section_year or (self.title_year if forward else None)
@@ -794,7 +814,9 @@ class Reader:
             if SPAN_OF_YEARS.search(clause.text):
                 year, spanned = None, True
             year, forward, past, clause_past = self.tense(clause.text, year, forward, past, not spanned, ahead)
-            clause_past = clause_past or (figures_no_goal and bool(BREAKDOWN.match(clause.text)))
+            broken_down = BREAKDOWN.match(clause.text)
+            if figures_no_goal and broken_down and not GOAL.search(clause.text, broken_down.end()):
+                clause_past = True
             first = len(self.targets)
             projects_at = max((match.start() for match in PROJECTS_LISTED.finditer(clause.text)), default=-1)
             if (
@@ -831,6 +853,8 @@ class Reader:
                     and not (is_percent(quantity.unit) and ITEM_OPENING.search(before))
                 ):
                     continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
+                if is_money(quantity.unit) and SIZE_REACHED.search(before) and PARK_SIZE.match(self.text, quantity.end):
+                    continue
                 if is_money(quantity.unit) and PLANNED_INVESTMENT.search(before):
                     continue  # a project's size (拟投资金额131.5亿元), not a goal
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
@@ -848,7 +872,8 @@ class Reader:
                 if is_percent(quantity.unit) and SUPPORT.search(near) and not AIMING.search(near):
                     continue  # the rate of an offer (给予其对我区经济贡献95%的奖励, 按利率的100%给予贴息)
                 building = BUILDING.search(self.text[max(clause.start, quantity.start - 8) : quantity.start])
-                if not forward and not building and not is_yearly_goal(quantity, before, self.text):
+                reached = continue_goals and REACHED.search(before)
+                if not forward and not building and not reached and not is_yearly_goal(quantity, before, self.text):
                     continue
                 due = year or (None if spanned else self.title_year)
                 figure = (quantity.value, quantity.value_max, quantity.unit, due)
@@ -933,20 +958,15 @@ class Reader:
     def take_funding(self, clause, quantity, changed):
         """Money offered: recorded as funding (and so never a target). The figures of a list share the first one's
         verdict and rate: 每家80万元、30万元 are offered at 万元/家, 余额分别达38.7万亿元、29.9万亿元 are balances; the
-        new figure of a change (`changed`, from `change_term`) takes the old one's rate. A price in the unit of the
-        last one offered, in the same sentence, is the next step of its schedule: 第一年按18元/m/月,第二年15元/m/月."""
+        new figure of a change (`changed`, from `change_term`) takes the old one's rate."""
         if not is_money(quantity.unit) or quantity.value_max is not None:
             return False
         before = self.text[max(clause.start, quantity.start - 12) : quantity.start]
-        listed_after, listed_rate, listed_offered, listed_unit = self.listed
-        between = self.text[listed_after : quantity.start]
-        in_list = between in LIST_JOINERS
-        next_step = (
-            "/" in quantity.unit and quantity.unit == listed_unit and not any(end in between for end in SENTENCE_ENDS)
-        )
-        offered = listed_offered if in_list or next_step else self.is_offered(clause, quantity, before, changed)
+        listed_after, listed_rate, listed_offered = self.listed
+        in_list = self.text[listed_after : quantity.start] in LIST_JOINERS
+        offered = listed_offered if in_list else self.is_offered(clause, quantity, before, changed)
         rate = per_each(before) or (listed_rate if in_list or changed == "new" else "")
-        self.listed = (quantity.end, rate, offered, quantity.unit)
+        self.listed = (quantity.end, rate, offered)
         if not offered:
             return False
         unit = quantity.unit + rate
@@ -973,6 +993,8 @@ class Reader:
         level = LEVEL.search(before) and not (changed == "new" and not AIMING.search(clause.text))
         if STATISTIC.search(before) or STATISTIC.search(after) or level or EFFECT.search(before):
             return False
+        if REGISTERED_CAPITAL.search(before):
+            return False
         if WON.match(clause.text):
             return False
         if MAGNITUDE_ONLY.fullmatch(quantity.unit) and not (
@@ -987,8 +1009,18 @@ class Reader:
             return False  # a condition (年销售额在1亿元及以上的，奖励企业200万元): a threshold, not money offered
         if in_a_gloss(self.text, quantity.start):
             return False  # a breakdown or a gloss of an offer (10万元奖励(第一年奖励5万元…)), not another offer
-        # A rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩, 按20万元/家的标准给予.
-        return "/" not in quantity.unit or bool(SUPPORT.search(before)) or before.endswith(("按", "按照"))
+        # A rate (万元/平方米) is a price unless support is offered at it: 奖励企业100元/亩, 按20万元/家的标准给予, or
+        # under the support its sentence named before it, no price named between (给予房租补贴,补贴标准为:20元/㎡/月;
+        # 第一年按18元/m/月,第二年15元/m/月).
+        if "/" not in quantity.unit or SUPPORT.search(before) or before.endswith(("按", "按照")):
+            return True
+        return bool(SUPPORT.search(sentence_before(self.text, quantity.start))) and not PRICE.search(before)
+
+
+def sentence_before(text, position):
+    """The sentence's text before `position`, SENTENCE_REACH characters at most."""
+    window = text[max(0, position - SENTENCE_REACH) : position]
+    return window[max(window.rfind(end) for end in SENTENCE_ENDS) + 1 :]
 
 
 def change_term(text, clause, quantity, before):
@@ -1310,7 +1342,7 @@ COUNTED = re.compile(rf"{NUMERAL.pattern}|双|(?:一[^一]){{3}}")  # the numera
 # …规划纲要（草案）) and is more than a back-reference (《建议》, 《纲要（草案）》); newspapers, programmes and books
 # (《人民日报》, 《您的声音》, 《海淀史地丛书（四）》) are not.
 DOCUMENT_KIND = re.compile(
-    r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|通知|决定|规定|细则|建议|法|指引|指南|目录|清单|规则|标准|批复)"
+    r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|通知|决定|规定|细则|建议|法|指引|指南|目录|清单|规则|标准|批复|复函)"
     r"(?:[（(][^（(）)]*[）)])*$"
 )
 DOCUMENT_TITLE_LENGTH = 8

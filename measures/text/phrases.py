@@ -623,14 +623,19 @@ def ends_in_head(words):
 def list_item(text, start, end):
     """(item, offset) of the place that ends a list's item at text[end]: the nouns before it, after any verb
     (今年建成|雄商), else None: a name of its own (隆泸叙铁路), a word that is no place or ends in a verb (上海建设)."""
-    run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[max(start, end - LIST_REACH) : end])
+    reach = max(start, end - LIST_REACH)
+    run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[reach:end])
     if not run or ends_in_head(run.group()):
         return None
+    # A city or county the tagger misreads is a place when it is the whole item: 克拉玛依、遵义、… (遵义 as a verb), not
+    # the verb before a place (着力振兴|沈阳).
+    opens_item = reach + run.start() == start or not HAN_WORDS.match(text, reach + run.start() - 1)
     words = tagged(run.group(), hmm=True)
     length = 0
-    for word, tag in reversed(words):
-        if tag not in NAME_TAGS and not is_listed_place(word):
-            break  # 遵义 is a place however the tagger reads it: 克拉玛依、遵义、信阳、滁州四个高新区
+    for index in range(len(words) - 1, -1, -1):
+        word, tag = words[index]
+        if tag not in NAME_TAGS and not (index == 0 and opens_item and is_listed_place(word, CITY_DIVISIONS)):
+            break
         length += len(word)
     item = run.group()[len(run.group()) - length :]
     verbs = LEAD_VERBS.match(item)  # 挂牌建设|金凤
@@ -780,11 +785,15 @@ def specific(name, head):
 
 
 # A landmark a zone's boundary runs to (四至范围:东至坪桥山,西至IT产业园,东至川黔铁路) is a place on a map, neither a
-# park nor a measure; 东至县 is a county.
-BOUNDARY = re.compile(r"[东南西北]至(?!县)")
-# A zone named by a province or the nation alone (云南省工业园区, 中国开发区) stands for all the zones there: a kind.
+# park nor a measure. The direction opens a clause (not 向西至…, 济南至…), and 东至 before a zone's kind alone is the
+# county (东至县, 东至经济开发区).
+DIRECTION_TO = re.compile(r"[东南西北]至(?!县)")
+BOUNDARY = re.compile(rf"(?<![\u4e00-\u9fff]){DIRECTION_TO.pattern}")
+# The words that say only what kind a zone is: 工业|园区, 高新技术产业|开发区.
+ZONE_KIND_WORDS = re.compile(r"(?:经济技术|高新技术|特色|工业|产业|经济|科技|现代|综合)*")
+# A zone named by a province or the nation and its kind alone (云南省工业园区, 中国开发区) stands for all the zones
+# there: a kind (四川省天府新区 is one).
 REGION = re.compile(r"(?:省|自治区)$")
-KIND_TAGS = ("n", "vn", "b")  # 工业, 经济技术, 高新技术: what kind of zone
 
 
 # A name ending in a bare 园 that a company's name goes on from, with words of its own only, is the company's
@@ -799,6 +808,8 @@ def park_like_names(text, start, end):
     for name, offset in names_ending_in(PARK_HEAD, text, start, end, proper=True):
         if bounds_a_zone(text, name, offset):
             continue
+        cut = direction_in(name)  # a route's end: 向西至|霍尔果斯经济开发区
+        name, offset = name[cut:], offset + cut
         if COUNTED_LAST.match(text[offset + len(name) : min(end, offset + len(name) + 9)]):
             continue  # 新建国家现代农业产业园2个: parks of a kind, counted (not 东湖高新区3家企业: firms)
         if name.endswith("园") and COMPANY_AFTER.match(text, offset + len(name), end):
@@ -808,8 +819,8 @@ def park_like_names(text, start, end):
             place, place_offset = trimmed(name[: counted.start()], offset, "")
             found += zones_of_places_listed(text, start, place_offset, place, counted.group(), name[counted.end() :])
             continue
-        if BUNDLED.search(name):
-            continue  # 上海金山三大特色产业园区: parks of a kind, counted
+        if any(BUNDLED.search(word) and tag not in PLACE_TAGS for word, tag in tagged(name, hmm=True)):
+            continue  # 上海金山三大特色产业园区: parks of a kind, counted (五大连池 is a place)
         name, offset = trimmed(name, offset, "")  # 深化|开发区, 今年|东湖高新区
         head = PARK_HEAD.search(name)
         cut = name.rfind("区", 0, head.start()) + 1 if head else 0
@@ -833,19 +844,29 @@ def park_like_names(text, start, end):
 
 
 def bounds_a_zone(text, name, offset):
-    """Whether a name found at `offset` is a landmark on a zone's boundary (`BOUNDARY`), with the direction in it
-    (西至IT产业园, as jieba reads 西至 as a place) or right before it."""
-    return bool(BOUNDARY.match(name) or BOUNDARY.fullmatch(text, max(0, offset - 2), offset))
+    """Whether a name found at `offset` is a landmark on a zone's boundary (`BOUNDARY`), with the direction right
+    before it or in it (西至IT产业园, as jieba reads 西至 as a place)."""
+    if BOUNDARY.fullmatch(text, max(0, offset - 2), offset):
+        return True
+    return bool(direction_in(name)) and bool(BOUNDARY.match(text, offset))
+
+
+def direction_in(name):
+    """The length of the direction a name opens with (`DIRECTION_TO`: 西至|霍尔果斯经济开发区, as jieba reads 西至 as
+    a place), 0 when there is none or all that follows it is a zone's kind (东至|经济开发区: the county's)."""
+    if not DIRECTION_TO.match(name):
+        return 0
+    landmark = name[2:]
+    return 0 if PARK_HEAD.fullmatch(landmark, ZONE_KIND_WORDS.match(landmark).end()) else 2
 
 
 def names_a_region_only(words):
     """Whether the words before a zone's head name a province or the nation (`REGION`, `NATION`) and, besides, only
-    what kind of zone it is (云南省|工业|园区; not 中国|西部|科学城, a zone of its own)."""
+    what kind of zone it is (`ZONE_KIND_WORDS`): 云南省|工业|园区, not 中国|西部|科学城 or 四川省|天府|新区."""
     tags = tagged(words, hmm=True)
     regions = [word for word, _ in tags if word in NATION or REGION.search(word)]
-    return bool(regions) and all(
-        word in regions or (tag in KIND_TAGS and not is_proper(word, tag)) for word, tag in tags
-    )
+    rest = "".join(word for word, _ in tags if word not in regions)
+    return bool(regions) and bool(ZONE_KIND_WORDS.fullmatch(rest))
 
 
 def is_district(name):

@@ -54,11 +54,11 @@ BASE = (
     rf"(?<=翻[一两]){DOUBLING}|"
     r"[元家件项人名所亩吨辆台套座条户栋张支床只次倍斤岁间类处种场头宗]"
 )
-# 元/件, 万元/家, 元/平方米/月, 元/人/天, 元/吨; a square metre however written (30元/㎡/月, 18元/m²/月, or 元/m/月
-# where a page lost the ²); a density per 百平方公里 (公路网密度151公里/百平方公里); an intensity per 万元 of output
-# (能耗降至0.45吨标准煤/万元)
-SQUARE_METRE = r"平方米|平米|㎡|m²|m2|m(?![A-Za-z\d])"
-PER = rf"(?:/(?:百亿元|万元|万人|百平方公里|{SQUARE_METRE}|[人户亩年月日天周件家个项次台套名床吨]))+"
+# 元/件, 万元/家, 元/平方米/月, 元/人/天, 元/吨, 元/头, 元/千瓦时; a square or a cubic metre however written
+# (30元/㎡/月, 18元/m²/月, or 元/m/月 where a page lost the ², 500元/m³); a density per 百平方公里
+# (公路网密度151公里/百平方公里); an intensity per 万元 of output (能耗降至0.45吨标准煤/万元)
+METRES = r"平方米|平米|㎡|m²|m2|立方米|m³|m3|m(?![A-Za-z\d²³])"
+PER = rf"(?:/(?:百亿元|万元|万人|百平方公里|千瓦时|{METRES}|[人户亩年月日天周件家个项次台套名床吨头]))+"
 PERCENT = r"个百分点|百分点|[%％‰]"
 # A magnitude alone (450万困难群众) is never followed by a unit it could have taken: 10万吨级 is not 10万 then 吨级.
 UNIT = rf"(?:{PERCENT}|(?:{MAGNITUDE})?(?:{BASE})(?:{PER})?|(?:{MAGNITUDE})(?![{CN_NUMERAL}\d]|{BASE}))"

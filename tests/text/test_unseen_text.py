@@ -1868,3 +1868,56 @@ def test_a_new_zone_named_short_and_in_full_is_offered_once_by_its_full_name():
     assert park_names(text) == ["克拉玛依高新区", "信阳高新区", "滁州高新区", "遵义高新技术产业开发区"]
     # Another zone of the same place is another park.
     assert park_names("天津经开区、天津西青经开区签约。") == ["天津经开区", "天津西青经开区"]
+
+
+def test_the_review_of_round_17_on_parks():
+    # A direction opens a boundary only where no word runs into it, and 东至 before a zone's kind is the county.
+    assert park_names("东至经济开发区今年新签约亿元以上项目15个。") == ["东至经济开发区"]
+    assert park_names("东至经开区今年新签约项目12个。") == ["东至经开区"]
+    assert park_names("今年将开通济南至青岛西海岸新区的城际铁路。") == ["青岛西海岸新区"]
+    text = "中欧班列开行线路向西至霍尔果斯经济开发区,向东至连云港经济技术开发区。"
+    assert park_names(text) == ["霍尔果斯经济开发区", "连云港经济技术开发区"]
+    # A count inside a place's name counts nothing; a province's zone with a name of its own is one.
+    assert park_names("五大连池工业园区入驻企业达到35家。") == ["五大连池工业园区"]
+    assert park_names("四川省天府新区获批建设国家数字经济创新发展试验区。") == ["四川省天府新区"]
+    # A place the tagger misreads is a list's item only when it is the whole item.
+    assert park_names("着力振兴沈阳、鞍山两个老工业基地开发区。") == ["沈阳老工业基地开发区", "鞍山老工业基地开发区"]
+    assert park_names("积极延长榆林、延安两个能源化工园区产业链条。") == ["榆林能源化工园区", "延安能源化工园区"]
+
+
+def test_the_review_of_round_17_on_funding():
+    # A price in a support sentence is no offer, and an offer after a price of the same unit is one.
+    assert funding("园区标准厂房租金为15元/㎡/月,对入驻企业给予5元/㎡/月的租金补贴。") == [(5, "元/㎡/月")]
+    assert funding("稻谷最低收购价为2400元/吨,在此基础上给予种粮农民200元/吨的补贴。") == [(200, "元/吨")]
+    assert funding("给予租金补贴10元/平方米/月,补贴后企业实际承担租金不低于8元/平方米/月。") == [(10, "元/平方米/月")]
+    assert funding("给予1000元/人/月社保补贴,企业缴纳部分约为1200元/人/月。") == [(1000, "元/人/月")]
+    # A rate offered after the clause that names the support.
+    assert funding("给予房租补贴,补贴标准为:20元/㎡/月,补贴期限3年。") == [(20, "元/㎡/月")]
+    # A cubic metre is no metre.
+    assert funding("对企业新建污水处理设施的,按处理能力给予500元/m³的补助。") == [(500, "元/m³")]
+    # Registered capital is a condition only right before its figure.
+    assert funding("对新落户企业,按其实缴注册资本给予最高50万元奖励。") == [(50, "万元")]
+    assert funding("注册资金到位后给予10万元一次性开办补贴。") == [(10, "万元")]
+    # A price per kilowatt-hour or per head is a rate, and so a price unless offered.
+    assert funding("居民生活用电价格为0.56元/千瓦时,对生猪养殖场给予100元/头的补助。") == [(100, "元/头")]
+
+
+def test_a_reply_is_a_document():
+    text = "国务院办公厅印发《关于同意开展营商环境创新试点工作的复函》。"
+    assert titles(text) == ["《关于同意开展营商环境创新试点工作的复函》"]
+
+
+def test_the_review_of_round_17_on_goals():
+    date = "2025-03-01"
+    # Across a semicolon only a figure reached or changed is a goal, never a level as it stands or a quarter's.
+    assert targets("力争到2027年,全区高新技术企业达到500家;园区入驻企业320家,从业人员2.1万人。", date) == [
+        (500, "家", 2027)
+    ]
+    assert targets("力争全年新增市场主体1.5万户;一季度新增市场主体3200户。", date) == [(1.5, "万户", None)]
+    text = "力争到2025年,全市地区生产总值达到3000亿元;规上工业增加值年均增长8%;一般公共预算收入达到200亿元。"
+    assert targets(text, date) == [(3000, "亿元", 2025), (8, "%", 2025), (200, "亿元", 2025)]
+    # A breakdown that aims at a figure of its own sets it.
+    assert targets("全市各类园区280个,其中省级以上园区要达到60个。", date) == [(60, "个", None)]
+    # A share or an investment before 的…园区 is a goal; only a park's size reached is a criterion.
+    assert targets("到2025年,推动80%的省级园区完成循环化改造。", date) == [(80, "%", 2025)]
+    assert targets("今年要完成投资10亿元的园区标准厂房建设任务。", date) == [(10, "亿元", 2025)]
