@@ -352,9 +352,9 @@ DATE_IN_TEXT = re.compile(
 ENGLISH_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} (?P<year>(?:19|20)\d{2})\b")
 # Words that only qualify a zone's name, so a name without them is the same zone (深圳国家高新区, 中国(绵阳)科技城).
 QUALIFYING = re.compile(rf"(?:中国|{SCOPE.pattern})+")
-# A short park alias inside a longer proper name is not the park: 北京儿童医院亦庄院区, 亦庄控股, 亦庄国投.
 # The kinds of zone every text may write short: 遵义高新区 is 遵义高新技术产业开发区.
 ZONE_KINDS_SHORTENED = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("综合保税区", "综保区"))
+# A short park alias inside a longer proper name is not the park: 北京儿童医院亦庄院区, 亦庄控股, 亦庄国投.
 NOT_A_PARK_AFTER = re.compile(r"院区|医院|控股|国投|集团|公司|校区|站|路|桥|镇|街道|大街|线|地铁|中学|小学")
 
 
@@ -854,7 +854,7 @@ class Reader:
                 ):
                     continue  # who qualifies (员工人数比例达30%以上的企业), not a figure to reach
                 if is_money(quantity.unit) and SIZE_REACHED.search(before) and PARK_SIZE.match(self.text, quantity.end):
-                    continue
+                    continue  # which parks (10个…增量超千亿元的重点园区), not a size to reach
                 if is_money(quantity.unit) and PLANNED_INVESTMENT.search(before):
                     continue  # a project's size (拟投资金额131.5亿元), not a goal
                 if AREA_BEFORE.search(before) or AREA_AFTER.match(self.text, quantity.end):
