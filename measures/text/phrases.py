@@ -358,9 +358,11 @@ def names_ending_in(heads, text, start, end, proper=False):
             continue
         name, offset, words, _ = chain_before(text, match.start(), match.end(), previous_end, end, hmm=True)
         (head_word, head_tag), *before = words or [("", "")]
-        # The head's own word is a place only when jieba knows the whole zone as one (苏州工业园区), not a word
-        # that merely ends in a head (入园, 幼儿园).
-        whole_place = head_tag == "ns" and len(head_word) >= len(match.group()) + 2
+        # The head's own word is a place only when jieba knows the whole zone as one (苏州工业园区, or an
+        # organisation of a city: 天津经济技术开发区), not a word that merely ends in a head (入园, 幼儿园, 中央商务区).
+        whole_place = len(head_word) >= len(match.group()) + 2 and (
+            head_tag == "ns" or (head_tag == "nt" and is_listed_place(head_word[:2], CITY_DIVISIONS))
+        )
         if proper and not (whole_place or any(is_proper(word, tag) for word, tag in before)):
             continue
         if len(name) - len(match.group()) >= 2 and len(name) >= 4:
@@ -623,27 +625,31 @@ def ends_in_head(words):
 def list_item(text, start, end):
     """(item, offset) of the place that ends a list's item at text[end]: the nouns before it, after any verb
     (今年建成|雄商), else None: a name of its own (隆泸叙铁路), a word that is no place or ends in a verb (上海建设)."""
-    reach = max(start, end - LIST_REACH)
-    run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[reach:end])
+    run = re.search(r"[\u4e00-\u9fff]{1,14}$", text[max(start, end - LIST_REACH) : end])
     if not run or ends_in_head(run.group()):
         return None
-    # A city or county the tagger misreads is a place when it is the whole item: 克拉玛依、遵义、… (遵义 as a verb), not
-    # the verb before a place (着力振兴|沈阳).
-    opens_item = reach + run.start() == start or not HAN_WORDS.match(text, reach + run.start() - 1)
+    # A city or county the tagger misreads ends an item all the same: 克拉玛依、遵义、…, 推动大连、营口、… (遵义 as a
+    # verb, 大连 as an adverb); before a place it is the sentence's verb (积极延长|榆林).
     words = tagged(run.group(), hmm=True)
     length = 0
     for index in range(len(words) - 1, -1, -1):
         word, tag = words[index]
-        if tag not in NAME_TAGS and not (index == 0 and opens_item and is_listed_place(word, CITY_DIVISIONS)):
+        misread = index == len(words) - 1 and is_listed_place(word, CITY_DIVISIONS)
+        if tag not in NAME_TAGS and not misread:
             break
         length += len(word)
     item = run.group()[len(run.group()) - length :]
     verbs = LEAD_VERBS.match(item)  # 挂牌建设|金凤
     if verbs:
         item, length = item[verbs.end() :], length - verbs.end()
-    words = tagged(item, hmm=True)
-    if len(item) < 2 or words[-1][1] == "vn" or not any(is_proper(word, tag) for word, tag in words):
+    if len(item) < 2:
         return None
+    words = tagged(item, hmm=True)
+    last, last_tag = words[-1]
+    if (last_tag == "vn" and not is_listed_place(last, CITY_DIVISIONS)) or not any(
+        is_proper(word, tag) for word, tag in words
+    ):
+        return None  # 上海建设: a verb, not a place (营口, read as one, is a city)
     return item, end - length
 
 

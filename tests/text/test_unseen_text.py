@@ -1921,3 +1921,12 @@ def test_the_review_of_round_17_on_goals():
     # A share or an investment before 的…园区 is a goal; only a park's size reached is a criterion.
     assert targets("到2025年,推动80%的省级园区完成循环化改造。", date) == [(80, "%", 2025)]
     assert targets("今年要完成投资10亿元的园区标准厂房建设任务。", date) == [(10, "亿元", 2025)]
+
+
+def test_zones_jieba_knows_as_organisations_and_cities_read_as_verbs_in_lists():
+    # jieba lists 天津经济技术开发区 as one organisation: a zone all the same, named once by its full name.
+    assert park_names("天津经济技术开发区(天津经开区)今年新签约项目50个。") == ["天津经济技术开发区"]
+    assert park_names("中央商务区今年新增企业500家。") == []
+    # 大连 (read as an adverb) and 营口 (read as a verb) end their items of a list of places.
+    named = ["大连综合保税区", "营口综合保税区", "盘锦综合保税区"]
+    assert park_names("推动大连、营口、盘锦三个综合保税区联动发展。") == named
