@@ -196,10 +196,11 @@ STATISTIC = re.compile(
     r"|(?:贷款|债券)(?![^，,。；;]{0,4}?[贴利]息)|专项债|国债|融资(?!担保)|盘活"
 )
 HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
-# What an offer is worked out on or given as, before 给予 (按固定资产投资额的10%给予最高2000万元补贴, 以跟进投资的方式
-# 最高给予3000万元), is no statistic of the amount: only what follows 给予 is read for one (not 平均补助标准每年每生
-# 2000元, an average).
-GIVEN = re.compile(r"给予")
+# What an offer is worked out on, given as or given for, 按, 根据, 以 or 对 a figure before 给予
+# (按固定资产投资额的10%给予最高2000万元补贴, 以跟进投资的方式最高给予3000万元, 对同一项目投资给予的奖励最高100万元),
+# is no statistic of the amount: only what follows 给予 is read for one (not 通过专项债券给予…支持80亿元, nor
+# 平均补助标准每年每生2000元).
+GIVEN_ON = re.compile(r"(?:按照?|根据|依据|以|对)[^，,。；;]*给予")
 # A firm's registered capital right before its figure (实缴注册资本300万元以上的企业) says which firms, never money
 # offered; an offer made on it (按其实缴注册资本给予最高50万元奖励) is one.
 REGISTERED_CAPITAL = re.compile(r"注册资[本金]金?(?:为|达到?|在|超过|不低于|不少于)?约?$")
@@ -995,7 +996,8 @@ class Reader:
         if changed == "old" or (years and self.is_past_year(int(years.group("year")))):
             return False
         level = LEVEL.search(before) and not (changed == "new" and not AIMING.search(clause.text))
-        given_at = max((given.end() for given in GIVEN.finditer(before)), default=0)
+        basis = GIVEN_ON.search(self.text, max(clause.start, quantity.start - LOOK_BACK), quantity.start)
+        given_at = max(0, basis.end() - quantity.start + len(before)) if basis else 0
         if STATISTIC.search(before, given_at) or STATISTIC.search(after) or level or EFFECT.search(before):
             return False
         if REGISTERED_CAPITAL.search(before):
@@ -1268,13 +1270,13 @@ def propose_measures(text, paragraphs, parks, known_names, about, screen_names=T
     park_at = set(park_starts)
     known = [mention for mention in known_names.mentions(text) if mention["offset"] not in park_at]
     starts = [mention["offset"] for mention in known]
-    titles = document_titles(paragraphs)
+    titles = document_titles(text, paragraphs)
     measures, seen, holding_known = [], set(), set()
     for paragraph in paragraphs:
         for sentence in split_on(paragraph, SENTENCE_ENDS):
             found = names_in(text, sentence)
             if titles and sentence.start <= titles[0][1] < sentence.end:
-                found = with_titles(found, titles)
+                found = sorted({*found, *titles}, key=lambda pair: pair[1])
             inside = known[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
             for name, offset, policy in with_policies(found, inside):
                 key = name.strip("《》“”")
@@ -1301,44 +1303,37 @@ def propose_measures(text, paragraphs, parks, known_names, about, screen_names=T
     ]
 
 
-def document_titles(paragraphs):
-    """(name, offset) of each document a title line among the first TITLE_REACH names (`ISSUED`, `TITLE_LABEL`,
-    `NEWS_TOLD`, `ISSUED_JOINER`)."""
+def document_titles(text, paragraphs):
+    """(name, offset) of each document a title line among the first TITLE_REACH names (`TITLE_KIND`, `ISSUED`,
+    `TITLE_LABEL`, `NEWS_TOLD`, `ISSUED_JOINER`)."""
     for paragraph in paragraphs[:TITLE_REACH]:
         line = paragraph.text.rstrip(TRIM)
         label = TITLE_LABEL.match(line)
-        start = label.end() if label else 0
-        title = line[start:]
+        start = paragraph.start + (label.end() if label else 0)
+        title = text[start : paragraph.start + len(line)]
+        issued = ISSUED.search(title)
+        if issued:
+            start, title = start + issued.start("issued"), issued.group("issued")
         if (
             len(title) < DOCUMENT_TITLE_LENGTH
-            or not DOCUMENT_KIND.search(title)
+            or not TITLE_KIND.search(title)
             or any(end in title for end in SENTENCE_ENDS)
             or "《" in title
             or ENUMERATOR.match(title)
             or NEWS_TOLD.search(title)
         ):
             continue
-        issued = ISSUED.search(title)
-        if not issued:
-            return [(title, paragraph.start + start)]
-        documents, offset, part = issued.group("issued"), paragraph.start + start + issued.start("issued"), 0
-        titles = []
-        for joiner in ISSUED_JOINER.finditer(documents):
-            if DOCUMENT_KIND.search(documents, part, joiner.start()):
-                titles.append((documents[part : joiner.start()], offset + part))
+        titles, part = [], 0
+        for joiner in ISSUED_JOINER.finditer(title) if issued else ():
+            whole = (
+                joiner.start() - part >= DOCUMENT_TITLE_LENGTH and len(title) - joiner.end() >= DOCUMENT_TITLE_LENGTH
+            )
+            if whole and TITLE_KIND.search(title, part, joiner.start()):
+                titles.append((title[part : joiner.start()], start + part))
                 part = joiner.end()
-        return [*titles, (documents[part:], offset + part)]
+        titles.append((title[part:], start + part))
+        return [(name, offset) for name, offset in titles if f"《{name}》" not in text]
     return []
-
-
-def with_titles(found, titles):
-    """The names `names_in` found in a title line, less those inside its titles, with the titles."""
-    outside = [
-        (name, at)
-        for name, at in found
-        if all(at + len(name) <= offset or at >= offset + len(title) for title, offset in titles)
-    ]
-    return sorted([*outside, *titles], key=lambda pair: pair[1])
 
 
 def mention_counts(text, measures):
@@ -1396,13 +1391,17 @@ DOCUMENT_KIND = re.compile(
 )
 DOCUMENT_TITLE_LENGTH = 8
 # A document's title line names the document, a measure (2017年合肥高新区支持产业发展若干政策措施, 国务院关于…的指导
-# 意见); a notice's title names what it issues (国务院关于印发国家职业教育改革实施方案的通知), each of the documents it
-# joins (印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划…的通知); a page's label before a
-# colon or a space (当前位置: 管理办法   海淀区…支持办法, 中共…委员会 关于…的意见) is no part of it; a headline telling
-# news (北京上半年将完成“三城一区”规划) names none, nor a numbered heading (二、奖励的内容和标准).
+# 意见), unless the body writes it in 《》 and so names it there. A notice's title names what it issues
+# (国务院关于印发国家职业教育改革实施方案的通知), each document of a joined pair when each is a whole name
+# (…若干政策和安徽省…行动计划…的通知; not 国土空间规划和用途管制…方案); other notices, approvals and decisions
+# (召开…会议的通知, …规划的批复, 表彰…的决定) name none of their own. A page's label before a colon, an arrow, a bar,
+# a wide space or a space before 关于 is no part of it (当前位置：首页>政策>…, 中共…委员会 关于…的意见); a headline
+# telling news, a reading guide or a question (我市出台…措施, 一图读懂…, 关于…的政策解读), a numbered heading and a
+# line of clauses name none.
+TITLE_KIND = re.compile(r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|规定|细则)(?:[（(][^（(）)]*[）)])*$")
 ISSUED = re.compile(r"印发(?P<issued>.+)的通知$")
-TITLE_LABEL = re.compile(r".*[:：\s]")
-NEWS_TOLD = re.compile(r"将|已|了")
+TITLE_LABEL = re.compile(r".*(?:[:：>»|｜]|\s{2,}|\u3000|\s(?=关于))")
+NEWS_TOLD = re.compile(r"将|已|了|出台|发布|印发|审议|通过|解读|读懂|问|如何|做法|召开|表彰|转发|[，,]")
 ISSUED_JOINER = re.compile(r"[和及、]")
 WORDS = re.compile(r"\w")
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed

@@ -1955,3 +1955,29 @@ def test_what_an_offer_is_worked_out_on_is_no_statistic_of_it():
     assert funding(text) == [(3000, "万元")]
     # ... but an average before the verb of support is a statistic.
     assert funding("资助面约占在校生20%，平均补助标准每年每生2000元。") == []
+
+
+def test_the_review_of_round_17_on_titles_and_bases():
+    # Labels, news, reading guides, other notices, decisions and lines of clauses name no document.
+    for text in [
+        "当前位置：首页>政策>扶持政策>产业扶持政策\n为加快产业集聚，对新落户企业给予最高200万元奖励。\n",
+        "我市出台支持先进制造业发展十条措施\n本报讯 近日，市政府印发支持先进制造业发展十条措施。\n",
+        "一图读懂支持小微企业融资若干政策\n近日，市政府办公厅印发支持小微企业融资若干政策。\n",
+        "关于召开2025年全市招商引资工作会议的通知\n各区、县人民政府：\n",
+        "关于表彰2024年度全市优秀企业家的决定\n各区县人民政府：\n",
+        "为加快推进制造业高质量发展，结合我市实际，现提出以下意见\n一、总体要求\n",
+    ]:
+        head = text.split("\n")[0].split("：")[-1]
+        assert head not in titles(text), text
+    # A title the body writes in 《》 is named there; joint issuers stay; a name inside a title is kept.
+    text = "市政府常务会议审议通过促进消费扩容提质若干措施\n3月1日，会议审议通过《促进消费扩容提质若干措施》。\n"
+    assert titles(text) == ["《促进消费扩容提质若干措施》"]
+    text = "中共中央 国务院关于加快经济社会发展全面绿色转型的意见\n（2024年7月31日）\n"
+    assert "中共中央 国务院关于加快经济社会发展全面绿色转型的意见" in titles(text)
+    assert "浙江“千万工程”" in titles("关于推广浙江“千万工程”经验的实施意见\n各区县：\n")
+    # The parts of a notice's title are split only where each is a whole document's name.
+    text = "关于印发国土空间规划和用途管制实施方案的通知\n各区县：\n"
+    assert "国土空间规划和用途管制实施方案" in titles(text)
+    # A statistic before 给予 with no basis named (按, 根据, 以, 对) is still one.
+    assert funding("通过专项债券给予重点项目资金支持80亿元。") == []
+    assert funding("对同一项目投资给予的奖励最高100万元。") == [(100, "万元")]
