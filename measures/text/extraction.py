@@ -1308,6 +1308,8 @@ def document_titles(text, paragraphs):
     `TITLE_LABEL`, `NEWS_TOLD`, `ISSUED_JOINER`)."""
     for paragraph in paragraphs[:TITLE_REACH]:
         line = paragraph.text.rstrip(TRIM)
+        if len(line) > TITLE_LINE_LENGTH:
+            continue  # a title is short: a long line is read no further, so a page of one line costs no more
         label = TITLE_LABEL.match(line)
         start = paragraph.start + (label.end() if label else 0)
         title = text[start : paragraph.start + len(line)]
@@ -1403,6 +1405,7 @@ ISSUED = re.compile(r"印发(?P<issued>.+)的通知$")
 TITLE_LABEL = re.compile(r".*(?:[:：>»|｜]|\s{2,}|\u3000|\s(?=关于))")
 NEWS_TOLD = re.compile(r"将|已|了|出台|发布|印发|审议|通过|解读|读懂|问|如何|做法|召开|表彰|转发|[，,]")
 ISSUED_JOINER = re.compile(r"[和及、]")
+TITLE_LINE_LENGTH = 200
 WORDS = re.compile(r"\w")
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
 DEFINITION = re.compile(rf"[（(](?:以下)?(?:{DEFINED_AS.pattern})[^（()）]{{1,30}}[）)]")  # (以下称1+X证书制度试点)
