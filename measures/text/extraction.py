@@ -112,6 +112,7 @@ YEAR_PLAN = re.compile(
 )
 ROUNDING = Decimal("0.02")  # how far a headline's rounded amount may be from the body's it restates
 TITLE_REACH = 5  # the title is among the first lines, below page furniture (原文链接：…) at most
+TITLE_LINE_LENGTH = 200  # a title is short: a longer line is read no further, so a page of one line costs no more
 COPIED_LENGTH = 6  # a head line holding another as long as this copies it (首页 栏目 X, X- 【site】)
 THIS_YEAR = re.compile(r"今年|明年|当年")
 YEAR_NAMED = re.compile(rf"({YEAR})年")
@@ -593,12 +594,9 @@ def plan_end(digit):
 def plan_end_year(paragraphs, document_year):
     """A document titled after a year's plan or work (`YEAR_PLAN`: its title ends on it, the year is not past) sets
     its goals for that year (“十四五”规划2024年度实施计划 too); one titled after a five-year plan, or with its own
-    period (行动计划（2021-2023年）), for the plan's last year, unless it says otherwise. The title is a line of the
-    head with no sentence end."""
-    for paragraph in paragraphs[:TITLE_REACH]:
+    period (行动计划（2021-2023年）), for the plan's last year, unless it says otherwise."""
+    for paragraph in title_lines(paragraphs):
         title = paragraph.text.strip(TRIM)
-        if any(end in title for end in SENTENCE_ENDS):
-            continue
         one_year = YEAR_PLAN.search(title)
         if one_year and (document_year is None or year_value(one_year.group("year")) >= document_year):
             return year_value(one_year.group("year"))
@@ -608,6 +606,15 @@ def plan_end_year(paragraphs, document_year):
         if period:
             return year_value(period.group("end"))
     return None
+
+
+def title_lines(paragraphs):
+    """The lines of a page's head that may be its title: among the first TITLE_REACH, short, with no sentence end."""
+    return [
+        paragraph
+        for paragraph in paragraphs[:TITLE_REACH]
+        if len(paragraph.text) <= TITLE_LINE_LENGTH and not any(end in paragraph.text for end in SENTENCE_ENDS)
+    ]
 
 
 def window(span, start, end):
@@ -1304,12 +1311,10 @@ def propose_measures(text, paragraphs, parks, known_names, about, screen_names=T
 
 
 def document_titles(text, paragraphs):
-    """(name, offset) of each document a title line among the first TITLE_REACH names (`TITLE_KIND`, `ISSUED`,
-    `TITLE_LABEL`, `NEWS_TOLD`, `ISSUED_JOINER`)."""
-    for paragraph in paragraphs[:TITLE_REACH]:
+    """(name, offset) of each document a title line (`title_lines`) names (`TITLE_KIND`, `ISSUED`, `TITLE_LABEL`,
+    `NEWS_TOLD`, `ISSUED_JOINER`)."""
+    for paragraph in title_lines(paragraphs):
         line = paragraph.text.rstrip(TRIM)
-        if len(line) > TITLE_LINE_LENGTH:
-            continue  # a title is short: a long line is read no further, so a page of one line costs no more
         label = TITLE_LABEL.match(line)
         start = paragraph.start + (label.end() if label else 0)
         title = text[start : paragraph.start + len(line)]
@@ -1319,7 +1324,6 @@ def document_titles(text, paragraphs):
         if (
             len(title) < DOCUMENT_TITLE_LENGTH
             or not TITLE_KIND.search(title)
-            or any(end in title for end in SENTENCE_ENDS)
             or "《" in title
             or ENUMERATOR.match(title)
             or NEWS_TOLD.search(title)
@@ -1387,9 +1391,10 @@ COUNTED = re.compile(rf"{NUMERAL.pattern}|双|(?:一[^一]){{3}}")  # the numera
 # A 《…》 title is a measure when it is a policy document's title: it ends in a kind of document (…若干措施,
 # …规划纲要（草案）) and is more than a back-reference (《建议》, 《纲要（草案）》); newspapers, programmes and books
 # (《人民日报》, 《您的声音》, 《海淀史地丛书（四）》) are not.
+BRACKETED_END = r"(?:[（(][^（(）)]*[）)])*$"  # 规划纲要（草案）, 行动计划(2023—2025年): what brackets a title's end
 DOCUMENT_KIND = re.compile(
-    r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|通知|决定|规定|细则|建议|法|指引|指南|目录|清单|规则|标准|批复|复函)"
-    r"(?:[（(][^（(）)]*[）)])*$"
+    rf"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|通知|决定|规定|细则|建议|法|指引|指南|目录|清单|规则|标准|批复|复函)"
+    rf"{BRACKETED_END}"
 )
 DOCUMENT_TITLE_LENGTH = 8
 # A document's title line names the document, a measure (2017年合肥高新区支持产业发展若干政策措施, 国务院关于…的指导
@@ -1400,12 +1405,11 @@ DOCUMENT_TITLE_LENGTH = 8
 # a wide space or a space before 关于 is no part of it (当前位置：首页>政策>…, 中共…委员会 关于…的意见); a headline
 # telling news, a reading guide or a question (我市出台…措施, 一图读懂…, 关于…的政策解读), a numbered heading and a
 # line of clauses name none.
-TITLE_KIND = re.compile(r"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|规定|细则)(?:[（(][^（(）)]*[）)])*$")
+TITLE_KIND = re.compile(rf"(?:意见|措施|办法|方案|规划|计划|纲要|条例|政策|规定|细则){BRACKETED_END}")
 ISSUED = re.compile(r"印发(?P<issued>.+)的通知$")
 TITLE_LABEL = re.compile(r".*(?:[:：>»|｜]|\s{2,}|\u3000|\s(?=关于))")
 NEWS_TOLD = re.compile(r"将|已|了|出台|发布|印发|审议|通过|解读|读懂|问|如何|做法|召开|表彰|转发|[，,]")
 ISSUED_JOINER = re.compile(r"[和及、]")
-TITLE_LINE_LENGTH = 200
 WORDS = re.compile(r"\w")
 DEFINED_AS = re.compile(r"简称|称为|以下称")  # (以下简称“双特”政策): a name defined, the long one already proposed
 DEFINITION = re.compile(rf"[（(](?:以下)?(?:{DEFINED_AS.pattern})[^（()）]{{1,30}}[）)]")  # (以下称1+X证书制度试点)
